@@ -1,0 +1,57 @@
+/** Shared types and helpers for `npm run bench`. Each `bench/<name>.bench.ts` exports `run()`. */
+import * as os from "os";
+
+export type Cell = string | number;
+
+export interface BenchResult {
+  /** Section title printed above the table. */
+  readonly title: string;
+  /** One row per measurement; every row has the same keys, printed as columns in key order. */
+  readonly rows: ReadonlyArray<Record<string, Cell>>;
+  /** Free-text lines printed under the table (targets met or missed, how the figure was taken). */
+  readonly notes?: ReadonlyArray<string>;
+}
+
+export type BenchModule = { run(): Promise<BenchResult> };
+
+/** Runs `fn` repeatedly until `minMs` has passed (at least `minRuns` times) and returns the median run in ms. */
+export async function medianMs(
+  fn: () => unknown | Promise<unknown>,
+  minRuns = 5,
+  minMs = 500,
+): Promise<number> {
+  const samples: number[] = [];
+  const start = process.hrtime.bigint();
+  while (
+    samples.length < minRuns ||
+    Number(process.hrtime.bigint() - start) / 1e6 < minMs
+  ) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+/** A one-line description of the machine, printed with every bench run so figures can be compared. */
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? "unknown cpu"} x${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`;
+}
+
+export function formatTable(rows: ReadonlyArray<Record<string, Cell>>): string {
+  if (rows.length === 0) {
+    return "(no rows)";
+  }
+  const keys = Object.keys(rows[0]);
+  const text = rows.map((r) =>
+    keys.map((k) => {
+      const v = r[k];
+      return typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v);
+    }),
+  );
+  const widths = keys.map((k, i) => Math.max(k.length, ...text.map((t) => t[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  return [line(keys), line(widths.map((w) => "-".repeat(w))), ...text.map(line)].join("\n");
+}
