@@ -1,0 +1,60 @@
+/**
+ * Geography below state level: street addresses, PO boxes, the city and ZIP code of an address, and a city
+ * named as where someone lives. A state on its own is not PHI under Safe Harbor and stays in the text.
+ */
+import { kw } from "./patterns";
+import { Sink } from "./types";
+
+const WORD = "[A-Z\\u00C0-\\u00DE][A-Za-z\\u00DF-\\u00FF'.-]*";
+const SUFFIX =
+  "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza|Loop|Path|Pike|Row|Alley|Crescent|Close|Gardens)";
+const UNIT = "(?:,?[ \\t]*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|#)\\.?[ \\t]*#?[A-Za-z0-9-]+)?";
+const STREET = `\\b\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:[NSEW]|North|South|East|West)\\.?)?(?:[ \\t]+(?:${WORD}|\\d{1,3}(?:st|nd|rd|th))){1,4}[ \\t]+${SUFFIX}\\b\\.?${UNIT}`;
+const PO_BOX = "\\b(?:P\\.?[ ]?O\\.?[ \\t]*Box|Post Office Box)[ \\t]+\\d+";
+const STATES =
+  "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR" +
+  "|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming";
+const CITY = `[A-Z][a-z\\u00DF-\\u00FF]+(?:[ \\t-][A-Z][a-z\\u00DF-\\u00FF]+){0,2}`;
+const ZIP = "\\d{5}(?:-\\d{4})?";
+
+/** Street (1), city (2), ZIP (3) of a full or partial address; each reported separately so the state survives. */
+const ADDRESS_RE = new RegExp(
+  `(${STREET}|${PO_BOX})(?:,?[ \\t]*(?:\\r?\\n[ \\t]*)?(${CITY}),[ \\t]*(?:${STATES})\\b(?:[ \\t,]+(${ZIP}))?)?`,
+  "dg",
+);
+const CITY_STATE_RE = new RegExp(`\\b(${CITY}),[ \\t]*(?:${STATES})(?:[ \\t,]+(${ZIP}))?\\b`, "dg");
+const STATE_ZIP_RE = new RegExp(`\\b(?:${STATES})[ \\t,]+(${ZIP})\\b`, "dg");
+const ZIP_LABEL_RE = new RegExp(`\\b(?:${kw("zip")}|${kw("postal")}|${kw("postcode")})(?:[ \\t]*${kw("code")})?[ \\t]*[:#]?[ \\t]*(${ZIP})\\b`, "dg");
+const RESIDENCE_RE = new RegExp(
+  `\\b(?:${["lives", "living", "lived", "resides", "residing", "resident", "moved", "relocated", "born", "raised", "home", "hometown", "visiting", "travelled", "traveled", "city", "town", "county"].map(kw).join("|")})(?:[ \\t]+(?:in|to|at|from|of))?[ \\t]*:?[ \\t]+(?:the[ \\t]+)?(${CITY})\\b`,
+  "dg",
+);
+const COUNTY_RE = /\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+(?:County|Parish|Borough|Township)\b/g;
+/** Words a residence phrase may be followed by that are not places ("lives in Assisted Living"). */
+const NOT_PLACES = new Set(["The", "A", "An", "Assisted", "Nursing", "Group", "Home", "Shelter", "House", "Her", "His"]);
+
+function groups(re: RegExp, text: string, sink: Sink, accept?: (s: string) => boolean): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    for (let g = 1; g < m.length; g++) {
+      const idx = m.indices?.[g];
+      if (idx !== undefined && (accept === undefined || accept(m[g]))) {
+        sink("LOCATION", idx[0], idx[1]);
+      }
+    }
+  }
+}
+
+export function detectLocations(text: string, sink: Sink): void {
+  groups(ADDRESS_RE, text, sink);
+  groups(CITY_STATE_RE, text, sink);
+  groups(STATE_ZIP_RE, text, sink);
+  groups(ZIP_LABEL_RE, text, sink);
+  groups(RESIDENCE_RE, text, sink, (city) => !NOT_PLACES.has(city.split(/[ \t-]/)[0]));
+  COUNTY_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COUNTY_RE.exec(text)) !== null) {
+    sink("LOCATION", m.index, m.index + m[0].length);
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * Person-name detection. Names have no fixed shape, so evidence is combined: a title or a role word before a
+ * capitalised name, a credential after it (signatures), a dictionary of common given names and surnames, and
+ * finally every further occurrence in the same text of a token already found to be a name.
+ */
+import { kw } from "./patterns";
+import { Sink } from "./types";
+
+const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE";
+const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF";
+/** Smith, O'Brien, McDonald, Smith-Jones, José, Zoë. */
+const TOKEN = `(?:[${UPPER}]')?[${UPPER}][${LOWER}]+(?:[${UPPER}][${LOWER}]+)?(?:-[${UPPER}][${LOWER}]+)?`;
+const FULL = `${TOKEN}(?:[ \\t]+(?:[${UPPER}]\\.|${TOKEN})){0,2}`;
+const LIST = `${FULL}(?:(?:,?[ \\t]+and[ \\t]+|,[ \\t]*|[ \\t]*&[ \\t]*|/)${FULL}){0,5}`;
+
+const TITLES = "Dr|Doctor|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Nurse|Sr|Rev|Sister|DR|MR|MRS|MS";
+const ROLES = [
+  "patient",
+  "pt",
+  "named",
+  "husband",
+  "wife",
+  "son",
+  "daughter",
+  "mother",
+  "father",
+  "brother",
+  "sister",
+  "spouse",
+  "partner",
+  "fiancé",
+  "fiance",
+  "grandson",
+  "granddaughter",
+  "grandmother",
+  "grandfather",
+  "aunt",
+  "uncle",
+  "niece",
+  "nephew",
+  "cousin",
+  "guardian",
+  "caregiver",
+  "friend",
+  "neighbor",
+  "neighbour",
+  "roommate",
+  "attending",
+  "resident",
+  "intern",
+  "fellow",
+  "pcp",
+  "provider",
+  "physician",
+  "surgeon",
+  "clinician",
+  "therapist",
+  "author",
+  "cc",
+  "interpreter",
+  "witness",
+  "contact",
+  "nok",
+  "dear",
+  "hi",
+  "hello",
+  "regards",
+  "sincerely",
+  "thanks",
+  "signed",
+  "cosigned",
+  "co-signed",
+].map(kw);
+const ROLE_PHRASES = [
+  "seen by",
+  "signed by",
+  "electronically signed by",
+  "dictated by",
+  "transcribed by",
+  "reviewed by",
+  "referred by",
+  "accompanied by",
+  "examined by",
+  "discussed with",
+  "spoke with",
+  "spoke to",
+  "next of kin",
+  "emergency contact",
+  "referring physician",
+  "primary care physician",
+].map((p) => p.split(" ").map(kw).join("[ \\t]+"));
+
+const CONTEXT_RE = new RegExp(
+  `(?:\\b(?:${TITLES})\\.?|\\b(?:${[...ROLE_PHRASES, ...ROLES].join("|")})\\b(?:[ \\t]+${kw("name")})?[ \\t]*[:,-]?)[ \\t]*(${LIST})`,
+  "dg",
+);
+/** "Name: Smith, John" puts the surname first; only a label this explicit makes that order safe to assume. */
+const NAME_LABEL_RE = new RegExp(
+  `\\b(?:${kw("name")}|${kw("patient")}[ \\t]+${kw("name")}|${kw("full")}[ \\t]+${kw("name")}|${kw("pt")}[ \\t]+${kw("name")})[ \\t]*[:=-][ \\t]*(${TOKEN},[ \\t]*${FULL}|${FULL})`,
+  "dg",
+);
+const CREDENTIALS =
+  "MD|M\\.D\\.|DO|D\\.O\\.|RN|BSN|NP|PA-C|PA|PhD|DDS|DMD|LPN|CNA|MSW|LCSW|FNP|FNP-BC|APRN|CNM|PharmD|DPM|MBBS|FACP|FACS";
+const SIGNATURE_RE = new RegExp(`(?<![${UPPER}${LOWER}])(${FULL}),?[ \\t]+(?:${CREDENTIALS})(?![A-Za-z])`, "dg");
+const CAP_TOKEN_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])${TOKEN}(?![${LOWER}])`, "g");
+const FOLLOWING_TOKEN_RE = new RegExp(`[ \\t]+(?:[${UPPER}]\\.[ \\t]+)?(${TOKEN})(?![${LOWER}])`, "y");
+const SPLIT_RE = new RegExp(`[${UPPER}]\\.|${TOKEN}`, "g");
+
+/** Capitalised words that context rules would otherwise swallow as a name or its continuation. */
+const STOP = new Set(
+  (
+    "The A An And Or But If Of In On At To For From With By As Is Was Are Were Be Been Has Had Have He She They " +
+    "His Her Their It Its This That These Those We Our You Your I Me My Not No Yes Today Tomorrow Yesterday " +
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August " +
+    "September October November December Patient Pt Doctor Nurse Hospital Clinic Center Medical Health " +
+    "Department Emergency Unit Ward Room Floor Service Team Care Primary Plan Assessment History Exam Note " +
+    "Notes Reports Report Denies Presents Presented Admitted Discharged Follow Will Continue Start Stop Called " +
+    "Seen Signed Reviewed Discussed Per Via Dear Hi Hello Thanks Regards Sincerely Cardiology Neurology " +
+    "Oncology Radiology Pediatrics Surgery Medicine Internal Family Pharmacy Lab Labs Vitals Mother Father " +
+    "Son Daughter Wife Husband Sister Brother Also Then Since After Before During Status Post Chief Complaint " +
+    "Left Right Bilateral Normal Negative Positive Name Full Mrs Mr Ms Dr Miss Prof MD RN NP DO PA"
+  ).split(" "),
+);
+
+/** Given names frequent in US/UK records (SSA and ONS lists) that are not also ordinary English words. */
+const GIVEN = new Set(
+  (
+    "James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony " +
+    "Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey Ryan Jacob " +
+    "Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory Alexander Patrick " +
+    "Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Ethan Walter Noah " +
+    "Jeremy Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur Lawrence Dylan Jesse Jordan Bryan " +
+    "Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy Vincent Ralph Eugene Russell " +
+    "Bobby Mason Philip Louis Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa " +
+    "Nancy Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah " +
+    "Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma Nicole Helen " +
+    "Samantha Katherine Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Julie Joyce Victoria " +
+    "Kelly Christina Lauren Joan Evelyn Olivia Judith Megan Cheryl Martha Andrea Frances Hannah Jacqueline " +
+    "Gloria Teresa Kathryn Sara Janice Jean Alice Madison Doris Abigail Julia Judy Denise Marilyn Danielle " +
+    "Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori Sophia Mia Ava Chloe " +
+    "Liam Lucas Oliver Amelia Harper Ella Aria Zoe Nora Hazel Aurora Priya Rahul Wei Mohammed Muhammad Ahmed " +
+    "Fatima Aisha Yusuf Omar Ali Hassan Ivan Dmitri Olga Sven Lars Ingrid Giovanni Giuseppe Francesca Pierre " +
+    "Jean-Pierre Hans Klaus Jürgen Pieter Jan Sanjay Anil Sunita Chen Hiroshi Yuki Kenji Carlos Luis Miguel " +
+    "Javier Sofia Lucia Carmen Pedro Diego Alejandro Rosa Ana"
+  ).split(" "),
+);
+
+const SURNAMES = new Set(
+ (
+ "Smith Johnson Williams Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson " +
+ "Anderson Taylor Thomas Moore Jackson Martin Lee Perez Thompson Harris Sanchez Clark Ramirez Lewis Robinson " +
+ "Walker Allen Wright Torres Nguyen Flores Adams Nelson Baker Campbell Mitchell Carter Roberts Gomez Phillips " +
+ "Evans Turner Diaz Parker Cruz Edwards Collins Reyes Stewart Morris Morales Murphy Gutierrez " +
+ "Ortiz Morgan Cooper Peterson Bailey Kelly Howard Ramos Kim Richardson Watson Brooks Chavez " +
+ "Bennett Mendoza Ruiz Hughes Alvarez Castillo Sanders Patel Myers Ross Foster Jimenez Powell Jenkins " +
+ "Perry Russell Sullivan Henderson Coleman Simmons Patterson Jordan Reynolds Hamilton Graham Wallace " +
+ "Gonzales Alexander Griffin Hayes Ellis Stevens Murray Marshall Owens McDonald Harrison Gibson " +
+ "Kennedy Henry Mason Warren Dixon Burns Gordon Shaw Holmes Robertson Daniels " +
+ "Nichols Ferguson Hawkins Dunn Perkins Hudson Spencer Gardner Stephens Pierce " +
+ "Matthews Arnold Wagner Willis Ray Watkins Olson Carroll Duncan Snyder Cunningham Bradley Andrews " +
+ "Ruiz Harper Riley Armstrong Carpenter Weaver Greene Lawrence Elliott Chavez Austin Peters Kelley " +
+ "Franklin Lawson Ryan Schmidt Chen Wang Li Zhang Liu Singh Kumar Shah Khan Ahmed Ali Hassan Müller " +
+ "Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Rossi Russo Ferrari Esposito Bianchi Romano " +
+ "Dubois Moreau Laurent Lefebvre Kowalski Nowak Wiśniewski Ivanov Petrov Smirnov Yamamoto Tanaka Suzuki " +
+ "Watanabe Takahashi O'Brien O'Connor Murphy Byrne Walsh Okafor Okonkwo Adeyemi Mensah Haddad Nasser"
+ ).split(" "),
+);
+
+/** Given names that are also ordinary words: only a name when a capitalised surname follows. */
+const AMBIGUOUS_GIVEN = new Set(
+  "Will Mark Bill Art Pat Sue Frank Ray Dawn Faith Hope Joy June April Grace Rose May Jean Joe Roy Amy Sara Ana Jan Lee Chen Kelly Jordan Henry Austin".split(
+    " ",
+  ),
+);
+
+function emitTokens(text: string, start: number, end: number, sink: Sink, known: Set<string>): void {
+  SPLIT_RE.lastIndex = 0;
+  const part = text.slice(start, end);
+  let m: RegExpExecArray | null;
+  let runStart = -1;
+  let runEnd = -1;
+  const flush = (): void => {
+    if (runStart >= 0) {
+      sink("NAME", start + runStart, start + runEnd);
+      runStart = -1;
+    }
+  };
+  while ((m = SPLIT_RE.exec(part)) !== null) {
+    const token = m[0];
+    const isInitial = token.length === 2 && token.endsWith(".");
+    if (!isInitial && STOP.has(token)) {
+      flush();
+      continue;
+    }
+    const gap = runStart >= 0 ? part.slice(runEnd, m.index) : "";
+    if (runStart >= 0 && !/^[ \t]+$/.test(gap)) {
+      flush();
+    }
+    if (runStart < 0) {
+      if (isInitial) {
+        continue;
+      }
+      runStart = m.index;
+    }
+    runEnd = m.index + token.length;
+    if (!isInitial) {
+      known.add(token);
+    }
+  }
+  flush();
+}
+
+export function detectNames(text: string, sink: Sink): void {
+  const known = new Set<string>();
+  for (const re of [CONTEXT_RE, NAME_LABEL_RE, SIGNATURE_RE]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const [s, e] = m.indices![1];
+      emitTokens(text, s, e, sink, known);
+    }
+  }
+  CAP_TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CAP_TOKEN_RE.exec(text)) !== null) {
+    const token = m[0];
+    const start = m.index;
+    let end = start + token.length;
+    FOLLOWING_TOKEN_RE.lastIndex = end;
+    const next = FOLLOWING_TOKEN_RE.exec(text);
+    const nextIsName = next !== null && !STOP.has(next[1]);
+    if (GIVEN.has(token) && (nextIsName || !AMBIGUOUS_GIVEN.has(token))) {
+      if (nextIsName) {
+        end = FOLLOWING_TOKEN_RE.lastIndex;
+        known.add(next[1]);
+        CAP_TOKEN_RE.lastIndex = end;
+      }
+      sink("NAME", start, end);
+    } else if (known.has(token) || (SURNAMES.has(token) && !AMBIGUOUS_GIVEN.has(token))) {
+      sink("NAME", start, end);
+    }
+  }
+}
+

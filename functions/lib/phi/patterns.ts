@@ -1,0 +1,225 @@
+/**
+ * Pattern detectors for the structured Safe Harbor identifiers. Every regex is compiled once at module load;
+ * each detector makes one pass over the text and reports spans through a sink.
+ */
+import { isIPv6 } from "net";
+import { PhiType, Sink } from "./types";
+
+export interface Detector {
+  readonly type: PhiType;
+  /** Extra categories this detector can report besides `type` (phone numbers labelled as fax). */
+  readonly also?: ReadonlyArray<PhiType>;
+  readonly detect: (text: string, sink: Sink) => void;
+}
+
+/** "patient" -> "(?:[Pp]atient|PATIENT)": keywords in three casings while the rest of a regex stays case-sensitive. */
+export function kw(word: string): string {
+  const first = word[0];
+  return `(?:[${first.toUpperCase()}${first.toLowerCase()}]${word.slice(1)}|${word.toUpperCase()})`;
+}
+
+function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    fn(m);
+    if (m[0].length === 0) {
+      re.lastIndex++;
+    }
+  }
+}
+
+/** Reports the whole match, or capture group 1 when the regex has one (labels and context stay unmasked). */
+function simple(type: PhiType, re: RegExp, accept?: (s: string) => boolean): Detector {
+  return {
+    type,
+    detect(text, sink) {
+      each(re, text, (m) => {
+        const idx = m.indices?.[1];
+        const [s, e] = idx ?? [m.index, m.index + m[0].length];
+        if (accept === undefined || accept(text.slice(s, e))) {
+          sink(type, s, e);
+        }
+      });
+    },
+  };
+}
+
+const MONTH =
+  "(?:[Jj]an(?:uary)?|JAN(?:UARY)?|[Ff]eb(?:ruary)?|FEB(?:RUARY)?|[Mm]ar(?:ch)?|MAR(?:CH)?|[Aa]pr(?:il)?|APR(?:IL)?" +
+  "|May|MAY|[Jj]un(?:e)?|JUNE?|[Jj]ul(?:y)?|JULY?|[Aa]ug(?:ust)?|AUG(?:UST)?|[Ss]ep(?:t(?:ember)?)?|SEPT?(?:EMBER)?" +
+  "|[Oo]ct(?:ober)?|OCT(?:OBER)?|[Nn]ov(?:ember)?|NOV(?:EMBER)?|[Dd]ec(?:ember)?|DEC(?:EMBER)?)";
+const ORD = "(?:st|nd|rd|th)?";
+const TIME = "(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?";
+
+function plausibleNumericDate(s: string): boolean {
+  const parts = s.split(/[/.-]/).map(Number);
+  const [a, b] = parts;
+  return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
+}
+
+const DATE_DETECTORS: Detector[] = [
+  simple("DATE", new RegExp(`\\b(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])${TIME}(?![\\d.])`, "g")),
+  simple("DATE", /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-]\d)\b/g, plausibleNumericDate),
+  simple("DATE", new RegExp(`\\b${MONTH}\\.?[ -]\\d{1,2}${ORD}(?:(?:,[ \\t]?|[ -])\\d{4})?\\b`, "g")),
+  simple("DATE", new RegExp(`\\b\\d{1,2}${ORD}(?:[ -]|[ ]of[ ])${MONTH}\\.?(?:(?:,?[ ]|-)\\d{4}|-\\d{2})?\\b`, "g")),
+  simple("DATE", new RegExp(`\\b\\d{1,2}${MONTH}\\d{2,4}\\b`, "g")),
+  simple("DATE", new RegExp(`\\b${MONTH}\\.?,?[ ](?:of[ ])?\\d{4}\\b`, "g")),
+  // Month/day without a year collides with ratios (pain 7/10, strength 5/5): only after a word that introduces a date.
+  simple(
+    "DATE",
+    new RegExp(
+      `\\b(?:${["on", "since", "from", "until", "till", "through", "thru", "to", "by", "dated", "before", "after", "starting", "effective", "dos", "date", "admitted", "discharged", "seen"].map(kw).join("|")}|as of)[ \\t]*:?[ \\t]*((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01]))(?![\\d/])`,
+      "dg",
+    ),
+  ),
+];
+
+const AGE_DETECTORS: Detector[] = [
+  simple("AGE", /\b(9\d|1[0-1]\d)(?=[- ]?(?:years?\b|yrs?\b|yo\b|y\.o\.|y\/o\b))/dgi),
+  simple("AGE", /\b(?:age|aged)[ \t]*[:=]?[ \t]*(9\d|1[0-1]\d)\b/dgi),
+];
+
+// Phone numbers are one detector so that a fax label turns the same match into FAX instead of double-reporting.
+const PHONE_RE =
+  /(?:\+1[-. ]?|\b1[-. ])?(?:\(\d{3}\)[-. ]?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\b(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,5}\b)?|\+[2-9]\d{0,2}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}\b|\b(?:phone|tel|telephone|cell|mobile|pager|fax|call)\b[^\d\n]{0,12}\b(\d{3}[-.]\d{4}|\d{10,11})\b/dgi;
+const FAX_BEFORE = /\b(?:fax|facsimile)\b[^\d\n]{0,16}$/i;
+
+const PHONE: Detector = {
+  type: "PHONE",
+  also: ["FAX"],
+  detect(text, sink) {
+    each(PHONE_RE, text, (m) => {
+      const [s, e] = m.indices?.[1] ?? [m.index, m.index + m[0].length];
+      const digits = text.slice(s, e).replace(/\D/g, "").length;
+      if (digits < 7 || digits > 15) {
+        return;
+      }
+      const before = text.slice(Math.max(0, s - 24), s);
+      sink(FAX_BEFORE.test(before) ? "FAX" : "PHONE", s, e);
+    });
+  },
+};
+
+const EMAIL_LOCAL = /[A-Za-z0-9._%+'-]/;
+const EMAIL_DOMAIN = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+
+/** Expands around each '@' instead of running a regex from every position: emails are rare, words are not. */
+const EMAIL: Detector = {
+  type: "EMAIL",
+  detect(text, sink) {
+    let at = text.indexOf("@");
+    while (at !== -1) {
+      let s = at;
+      while (s > 0 && at - s < 128 && EMAIL_LOCAL.test(text[s - 1])) {
+        s--;
+      }
+      const domain = EMAIL_DOMAIN.exec(text.slice(at + 1, at + 256));
+      if (s < at && domain !== null) {
+        sink("EMAIL", s, at + 1 + domain[0].length);
+      }
+      at = text.indexOf("@", at + 1);
+    }
+  },
+};
+
+const TLD = "(?:com|org|net|edu|gov|mil|int|io|health|care|us|uk|ca|de|fr|nl|eu|info|biz|me|app|dev)";
+const URL_RE = new RegExp(
+  `\\b(?:https?|ftp|sftp|file)://[^\\s<>"'\`]+|\\bwww\\.[^\\s<>"'\`]+|\\b(?:[A-Za-z0-9-]+\\.)+${TLD}\\b(?:[/?#][^\\s<>"'\`]*)?`,
+  "g",
+);
+
+const URL: Detector = {
+  type: "URL",
+  detect(text, sink) {
+    each(URL_RE, text, (m) => {
+      let e = m.index + m[0].length;
+      while (e > m.index && ".,;:!?)]}".includes(text[e - 1])) {
+        e--;
+      }
+      sink("URL", m.index, e);
+    });
+  },
+};
+
+const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+const IPV4_RE = new RegExp(`\\b(?:${OCTET}\\.){3}${OCTET}\\b(?!\\.\\d)`, "g");
+const IPV6_CANDIDATE = /(?<![\w:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*(?:%\w+)?(?![\w:])/g;
+
+const IP: Detector = {
+  type: "IP",
+  detect(text, sink) {
+    each(IPV4_RE, text, (m) => sink("IP", m.index, m.index + m[0].length));
+    each(IPV6_CANDIDATE, text, (m) => {
+      let candidate = m[0];
+      while (candidate.endsWith(".")) {
+        candidate = candidate.slice(0, -1);
+      }
+      if (isIPv6(candidate.split("%")[0])) {
+        sink("IP", m.index, m.index + candidate.length);
+      }
+    });
+  },
+};
+
+/** An identifier value: at least 3 characters, at least one digit. */
+const ID_VALUE = "((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9](?:[ -]\\d{2,}(?![\\d.]))?)";
+const LABEL_TAIL = "[ \\t]*(?:(?:number|no\\.?|num\\.?|nbr|#|id|is|of)[ \\t]*)*[:#=.-]?[ \\t]*";
+
+function labelled(type: PhiType, labels: string, value = ID_VALUE): Detector {
+  return simple(type, new RegExp(`\\b(?:${labels})(?![A-Za-z])${LABEL_TAIL}${value}`, "dgi"));
+}
+
+const LABELLED: Detector[] = [
+  labelled(
+    "SSN",
+    "ssn|ss#|social security(?: card)?|social sec\\.?",
+    "(\\d{3}[- ]?\\d{2}[- ]?\\d{4})\\b",
+  ),
+  simple("SSN", /\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b/g),
+  labelled(
+    "MRN",
+    "mrn|medical record|med(?:ical)? rec(?:ord)?|mr(?=[ \\t]*(?:#|no\\b|number))|chart|hospital(?= number| no\\b| #)|unit number|patient id|pt id|emr(?: id)?|ehr(?: id)?",
+  ),
+  labelled(
+    "HEALTH_PLAN",
+    "member(?=[ \\t]*(?:id|#|no\\b|number))|subscriber|policy|insurance(?: id| member)?|medicare(?: beneficiary)?(?: id| mbi)?|medicaid(?: id)?|mbi|health plan(?: beneficiary)?|beneficiary|group(?=[ \\t]*(?:#|no\\b|number))|plan(?=[ \\t]*(?:id|#|number))|payer id|hicn",
+  ),
+  simple("HEALTH_PLAN", /\b[1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\d{2}\b/g),
+  labelled(
+    "ACCOUNT",
+    "acct|account|billing(?= id| #| number)|encounter(?= id| #| number| no\\b)|visit(?= id| #| number| no\\b)|fin|invoice|guarantor(?= id| #| number)|iban|routing",
+  ),
+  labelled(
+    "LICENSE",
+    "licen[cs]e(?![ \\t]*plate)|lic\\.?|dea|npi|certificate|cert\\.?|driver'?s licen[cs]e|dl|board certification|registration(?= #| number| no\\b)|permit",
+  ),
+  simple("LICENSE", /\b[ABFGMPRX][A-Z]\d{7}\b/g),
+  labelled(
+    "VEHICLE",
+    "licen[cs]e plate|plate|tag(?= #| number| no\\b)|vin|vehicle(?: id(?:entification)?)?",
+    "((?=[A-Za-z -]*\\d)[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{1,8})\\b",
+  ),
+  simple("VEHICLE", /\b(?=[A-HJ-NPR-Z]{0,16}\d)(?=\d{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b/g),
+  labelled(
+    "DEVICE",
+    "serial|s/n|sn|device(?: id| identifier| serial| udi)?|udi|imei|pacemaker(?: serial| id)?|implant(?: serial| id)?|model(?= #| number| no\\b)|lot(?= #| number| no\\b)|pump(?= id| serial| #)|monitor(?= id| serial| #)",
+  ),
+  simple("DEVICE", /\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*/g),
+  simple("DEVICE", /\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b/g),
+  labelled(
+    "ID",
+    "id|identifier|(?:case|claim|reference|ref|order|requisition|confirmation|ticket|sample|record|employee|badge|student|passport|member)(?=[ \\t]*(?:id|#|no\\b|number))|specimen|accession|passport|barcode",
+  ),
+  simple("ID", /\b\d{8,}\b/g),
+];
+
+export const PATTERN_DETECTORS: ReadonlyArray<Detector> = [
+  ...DATE_DETECTORS,
+  ...AGE_DETECTORS,
+  PHONE,
+  EMAIL,
+  URL,
+  IP,
+  ...LABELLED,
+];

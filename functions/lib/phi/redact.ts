@@ -1,0 +1,116 @@
+import { detectLocations } from "./geo";
+import { detectNames } from "./names";
+import { detectPatient } from "./patient";
+import { PATTERN_DETECTORS } from "./patterns";
+import { Finding, maskOf, PHI_TYPES, PhiType, RedactOptions, RedactResult } from "./types";
+
+const ALL = new Set<PhiType>(PHI_TYPES);
+/** On equal length the more specific category wins: PHI_TYPES lists ID (the catch-all) last. */
+const RANK = new Map<PhiType, number>(PHI_TYPES.map((t, i) => [t, i]));
+const MASK_RE = new RegExp(`\\[(?:${PHI_TYPES.join("|")})\\]`, "g");
+
+function toText(value: unknown): string {
+  if (typeof value === "string") {
+    return value;
+  }
+  if (value === null || value === undefined) {
+    return "";
+  }
+  try {
+    return String(value);
+  } catch {
+    return "";
+  }
+}
+
+/** Sorted, non-overlapping spans; overlapping ones become one span typed after its longest member. */
+function merge(found: Finding[]): Finding[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Finding[] = [];
+  let cur: { type: PhiType; start: number; end: number; len: number } | undefined;
+  for (const f of found) {
+    const len = f.end - f.start;
+    if (cur !== undefined && f.start < cur.end) {
+      const better = len > cur.len || (len === cur.len && RANK.get(f.type)! < RANK.get(cur.type)!);
+      if (better) {
+        cur.type = f.type;
+        cur.len = len;
+      }
+      cur.end = Math.max(cur.end, f.end);
+      continue;
+    }
+    if (cur !== undefined) {
+      out.push({ type: cur.type, start: cur.start, end: cur.end });
+    }
+    cur = { type: f.type, start: f.start, end: f.end, len };
+  }
+  if (cur !== undefined) {
+    out.push({ type: cur.type, start: cur.start, end: cur.end });
+  }
+  return out;
+}
+
+/** Spans of masks already in the text: a second pass must neither re-detect nor split them. */
+function maskSpans(text: string): Array<[number, number]> {
+  if (!text.includes("[")) {
+    return [];
+  }
+  const spans: Array<[number, number]> = [];
+  MASK_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MASK_RE.exec(text)) !== null) {
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+/**
+ * Detects and masks PHI in `text`. Never throws: a non-string is converted with String() (null and undefined
+ * give ""), and a malformed `options.patient` contributes whatever identifiers it does carry.
+ */
+export function redactText(text: unknown, options: RedactOptions = {}): RedactResult {
+  const input = toText(text);
+  if (input.length === 0) {
+    return { text: input, findings: [] };
+  }
+  const wanted = Array.isArray(options?.categories) ? new Set<PhiType>(options.categories) : ALL;
+  const masks = maskSpans(input);
+  const found: Finding[] = [];
+  const sink = (type: PhiType, start: number, end: number): void => {
+    if (end <= start || !wanted.has(type)) {
+      return;
+    }
+    for (const [ms, me] of masks) {
+      if (start < me && ms < end) {
+        return;
+      }
+    }
+    found.push({ type, start, end });
+  };
+  if (options?.patient !== undefined) {
+    detectPatient(input, options.patient, sink);
+  }
+  for (const d of PATTERN_DETECTORS) {
+    if (wanted.has(d.type) || d.also?.some((t) => wanted.has(t))) {
+      d.detect(input, sink);
+    }
+  }
+  if (wanted.has("LOCATION")) {
+    detectLocations(input, sink);
+  }
+  if (wanted.has("NAME")) {
+    detectNames(input, sink);
+  }
+  if (found.length === 0) {
+    return { text: input, findings: [] };
+  }
+  const findings = merge(found);
+  const parts: string[] = [];
+  let at = 0;
+  for (const f of findings) {
+    parts.push(input.slice(at, f.start), maskOf(f.type));
+    at = f.end;
+  }
+  parts.push(input.slice(at));
+  return { text: parts.join(""), findings };
+}
