@@ -165,7 +165,9 @@ export class DynamoSnsAlertSink implements AlertSink {
             TopicArn: this.topicArn,
             Message: JSON.stringify(alert),
             MessageAttributes: { alertId: { DataType: "String", StringValue: alert.alertId } },
-            ...(fifo ? { MessageDeduplicationId: alert.alertId, MessageGroupId: alert.alertId } : {}),
+            ...(fifo
+              ? { MessageDeduplicationId: alert.alertId, MessageGroupId: alert.alertId }
+              : {}),
           }),
         );
         await this.doc.send(

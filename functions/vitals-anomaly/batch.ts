@@ -86,11 +86,7 @@ export function createHandler(deps: VitalsHandlerDeps): VitalsHandler {
   const config = deps.config ?? DEFAULT_CONFIG;
   const detector = new Detector(config);
 
-  async function guarded<T>(
-    what: string,
-    call: () => Promise<T>,
-    onError: () => T,
-  ): Promise<T> {
+  async function guarded<T>(what: string, call: () => Promise<T>, onError: () => T): Promise<T> {
     try {
       return await call();
     } catch (err) {

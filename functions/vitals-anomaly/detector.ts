@@ -17,7 +17,9 @@ export class Detector {
 
   constructor(private readonly config: DetectorConfig) {
     if (!Number.isInteger(config.warmup) || config.warmup < 2) {
-      throw new Error(`detector config [warmup] must be an integer >= 2, received ${config.warmup}`);
+      throw new Error(
+        `detector config [warmup] must be an integer >= 2, received ${config.warmup}`,
+      );
     }
     if (config.minSamples < 2 || config.zThreshold <= 0) {
       throw new Error(

@@ -17,7 +17,8 @@ export type { VitalsHandler, VitalsHandlerDeps } from "./batch";
 
 /** The environment variables the deployed function reads. */
 export const ENVIRONMENT = {
-  VITALS_STATE_TABLE: "the DynamoDB table of per-patient baselines (partition key patientId, TTL expiresAt)",
+  VITALS_STATE_TABLE:
+    "the DynamoDB table of per-patient baselines (partition key patientId, TTL expiresAt)",
   VITALS_ALERT_TABLE: "the DynamoDB alert ledger table (partition key alertId)",
   VITALS_ALERT_TOPIC_ARN: "the SNS topic ARN alerts are published to",
   VITALS_DEAD_LETTER_TOPIC_ARN: "the SNS topic ARN malformed records are sent to",

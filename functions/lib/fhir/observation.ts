@@ -15,7 +15,12 @@ import {
 } from "./vitals";
 
 /** Statuses whose value is a real measurement; `entered-in-error`, `cancelled`, `registered`, `unknown` are not. */
-const USABLE_STATUS: ReadonlySet<string> = new Set(["final", "amended", "corrected", "preliminary"]);
+const USABLE_STATUS: ReadonlySet<string> = new Set([
+  "final",
+  "amended",
+  "corrected",
+  "preliminary",
+]);
 
 const SUPPORTED_CODES = [...Object.keys(LOINC_SIGNALS), LOINC_BP_PANEL].join(", ");
 

@@ -120,7 +120,9 @@ export function describeUnit(unit: unknown): string {
   if (typeof unit === "string" && KNOWN_UNITS.has(unit)) {
     return `'${unit}'`;
   }
-  return typeof unit === "string" ? `an unknown unit (${unit.length} characters)` : `a ${typeof unit}`;
+  return typeof unit === "string"
+    ? `an unknown unit (${unit.length} characters)`
+    : `a ${typeof unit}`;
 }
 
 export function expectedUnits(signal: VitalSignal): string {

@@ -18,7 +18,14 @@ const NOW = Date.parse("2026-11-23T12:00:00Z");
 const T0 = NOW - 24 * 3600_000;
 
 function hr(patient: string, minute: number, value: number) {
-  return { patient, device: `dev-${patient}`, ts: T0 + minute * 60_000, type: "hr", value, unit: "/min" };
+  return {
+    patient,
+    device: `dev-${patient}`,
+    ts: T0 + minute * 60_000,
+    type: "hr",
+    value,
+    unit: "/min",
+  };
 }
 
 function setup() {
@@ -57,7 +64,9 @@ describe("vitals batch handler", () => {
     expect(failures(result)).toEqual([]);
     expect(s.stateStore.loads).toBe(1);
     expect(s.stateStore.saves).toBe(1);
-    expect([...s.alertSink.alerts.values()].map((a) => [a.patient, a.kind, a.value, a.sequenceNumber])).toEqual([
+    expect(
+      [...s.alertSink.alerts.values()].map((a) => [a.patient, a.kind, a.value, a.sequenceNumber]),
+    ).toEqual([
       ["p1", "deviation", 110, seqOf(41)],
       ["p2", "limit-high", 160, seqOf(42)],
     ]);
@@ -80,7 +89,10 @@ describe("vitals batch handler", () => {
 
   it("a replayed batch moves no baseline and duplicates no alert", async () => {
     const s = setup();
-    const event = eventOf([...Array.from({ length: 30 }, (_, i) => hr("p1", i, 70)), hr("p1", 30, 170)]);
+    const event = eventOf([
+      ...Array.from({ length: 30 }, (_, i) => hr("p1", i, 70)),
+      hr("p1", 30, 170),
+    ]);
     await s.handle(event);
     const before = s.stateStore.items.get("p1");
     const again = await s.handle(event);
@@ -103,13 +115,15 @@ describe("vitals batch handler", () => {
     ]);
     const result = await s.handle(event);
     expect(failures(result)).toEqual([]);
-    expect([...s.deadLetterSink.letters.values()].map((l) => [l.sequenceNumber, l.reason])).toEqual([
-      [seqOf(2), "bad-base64"],
-      [seqOf(3), "bad-json"],
-      [seqOf(4), "unknown-signal"],
-      [seqOf(5), "impossible-value"],
-      [seqOf(6), "wrong-unit"],
-    ]);
+    expect([...s.deadLetterSink.letters.values()].map((l) => [l.sequenceNumber, l.reason])).toEqual(
+      [
+        [seqOf(2), "bad-base64"],
+        [seqOf(3), "bad-json"],
+        [seqOf(4), "unknown-signal"],
+        [seqOf(5), "impossible-value"],
+        [seqOf(6), "wrong-unit"],
+      ],
+    );
     const letter = s.deadLetterSink.letters.get(`shardId-000000000000:${seqOf(2)}`) as DeadLetter;
     expect(letter).toMatchObject({ data: "%%%", receivedAt: NOW, partitionKey: "x" });
     expect(s.stateStore.items.get("p1")).toMatchObject({ lastSeq: seqOf(7) });
@@ -169,7 +183,9 @@ describe("vitals batch handler", () => {
     const s = setup();
     const handle = createHandler({
       ...s,
-      alertSink: { publish: async (alerts: readonly Alert[]) => new Set(alerts.map((a) => a.alertId)) },
+      alertSink: {
+        publish: async (alerts: readonly Alert[]) => new Set(alerts.map((a) => a.alertId)),
+      },
     });
     const event = eventOf([hr("p1", 0, 70), hr("p2", 0, 30), hr("p2", 1, 70)]);
     expect(failures(await handle(event))).toEqual([seqOf(2), seqOf(3)]);

@@ -74,7 +74,15 @@ describe("official FHIR R4 example Observations", () => {
     ["Observation-satO2.json", [["spo2", 95]], "2014-12-05T09:30:10+01:00", "DeviceMetric/example"],
     ["Observation-respiratory-rate.json", [["rr", 26]], "1999-07-02", undefined],
     ["Observation-body-temperature.json", [["temp", 36.5]], "1999-07-02", undefined],
-    ["Observation-blood-pressure.json", [["sbp", 107], ["dbp", 60]], "2012-09-17", undefined],
+    [
+      "Observation-blood-pressure.json",
+      [
+        ["sbp", 107],
+        ["dbp", 60],
+      ],
+      "2012-09-17",
+      undefined,
+    ],
     ["Observation-blood-pressure-dar.json", [["sbp", 107]], "2012-09-17", undefined],
   ])("%s decodes to exact values", (file, values, when, device) => {
     const { readings, problem } = decode(b64(fixture(file)));
@@ -103,7 +111,12 @@ describe("official FHIR R4 example Observations", () => {
 
   it("converts a Fahrenheit body temperature", () => {
     const obs = JSON.parse(fixture("Observation-body-temperature.json"));
-    obs.valueQuantity = { value: 101.3, unit: "F", system: "http://unitsofmeasure.org", code: "[degF]" };
+    obs.valueQuantity = {
+      value: 101.3,
+      unit: "F",
+      system: "http://unitsofmeasure.org",
+      code: "[degF]",
+    };
     expect(decode(b64(obs)).readings[0].value).toBeCloseTo(38.5, 10);
   });
 });
@@ -112,29 +125,140 @@ describe("malformed records", () => {
   const hr = JSON.parse(fixture("Observation-heart-rate.json"));
   const bp = JSON.parse(fixture("Observation-blood-pressure.json"));
   const cases: Array<[string, string, string, string]> = [
-    ["not base64", "!!not-base64!!", "bad-base64", "payload is not base64 (14 characters); expected standard base64 with padding"],
-    ["truncated base64", b64(compact).slice(0, -1), "bad-base64", `payload is not base64 (${b64(compact).length - 1} characters); expected standard base64 with padding`],
-    ["not JSON", b64("{patient:"), "bad-json", "payload is not JSON (9 characters); expected a compact reading or a FHIR Observation"],
+    [
+      "not base64",
+      "!!not-base64!!",
+      "bad-base64",
+      "payload is not base64 (14 characters); expected standard base64 with padding",
+    ],
+    [
+      "truncated base64",
+      b64(compact).slice(0, -1),
+      "bad-base64",
+      `payload is not base64 (${b64(compact).length - 1} characters); expected standard base64 with padding`,
+    ],
+    [
+      "not JSON",
+      b64("{patient:"),
+      "bad-json",
+      "payload is not JSON (9 characters); expected a compact reading or a FHIR Observation",
+    ],
     ["a JSON array", b64([1, 2]), "bad-schema", "payload is a JSON array; expected an object"],
     ["a JSON number", b64("42"), "bad-schema", "payload is a JSON number; expected an object"],
-    ["another resource", b64({ resourceType: "Patient" }), "bad-schema", "payload has a resourceType other than Observation; expected a compact reading or a FHIR Observation"],
-    ["no patient", b64({ ...compact, patient: undefined }), "bad-schema", "field 'patient' must be a FHIR id (1-64 of A-Z a-z 0-9 - .)"],
-    ["patient with spaces", b64({ ...compact, patient: "John Smith" }), "bad-schema", "field 'patient' must be a FHIR id (1-64 of A-Z a-z 0-9 - .)"],
-    ["no device", b64({ ...compact, device: "" }), "bad-schema", "field 'device' must be a string of 1-128 characters"],
-    ["unknown signal", b64({ ...compact, type: "glucose" }), "unknown-signal", "field 'type' (7 characters) is not a supported signal; expected one of hr, spo2, rr, temp, sbp, dbp"],
-    ["wrong unit", b64({ ...compact, unit: "mm[Hg]" }), "wrong-unit", "unit 'mm[Hg]' is not valid for hr; expected UCUM /min, {beats}/min, {beat}/min"],
-    ["unknown unit", b64({ ...compact, type: "temp", unit: "degrees" }), "wrong-unit", "unit an unknown unit (7 characters) is not valid for temp; expected UCUM Cel, [degF], K"],
-    ["string value", b64({ ...compact, value: "72" }), "bad-schema", "hr value must be a finite number, received a string"],
-    ["negative heart rate", b64({ ...compact, value: -5 }), "impossible-value", "hr -5 /min is outside the possible range 0..350 /min"],
-    ["SpO2 above 100", b64({ ...compact, type: "spo2", value: 101, unit: "%" }), "impossible-value", "spo2 101 % is outside the possible range 0..100 %"],
-    ["temperature far too high", b64({ ...compact, type: "temp", value: 212, unit: "[degF]" }), "impossible-value", "temp 100 Cel is outside the possible range 10..50 Cel"],
-    ["bad timestamp", b64({ ...compact, ts: "yesterday" }), "bad-timestamp", "field 'ts' must be epoch milliseconds (a non-negative number) or an RFC 3339 date-time, received a string"],
-    ["future timestamp", b64({ ...compact, ts: LATEST + 60_000 }), "bad-timestamp", "reading time is 60 s beyond the allowed clock skew; expected a time no later than the receive time plus the skew"],
-    ["FHIR without subject", b64({ ...hr, subject: undefined }), "bad-schema", "Observation.subject.reference must be 'Patient/<id>' with a FHIR id (1-64 of A-Z a-z 0-9 - .)"],
-    ["FHIR without value", b64({ ...hr, valueQuantity: undefined }), "missing-value", "Observation carries no valueQuantity (or no component value); expected a measured value"],
-    ["FHIR non-UCUM unit", b64({ ...hr, valueQuantity: { value: 44, system: "http://example.org", code: "/min" } }), "wrong-unit", "hr valueQuantity.system is not UCUM; expected http://unitsofmeasure.org"],
-    ["FHIR without time", b64({ ...hr, effectiveDateTime: undefined }), "bad-timestamp", "Observation has no effectiveDateTime or effectiveInstant; expected the time of measurement"],
-    ["FHIR diastolic above systolic", b64({ ...bp, component: [bp.component[0], { ...bp.component[1], valueQuantity: { ...bp.component[1].valueQuantity, value: 130 } }] }), "impossible-value", "diastolic 130 mm[Hg] is not below systolic 107 mm[Hg]"],
+    [
+      "another resource",
+      b64({ resourceType: "Patient" }),
+      "bad-schema",
+      "payload has a resourceType other than Observation; expected a compact reading or a FHIR Observation",
+    ],
+    [
+      "no patient",
+      b64({ ...compact, patient: undefined }),
+      "bad-schema",
+      "field 'patient' must be a FHIR id (1-64 of A-Z a-z 0-9 - .)",
+    ],
+    [
+      "patient with spaces",
+      b64({ ...compact, patient: "John Smith" }),
+      "bad-schema",
+      "field 'patient' must be a FHIR id (1-64 of A-Z a-z 0-9 - .)",
+    ],
+    [
+      "no device",
+      b64({ ...compact, device: "" }),
+      "bad-schema",
+      "field 'device' must be a string of 1-128 characters",
+    ],
+    [
+      "unknown signal",
+      b64({ ...compact, type: "glucose" }),
+      "unknown-signal",
+      "field 'type' (7 characters) is not a supported signal; expected one of hr, spo2, rr, temp, sbp, dbp",
+    ],
+    [
+      "wrong unit",
+      b64({ ...compact, unit: "mm[Hg]" }),
+      "wrong-unit",
+      "unit 'mm[Hg]' is not valid for hr; expected UCUM /min, {beats}/min, {beat}/min",
+    ],
+    [
+      "unknown unit",
+      b64({ ...compact, type: "temp", unit: "degrees" }),
+      "wrong-unit",
+      "unit an unknown unit (7 characters) is not valid for temp; expected UCUM Cel, [degF], K",
+    ],
+    [
+      "string value",
+      b64({ ...compact, value: "72" }),
+      "bad-schema",
+      "hr value must be a finite number, received a string",
+    ],
+    [
+      "negative heart rate",
+      b64({ ...compact, value: -5 }),
+      "impossible-value",
+      "hr -5 /min is outside the possible range 0..350 /min",
+    ],
+    [
+      "SpO2 above 100",
+      b64({ ...compact, type: "spo2", value: 101, unit: "%" }),
+      "impossible-value",
+      "spo2 101 % is outside the possible range 0..100 %",
+    ],
+    [
+      "temperature far too high",
+      b64({ ...compact, type: "temp", value: 212, unit: "[degF]" }),
+      "impossible-value",
+      "temp 100 Cel is outside the possible range 10..50 Cel",
+    ],
+    [
+      "bad timestamp",
+      b64({ ...compact, ts: "yesterday" }),
+      "bad-timestamp",
+      "field 'ts' must be epoch milliseconds (a non-negative number) or an RFC 3339 date-time, received a string",
+    ],
+    [
+      "future timestamp",
+      b64({ ...compact, ts: LATEST + 60_000 }),
+      "bad-timestamp",
+      "reading time is 60 s beyond the allowed clock skew; expected a time no later than the receive time plus the skew",
+    ],
+    [
+      "FHIR without subject",
+      b64({ ...hr, subject: undefined }),
+      "bad-schema",
+      "Observation.subject.reference must be 'Patient/<id>' with a FHIR id (1-64 of A-Z a-z 0-9 - .)",
+    ],
+    [
+      "FHIR without value",
+      b64({ ...hr, valueQuantity: undefined }),
+      "missing-value",
+      "Observation carries no valueQuantity (or no component value); expected a measured value",
+    ],
+    [
+      "FHIR non-UCUM unit",
+      b64({ ...hr, valueQuantity: { value: 44, system: "http://example.org", code: "/min" } }),
+      "wrong-unit",
+      "hr valueQuantity.system is not UCUM; expected http://unitsofmeasure.org",
+    ],
+    [
+      "FHIR without time",
+      b64({ ...hr, effectiveDateTime: undefined }),
+      "bad-timestamp",
+      "Observation has no effectiveDateTime or effectiveInstant; expected the time of measurement",
+    ],
+    [
+      "FHIR diastolic above systolic",
+      b64({
+        ...bp,
+        component: [
+          bp.component[0],
+          { ...bp.component[1], valueQuantity: { ...bp.component[1].valueQuantity, value: 130 } },
+        ],
+      }),
+      "impossible-value",
+      "diastolic 130 mm[Hg] is not below systolic 107 mm[Hg]",
+    ],
   ];
 
   it.each(cases)("%s -> %s", (_name, data, reason, detail) => {

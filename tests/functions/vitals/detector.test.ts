@@ -35,7 +35,9 @@ describe("Detector", () => {
     values[10] = 120;
     values[12] = 160;
     const kinds = run(detector, stats, values);
-    expect(kinds.flatMap((k, i) => (k === undefined ? [] : [[i, k]]))).toEqual([[12, "limit-high"]]);
+    expect(kinds.flatMap((k, i) => (k === undefined ? [] : [[i, k]]))).toEqual([
+      [12, "limit-high"],
+    ]);
     expect(detector.z).toBeUndefined();
     expect(detector.observe(stats, "hr", 35, 10_000_000)).toBe("limit-low");
   });

@@ -19,7 +19,11 @@ export function seqOf(n: number): string {
   return "49" + String(n).padStart(54, "0");
 }
 
-export function kinesisRecord(data: string, seq: string, partitionKey: string): KinesisStreamRecord {
+export function kinesisRecord(
+  data: string,
+  seq: string,
+  partitionKey: string,
+): KinesisStreamRecord {
   return {
     awsRegion: "eu-central-1",
     eventID: `shardId-000000000000:${seq}`,
@@ -43,7 +47,9 @@ export function eventOf(payloads: ReadonlyArray<unknown>, firstSeq = 1): Kinesis
   return {
     Records: payloads.map((p, i) => {
       const patient =
-        typeof p === "object" && p !== null && "patient" in p ? String((p as Compact).patient) : "x";
+        typeof p === "object" && p !== null && "patient" in p
+          ? String((p as Compact).patient)
+          : "x";
       return kinesisRecord(typeof p === "string" ? p : b64(p), seqOf(firstSeq + i), patient);
     }),
   };
@@ -58,7 +64,7 @@ export function captureLogger(): CapturedLogger {
   const lines: string[] = [];
   const log =
     (level: string) =>
-    (message: string, ...extra: object[]): void => {
+    (message: string, ...extra: Array<Record<string, unknown>>): void => {
       lines.push(JSON.stringify({ level, message, extra }));
     };
   return { lines, info: log("info"), warn: log("warn"), error: log("error") };

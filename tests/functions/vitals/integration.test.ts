@@ -86,10 +86,23 @@ interface Payload {
   readonly data: string;
 }
 
-function reading(patient: string, minute: number, type: string, value: number, unit: string): Payload {
+function reading(
+  patient: string,
+  minute: number,
+  type: string,
+  value: number,
+  unit: string,
+): Payload {
   return {
     partitionKey: patient,
-    data: JSON.stringify({ patient, device: `d-${patient}`, ts: T0 + minute * 60_000, type, value, unit }),
+    data: JSON.stringify({
+      patient,
+      device: `d-${patient}`,
+      ts: T0 + minute * 60_000,
+      type,
+      value,
+      unit,
+    }),
   };
 }
 
@@ -101,13 +114,29 @@ function workload(): { payloads: Payload[]; poison: number } {
     for (let p = 0; p < 6; p++) {
       const patient = `pat-${p}`;
       const spike = minute === 35 + p;
-      payloads.push(reading(patient, minute, "hr", spike ? 125 : 70 + p + ((minute * 7 + p) % 5), "/min"));
-      payloads.push(reading(patient, minute, "spo2", minute === 40 && p === 2 ? 84 : 97 - ((minute + p) % 3), "%"));
+      payloads.push(
+        reading(patient, minute, "hr", spike ? 125 : 70 + p + ((minute * 7 + p) % 5), "/min"),
+      );
+      payloads.push(
+        reading(
+          patient,
+          minute,
+          "spo2",
+          minute === 40 && p === 2 ? 84 : 97 - ((minute + p) % 3),
+          "%",
+        ),
+      );
     }
     if (minute % 9 === 4) {
       payloads.push({ partitionKey: "pat-1", data: "{not json" });
-      payloads.push({ partitionKey: "pat-3", data: reading("pat-3", minute, "glucose", 5, "mmol/L").data });
-      payloads.push({ partitionKey: "pat-4", data: reading("pat-4", minute, "hr", 999, "/min").data });
+      payloads.push({
+        partitionKey: "pat-3",
+        data: reading("pat-3", minute, "glucose", 5, "mmol/L").data,
+      });
+      payloads.push({
+        partitionKey: "pat-4",
+        data: reading("pat-4", minute, "hr", 999, "/min").data,
+      });
       poison += 3;
     }
   }
@@ -168,12 +197,18 @@ describe("vitals on kinesalite and dynalite", () => {
     const shardId = stream.StreamDescription?.Shards?.[0].ShardId as string;
     let iterator = (
       await kinesis.send(
-        new GetShardIteratorCommand({ StreamName: STREAM, ShardId: shardId, ShardIteratorType: "TRIM_HORIZON" }),
+        new GetShardIteratorCommand({
+          StreamName: STREAM,
+          ShardId: shardId,
+          ShardIteratorType: "TRIM_HORIZON",
+        }),
       )
     ).ShardIterator;
     const records: KinesisStreamEvent["Records"] = [];
     while (iterator !== undefined) {
-      const out = await kinesis.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      const out = await kinesis.send(
+        new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
+      );
       for (const r of out.Records ?? []) {
         const record = kinesisRecord(
           Buffer.from(r.Data as Uint8Array).toString("base64"),
@@ -198,7 +233,11 @@ describe("vitals on kinesalite and dynalite", () => {
       alertSink: new MemoryAlertSink(),
       deadLetterSink: new MemoryDeadLetterSink(),
     };
-    const refHandle = createHandler({ ...reference, clock: fixedClock(NOW), logger: captureLogger() });
+    const refHandle = createHandler({
+      ...reference,
+      clock: fixedClock(NOW),
+      logger: captureLogger(),
+    });
     expect((await refHandle({ Records: records })).batchItemFailures).toEqual([]);
     expect(reference.deadLetterSink.letters.size).toBe(poison);
     expect(reference.alertSink.alerts.size).toBeGreaterThanOrEqual(7);
@@ -263,14 +302,18 @@ describe("vitals on kinesalite and dynalite", () => {
     const sortById = (a: { patientId: unknown }, b: { patientId: unknown }) =>
       String(a.patientId).localeCompare(String(b.patientId));
     expect(
-      stored.map((i) => ({ patientId: i.patientId, lastSeq: i.lastSeq, stats: i.stats })).sort(sortById),
+      stored
+        .map((i) => ({ patientId: i.patientId, lastSeq: i.lastSeq, stats: i.stats }))
+        .sort(sortById),
     ).toEqual(expectedState.sort(sortById));
 
     // Exact alert set, each published exactly once and recorded as sent.
     const expectedAlerts = [...reference.alertSink.alerts.values()]
       .map((a) => JSON.parse(JSON.stringify(a)))
       .sort((a, b) => a.alertId.localeCompare(b.alertId));
-    const published = sns.alertMessages.map((m) => m.body).sort((a, b) => String(a.alertId).localeCompare(String(b.alertId)));
+    const published = sns.alertMessages
+      .map((m) => m.body)
+      .sort((a, b) => String(a.alertId).localeCompare(String(b.alertId)));
     expect(published).toEqual(expectedAlerts);
     const ledger = (await doc.send(new ScanCommand({ TableName: ALERT_TABLE }))).Items ?? [];
     expect(ledger.map((i) => [i.alertId, i.status]).sort()).toEqual(
@@ -284,7 +327,9 @@ describe("vitals on kinesalite and dynalite", () => {
     // A full replay of the stream (iterator reset) changes nothing and publishes nothing.
     const publishedBefore = sns.alertMessages.length;
     for (let i = 0; i < records.length; i += batchSize) {
-      expect((await handle({ Records: records.slice(i, i + batchSize) })).batchItemFailures).toEqual([]);
+      expect(
+        (await handle({ Records: records.slice(i, i + batchSize) })).batchItemFailures,
+      ).toEqual([]);
     }
     expect(sns.alertMessages.length).toBe(publishedBefore);
     const after = (await doc.send(new ScanCommand({ TableName: STATE_TABLE }))).Items ?? [];

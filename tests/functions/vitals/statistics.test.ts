@@ -86,7 +86,9 @@ describe("EWMA (Finch 2009)", () => {
             xs.reduce((a, x, i) => a + weights[i] * (x - mean) ** 2, 0);
           const scale = Math.max(var0, mu0 * mu0, ...xs.map((x) => x * x));
           expect(stats[F_N]).toBe(n);
-          expect(Math.abs(stats[F_MEAN] - mean)).toBeLessThanOrEqual(1e-7 * Math.sqrt(scale) + 1e-9);
+          expect(Math.abs(stats[F_MEAN] - mean)).toBeLessThanOrEqual(
+            1e-7 * Math.sqrt(scale) + 1e-9,
+          );
           expect(Math.abs(stats[F_VAR] - batchVar)).toBeLessThanOrEqual(1e-7 * scale + 1e-9);
         },
       ),
