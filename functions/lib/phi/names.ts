@@ -10,7 +10,9 @@ const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE";
 const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF";
 /** Smith, O'Brien, McDonald, Smith-Jones, José, Zoë. */
 const TOKEN = `(?:[${UPPER}]')?[${UPPER}][${LOWER}]+(?:[${UPPER}][${LOWER}]+)?(?:-[${UPPER}][${LOWER}]+)?`;
-const FULL = `${TOKEN}(?:[ \\t]+(?:[${UPPER}]\\.|${TOKEN})){0,2}`;
+/** Surname particles stay lowercase inside a name: "Van der Berg", "Maria de la Cruz", "Omar bin Laden". */
+const PARTICLE = "(?:van|von|der|den|de|da|del|della|di|du|la|le|bin|ibn|al|el)";
+const FULL = `${TOKEN}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)*(?:[${UPPER}]\\.|${TOKEN})){0,3}`;
 const LIST = `${FULL}(?:(?:,?[ \\t]+and[ \\t]+|,[ \\t]*|[ \\t]*&[ \\t]*|/)${FULL}){0,5}`;
 
 const TITLES = "Dr|Doctor|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Nurse|Sr|Rev|Sister|DR|MR|MRS|MS";
@@ -91,7 +93,7 @@ const ROLE_PHRASES = [
 ].map((p) => p.split(" ").map(kw).join("[ \\t]+"));
 
 const CONTEXT_RE = new RegExp(
-  `(?:\\b(?:${TITLES})\\.?|\\b(?:${[...ROLE_PHRASES, ...ROLES].join("|")})\\b(?:[ \\t]+${kw("name")})?[ \\t]*[:,-]?)[ \\t]*(${LIST})`,
+  `(?:\\b(?:${TITLES})\\.?|\\b(?:${[...ROLE_PHRASES, ...ROLES].join("|")})\\b(?:[ \\t]+${kw("name")})?[ \\t]*[:,-]?)[ \\t]*(?:(?:${TITLES})\\.?[ \\t]+)?(${LIST})`,
   "dg",
 );
 /** "Name: Smith, John" puts the surname first; only a label this explicit makes that order safe to assume. */
@@ -104,7 +106,7 @@ const CREDENTIALS =
 const SIGNATURE_RE = new RegExp(`(?<![${UPPER}${LOWER}])(${FULL}),?[ \\t]+(?:${CREDENTIALS})(?![A-Za-z])`, "dg");
 const CAP_TOKEN_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])${TOKEN}(?![${LOWER}])`, "g");
 const FOLLOWING_TOKEN_RE = new RegExp(`[ \\t]+(?:[${UPPER}]\\.[ \\t]+)?(${TOKEN})(?![${LOWER}])`, "y");
-const SPLIT_RE = new RegExp(`[${UPPER}]\\.|${TOKEN}`, "g");
+const SPLIT_RE = new RegExp(`[${UPPER}]\\.|${TOKEN}|\\b${PARTICLE}\\b`, "g");
 
 /** Capitalised words that context rules would otherwise swallow as a name or its continuation. */
 const STOP = new Set(
@@ -188,6 +190,7 @@ function emitTokens(text: string, start: number, end: number, sink: Sink, known:
   while ((m = SPLIT_RE.exec(part)) !== null) {
     const token = m[0];
     const isInitial = token.length === 2 && token.endsWith(".");
+    const isParticle = token[0] !== token[0].toUpperCase();
     if (!isInitial && STOP.has(token)) {
       flush();
       continue;
@@ -197,13 +200,13 @@ function emitTokens(text: string, start: number, end: number, sink: Sink, known:
       flush();
     }
     if (runStart < 0) {
-      if (isInitial) {
+      if (isInitial || isParticle) {
         continue;
       }
       runStart = m.index;
     }
     runEnd = m.index + token.length;
-    if (!isInitial) {
+    if (!isInitial && !isParticle) {
       known.add(token);
     }
   }

@@ -143,7 +143,7 @@ function phonePattern(value: string): string | undefined {
   // The national part is matched on its own too: notes drop "+1" or "+31" and keep the leading trunk 0 or not.
   const national = digits.length > 10 ? digits.slice(-10).replace(/^0/, "") : digits.replace(/^0/, "");
   const sep = "[\\s().+-]*";
-  return `(?:\\+?${digits.split("").join(sep)}|(?:\\+?\\d{1,3}${sep})?0?${sep}${national.split("").join(sep)})`;
+  return `\\(?(?:\\+?${digits.split("").join(sep)}|(?:\\+?\\d{1,3}${sep})?0?${sep}${national.split("").join(sep)})`;
 }
 
 function build(patient: Patient): ReadonlyArray<Matcher> {

@@ -59,7 +59,7 @@ function plausibleNumericDate(s: string): boolean {
 }
 
 const DATE_DETECTORS: Detector[] = [
-  simple("DATE", new RegExp(`\\b(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])${TIME}(?![\\d.])`, "g")),
+  simple("DATE", new RegExp(`\\b(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])${TIME}(?!\\d|\\.\\d)`, "g")),
   simple("DATE", /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-]\d)\b/g, plausibleNumericDate),
   simple("DATE", new RegExp(`\\b${MONTH}\\.?[ -]\\d{1,2}${ORD}(?:(?:,[ \\t]?|[ -])\\d{4})?\\b`, "g")),
   simple("DATE", new RegExp(`\\b\\d{1,2}${ORD}(?:[ -]|[ ]of[ ])${MONTH}\\.?(?:(?:,?[ ]|-)\\d{4}|-\\d{2})?\\b`, "g")),
@@ -197,8 +197,8 @@ const LABELLED: Detector[] = [
   simple("LICENSE", /\b[ABFGMPRX][A-Z]\d{7}\b/g),
   labelled(
     "VEHICLE",
-    "licen[cs]e plate|plate|tag(?= #| number| no\\b)|vin|vehicle(?: id(?:entification)?)?",
-    "((?=[A-Za-z -]*\\d)[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{1,8})\\b",
+    "licen[cs]e plate|plate|tag(?= #| number| no\\b)|vin|vehicle id(?:entification)?",
+    "((?=[A-Za-z -]*\\d)[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{1,13})\\b",
   ),
   simple("VEHICLE", /\b(?=[A-HJ-NPR-Z]{0,16}\d)(?=\d{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b/g),
   labelled(
