@@ -1,0 +1,113 @@
+/**
+ * Runs a Pulumi program in this process under `pulumi.runtime.setMocks`, as the Node language host would run it
+ * (inside the root Stack resource, with the stack's configuration), and returns every resource it registered.
+ * One program per process: the Pulumi runtime's state is process-wide.
+ */
+import * as path from "path";
+import Module from "module";
+import * as pulumi from "@pulumi/pulumi";
+import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
+import { CapturingMonitor, providerUrn } from "./mock-monitor";
+import { mockInvoke } from "./invokes";
+import { PlanError } from "./errors";
+import { ProgramProject, StackConfig } from "./stack-config";
+import { CapturedResource } from "./types";
+import { mockOutputs } from "./mock-outputs";
+
+const projectRoot = path.resolve(__dirname, "..");
+
+/**
+ * `--program` may name a directory without node_modules: @pulumi/* resolve from this project, and always to the
+ * same copies the runner uses, since the mocks live in @pulumi/pulumi's process-wide state.
+ */
+function resolvePulumiPackagesFromRunner(): void {
+  const mod = Module as unknown as {
+    _resolveFilename: (request: string, parent: unknown, isMain: boolean, options?: unknown) => string;
+  };
+  const original = mod._resolveFilename;
+  mod._resolveFilename = function (request, parent, isMain, options) {
+    if (request.startsWith("@pulumi/")) {
+      return original.call(this, request, parent, isMain, { paths: [projectRoot] });
+    }
+    return original.call(this, request, parent, isMain, options);
+  };
+}
+
+export interface ProgramRun {
+  readonly resources: CapturedResource[];
+  readonly outputs: Record<string, unknown>;
+}
+
+export async function runProgram(project: ProgramProject, config: StackConfig): Promise<ProgramRun> {
+  resolvePulumiPackagesFromRunner();
+  const disabled = parseDisabledProviders(config.values["pulumi:disable-default-providers"]);
+  let monitor: CapturingMonitor | undefined;
+  const providerInputs = (ref: string | undefined) =>
+    (ref ? monitor?.captured.get(providerUrn(ref) ?? "")?.inputs : undefined) ?? {};
+  const mocks: pulumi.runtime.Mocks = {
+    newResource: (args) => mockOutputs(args, config.values, providerInputs(args.provider)),
+    call: (args) => mockInvoke(args.token, args.inputs, { provider: providerInputs(args.provider), config: config.values }),
+  };
+  await pulumi.runtime.setMocks(mocks, project.name, config.stack, false);
+  monitor = new CapturingMonitor(mocks, disabled);
+  setMockOptions(monitor, project.name, config.stack, false);
+  pulumi.runtime.setAllConfig({ ...config.values }, [...config.secretKeys]);
+
+  const failures: unknown[] = [];
+  const onRejection = (reason: unknown) => failures.push(reason);
+  process.on("unhandledRejection", onRejection);
+  const previousCwd = process.cwd();
+  process.chdir(project.dir);
+  let outputs: Record<string, unknown> = {};
+  try {
+    outputs = (await pulumi.runtime.runInPulumiStack(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      let exported = require(project.main);
+      if (exported && exported.__esModule && typeof exported.default === "function") {
+        exported = exported.default;
+      }
+      return typeof exported === "function" ? await exported() : exported;
+    })) as Record<string, unknown>;
+    await waitForRegistrations();
+  } catch (err) {
+    failures.push(err);
+  } finally {
+    process.chdir(previousCwd);
+    process.off("unhandledRejection", onRejection);
+  }
+  if (failures.length > 0) {
+    throw asProgramError(failures[0], project);
+  }
+  return { resources: monitor.capturedResources(), outputs: outputs ?? {} };
+}
+
+async function waitForRegistrations(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+  await settings.waitForRPCs();
+}
+
+function parseDisabledProviders(value: string | undefined): string[] {
+  if (value === undefined) {
+    return [];
+  }
+  try {
+    const parsed = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
+  } catch {
+    return [value];
+  }
+}
+
+function asProgramError(err: unknown, project: ProgramProject): PlanError {
+  if (err instanceof PlanError) {
+    return err;
+  }
+  const e = err as Error;
+  const where = `program ${path.relative(process.cwd(), project.main) || project.main}`;
+  if (e?.name === "ConfigurationError") {
+    return new PlanError("configuration", e.message);
+  }
+  const message = e instanceof Error ? (e.stack ?? e.message) : String(err);
+  return new PlanError("program", `The ${where} failed: ${message}`);
+}

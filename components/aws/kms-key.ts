@@ -1,0 +1,113 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { physicalName } from "../shared/naming";
+
+export interface KmsKeyArgs {
+  /** What the key protects; becomes the key's description. */
+  readonly description: pulumi.Input<string>;
+  /** The account that owns the key; its IAM policies decide who else may use it. */
+  readonly accountId: pulumi.Input<string>;
+  /** Prefix of the alias (`alias/<namePrefix>-<name>`). */
+  readonly namePrefix: string;
+  /**
+   * AWS service principals that may use the key on behalf of this account (for example
+   * `logs.eu-central-1.amazonaws.com`). Each is limited by `aws:SourceAccount`.
+   * @default none
+   */
+  readonly servicePrincipals?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Days between automatic rotations (AWS accepts 90 to 2560).
+   * @default 365
+   */
+  readonly rotationPeriodInDays?: number;
+  /**
+   * Waiting period before a scheduled deletion takes effect (7 to 30 days).
+   * @default 30, the longest, so a mistaken deletion can be cancelled
+   */
+  readonly deletionWindowInDays?: number;
+  /** Extra tags; the provider's default tags already carry the platform labels. @default none */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * A customer-managed KMS key for PHI with automatic rotation, a key policy that names its principals (no wildcard
+ * principal anywhere) and an alias.
+ */
+export class KmsKey extends pulumi.ComponentResource {
+  public readonly keyArn: pulumi.Output<string>;
+  public readonly keyId: pulumi.Output<string>;
+  public readonly aliasName: pulumi.Output<string>;
+
+  constructor(name: string, args: KmsKeyArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("mediconnect:aws:KmsKey", name, {}, opts);
+    const rotationPeriodInDays = args.rotationPeriodInDays ?? 365;
+    if (!Number.isInteger(rotationPeriodInDays) || rotationPeriodInDays < 90 || rotationPeriodInDays > 2560) {
+      throw new Error(
+        `KmsKey ${name}: [rotationPeriodInDays] must be a whole number from 90 to 2560, received ${rotationPeriodInDays}`,
+      );
+    }
+    const deletionWindowInDays = args.deletionWindowInDays ?? 30;
+    if (!Number.isInteger(deletionWindowInDays) || deletionWindowInDays < 7 || deletionWindowInDays > 30) {
+      throw new Error(
+        `KmsKey ${name}: [deletionWindowInDays] must be a whole number from 7 to 30, received ${deletionWindowInDays}`,
+      );
+    }
+
+    const policy = pulumi
+      .all([args.accountId, args.servicePrincipals ?? []])
+      .apply(([accountId, services]) => keyPolicy(accountId, services));
+
+    const key = new aws.kms.Key(
+      `${name}-key`,
+      {
+        description: args.description,
+        enableKeyRotation: true,
+        rotationPeriodInDays,
+        deletionWindowInDays,
+        keyUsage: "ENCRYPT_DECRYPT",
+        customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+        isEnabled: true,
+        multiRegion: false,
+        bypassPolicyLockoutSafetyCheck: false,
+        policy,
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+
+    const alias = new aws.kms.Alias(
+      `${name}-alias`,
+      { name: `alias/${physicalName(args.namePrefix, name, 250)}`, targetKeyId: key.keyId },
+      { parent: this },
+    );
+
+    this.keyArn = key.arn;
+    this.keyId = key.keyId;
+    this.aliasName = alias.name;
+    this.registerOutputs({ keyArn: this.keyArn, keyId: this.keyId, aliasName: this.aliasName });
+  }
+}
+
+/** The key policy: the account administers the key through IAM; named services may use it for this account only. */
+export function keyPolicy(accountId: string, servicePrincipals: readonly string[]): string {
+  const statements: object[] = [
+    {
+      Sid: "AccountAdministersKeyThroughIam",
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+      Action: "kms:*",
+      Resource: "*",
+    },
+  ];
+  if (servicePrincipals.length > 0) {
+    statements.push({
+      Sid: "ServicesUseKeyForThisAccount",
+      Effect: "Allow",
+      Principal: { Service: [...servicePrincipals] },
+      Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+    });
+  }
+  return JSON.stringify({ Version: "2012-10-17", Id: "mediconnect-key-policy", Statement: statements });
+}

@@ -1,0 +1,118 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as keyvault from "@pulumi/azure-native/keyvault";
+import { physicalName } from "../shared/naming";
+
+export interface KeyVaultArgs {
+  readonly resourceGroupName: pulumi.Input<string>;
+  readonly location: pulumi.Input<string>;
+  /** The Entra ID tenant whose identities the vault's RBAC trusts. */
+  readonly tenantId: pulumi.Input<string>;
+  /** Prefix of the vault's globally unique name (at most 24 characters in all). */
+  readonly namePrefix: string;
+  /**
+   * Subnet ids allowed through the firewall (all other networks are denied).
+   * @default none: only trusted Azure services and private endpoints reach the vault
+   */
+  readonly allowedSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Size of the RSA key in bits.
+   * @default 3072
+   */
+  readonly keySize?: 2048 | 3072 | 4096;
+  /**
+   * ISO 8601 duration after which the key rotates itself.
+   * @default "P90D"
+   */
+  readonly rotateAfter?: string;
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * A premium Key Vault for customer-managed keys: RBAC authorization (no access policies), soft delete with purge
+ * protection for 90 days, a firewall that denies by default, public network access disabled, and an HSM-backed
+ * RSA key that rotates itself.
+ */
+export class KeyVault extends pulumi.ComponentResource {
+  public readonly vaultId: pulumi.Output<string>;
+  public readonly vaultUri: pulumi.Output<string>;
+  public readonly keyId: pulumi.Output<string>;
+  /** The versioned key URL that CMEK settings (FHIR, OpenAI, Storage) take. */
+  public readonly keyUriWithVersion: pulumi.Output<string>;
+
+  constructor(name: string, args: KeyVaultArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("mediconnect:azure:KeyVault", name, {}, opts);
+    const rotateAfter = args.rotateAfter ?? "P90D";
+    if (!/^P(\d+[YMD])+$/.test(rotateAfter)) {
+      throw new Error(
+        `KeyVault ${name}: [rotateAfter] must be an ISO 8601 duration in years, months or days such as "P90D", received ${JSON.stringify(rotateAfter)}`,
+      );
+    }
+    const vaultName = physicalName(args.namePrefix, name, 24);
+
+    const vault = new keyvault.Vault(
+      `${name}-vault`,
+      {
+        vaultName,
+        resourceGroupName: args.resourceGroupName,
+        location: args.location,
+        properties: {
+          tenantId: args.tenantId,
+          sku: { family: "A", name: "premium" },
+          enableRbacAuthorization: true,
+          enableSoftDelete: true,
+          enablePurgeProtection: true,
+          softDeleteRetentionInDays: 90,
+          enabledForDeployment: false,
+          enabledForDiskEncryption: false,
+          enabledForTemplateDeployment: false,
+          publicNetworkAccess: "Disabled",
+          networkAcls: {
+            defaultAction: "Deny",
+            bypass: "AzureServices",
+            ipRules: [],
+            virtualNetworkRules: pulumi
+              .output(args.allowedSubnetIds ?? [])
+              .apply((ids) => ids.map((id) => ({ id }))),
+          },
+        },
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+
+    const key = new keyvault.Key(
+      `${name}-key`,
+      {
+        resourceGroupName: args.resourceGroupName,
+        vaultName: vault.name,
+        keyName: `${name}-cmk`,
+        properties: {
+          kty: "RSA-HSM",
+          keySize: args.keySize ?? 3072,
+          keyOps: ["wrapKey", "unwrapKey", "encrypt", "decrypt"],
+          attributes: { enabled: true },
+          rotationPolicy: {
+            attributes: { expiryTime: "P2Y" },
+            lifetimeActions: [
+              { trigger: { timeAfterCreate: rotateAfter }, action: { type: "rotate" } },
+              { trigger: { timeBeforeExpiry: "P30D" }, action: { type: "notify" } },
+            ],
+          },
+        },
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+
+    this.vaultId = vault.id;
+    this.vaultUri = vault.properties.apply((p) => p.vaultUri ?? "");
+    this.keyId = key.id;
+    this.keyUriWithVersion = key.keyUriWithVersion;
+    this.registerOutputs({
+      vaultId: this.vaultId,
+      vaultUri: this.vaultUri,
+      keyId: this.keyId,
+      keyUriWithVersion: this.keyUriWithVersion,
+    });
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Builds policy objects from a compact spec. Everything the engine shows (framework, tags, severity, remediation,
+ * url) is derived from the control catalog, and every violation message ends with its control ids.
+ */
+import {
+  EnforcementLevel,
+  PolicyConfigSchema,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  Severity,
+  StackValidationArgs,
+  StackValidationPolicy,
+  validateResourceOfType,
+} from "@pulumi/policy";
+import type { Resource, Unwrap } from "@pulumi/pulumi";
+import { Control, control, controlLabel, frameworks } from "../catalog/controls";
+
+export interface PolicySpec {
+  /** `<cloud>-<service>-<resource>-<verb>-<what>`, the verbs being missing, disallow, enable, disable, configure, enforce. */
+  readonly name: string;
+  readonly description: string;
+  readonly severity: Severity;
+  /** Control ids from the catalog; the first is the policy's framework, all of them become tags. */
+  readonly controls: readonly [string, ...string[]];
+  readonly remediationSteps: string;
+  /** @default "mandatory" for high and critical severity, "advisory" otherwise */
+  readonly enforcementLevel?: EnforcementLevel;
+  readonly configSchema?: PolicyConfigSchema;
+}
+
+/** Reports one finding; the control ids are appended to the message. */
+export type Report = (message: string) => void;
+
+export interface ResourceCheckContext {
+  readonly args: ResourceValidationArgs;
+  readonly report: Report;
+}
+
+export interface StackCheckContext {
+  readonly args: StackValidationArgs;
+  /** Reports a finding on the resource with the given URN (or on the stack when omitted). */
+  readonly report: (message: string, urn?: string) => void;
+}
+
+export function controlsOf(spec: PolicySpec): Control[] {
+  return spec.controls.map(control);
+}
+
+function metadata(spec: PolicySpec) {
+  const mapped = controlsOf(spec);
+  const primary = mapped[0];
+  const framework = frameworks[primary.framework];
+  const suffix = ` (Control ID: ${mapped.map(controlLabel).join("; ")})`;
+  return {
+    suffix,
+    policy: {
+      name: spec.name,
+      description: spec.description,
+      severity: spec.severity,
+      enforcementLevel:
+        spec.enforcementLevel ?? (spec.severity === "high" || spec.severity === "critical" ? "mandatory" : "advisory"),
+      framework: {
+        name: framework.name,
+        version: framework.version,
+        reference: framework.reference,
+        specification: primary.citation,
+      },
+      tags: mapped.map((c) => c.id),
+      remediationSteps: spec.remediationSteps,
+      url: primary.url,
+      ...(spec.configSchema ? { configSchema: spec.configSchema } : {}),
+    },
+  };
+}
+
+/** A policy on one resource type: `check` runs only for resources of `resourceClass`. */
+export function resourcePolicy<TResource extends Resource, TArgs>(
+  spec: PolicySpec,
+  resourceClass: { new (name: string, args: TArgs, ...rest: any[]): TResource },
+  check: (props: Unwrap<NonNullable<TArgs>>, ctx: ResourceCheckContext) => void,
+): ResourceValidationPolicy {
+  const { suffix, policy } = metadata(spec);
+  return {
+    ...policy,
+    validateResource: validateResourceOfType(resourceClass, (props, args, reportViolation: ReportViolation) =>
+      check(props as Unwrap<NonNullable<TArgs>>, { args, report: (message) => reportViolation(message + suffix) }),
+    ),
+  };
+}
+
+/** A policy over the whole stack (outputs, parents and dependencies resolved). */
+export function stackPolicy(spec: PolicySpec, check: (ctx: StackCheckContext) => void): StackValidationPolicy {
+  const { suffix, policy } = metadata(spec);
+  return {
+    ...policy,
+    validateStack: (args, reportViolation) =>
+      check({ args, report: (message, urn) => reportViolation(message + suffix, urn) }),
+  };
+}

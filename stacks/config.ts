@@ -1,0 +1,215 @@
+/**
+ * The stack's configuration, read in this one place and validated before any resource is registered. Everything
+ * else receives a typed `PlatformConfig`; nothing else calls `new pulumi.Config()`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import {
+  Cloud,
+  ResidencyZone,
+  allowedLocations,
+  isAllowedLocation,
+  isResidencyZone,
+  residencyZones,
+} from "../policies/catalog/residency";
+import { ConfigurationError } from "./errors";
+
+export const configNamespace = "mediconnect";
+
+export const clouds: readonly Cloud[] = ["aws", "gcp", "azure"];
+export const environments = ["prod", "staging", "dev"] as const;
+export const dataClassifications = ["phi", "confidential", "internal", "public"] as const;
+/** The retention values CloudWatch Logs accepts; the platform uses one value for every cloud's logs. */
+export const cloudWatchRetentionDays = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+/** 45 CFR 164.316(b)(2): six years; 2192 is the smallest CloudWatch value that covers it. */
+export const hipaaMinimumRetentionDays = 2192;
+
+export interface PlatformConfig {
+  readonly project: string;
+  readonly stack: string;
+  readonly residency: ResidencyZone;
+  readonly environment: (typeof environments)[number];
+  /** Prefix of every physical name: lowercase letters, digits and hyphens. */
+  readonly namePrefix: string;
+  readonly dataClassification: (typeof dataClassifications)[number];
+  readonly logRetentionDays: number;
+  readonly owner: string;
+  readonly costCenter: string;
+  /** Clouds this stack builds; the composition in stacks/composition.ts reads it. */
+  readonly clouds: readonly Cloud[];
+  readonly aws: { readonly region: string; readonly accountId: string };
+  readonly gcp: { readonly project: string; readonly region: string };
+  readonly azure: {
+    readonly location: string;
+    readonly subscriptionId: string;
+    readonly tenantId: string;
+  };
+}
+
+/** Raw values as the Pulumi engine hands them to the program: strings, or undefined when unset. */
+export type RawConfig = Readonly<Record<string, string | undefined>>;
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Validates raw configuration values; the first problem found is thrown as a ConfigurationError. */
+export function parsePlatformConfig(
+  raw: RawConfig,
+  context: { project: string; stack: string },
+): PlatformConfig {
+  const key = (name: string) => `${configNamespace}:${name}`;
+  const required = (name: string): string => {
+    const value = raw[name];
+    if (value === undefined || value.trim() === "") {
+      throw new ConfigurationError(key(name), value, "a non-empty string");
+    }
+    return value.trim();
+  };
+  const optional = (name: string, fallback: string): string => raw[name]?.trim() || fallback;
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback?: T): T => {
+    const value = fallback === undefined ? required(name) : optional(name, fallback);
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new ConfigurationError(key(name), value, `one of ${allowed.join(", ")}`);
+    }
+    return value as T;
+  };
+  const matching = (name: string, pattern: RegExp, expected: string, fallback?: string): string => {
+    const value = fallback === undefined ? required(name) : optional(name, fallback);
+    if (!pattern.test(value)) {
+      throw new ConfigurationError(key(name), value, expected);
+    }
+    return value;
+  };
+
+  const residencyValue = required("residency");
+  if (!isResidencyZone(residencyValue)) {
+    throw new ConfigurationError(key("residency"), residencyValue, `one of ${residencyZones.join(", ")}`);
+  }
+  const residency: ResidencyZone = residencyValue;
+  const located = (name: string, cloud: Cloud): string => {
+    const value = required(name);
+    if (!isAllowedLocation(residency, cloud, value)) {
+      throw new ConfigurationError(
+        key(name),
+        value,
+        `a ${cloud} location inside residency zone "${residency}": one of ${allowedLocations[residency][cloud].join(", ")}`,
+      );
+    }
+    return value;
+  };
+
+  const retentionText = optional("logRetentionDays", String(hipaaMinimumRetentionDays));
+  const logRetentionDays = Number(retentionText);
+  if (!(cloudWatchRetentionDays as readonly number[]).includes(logRetentionDays)) {
+    throw new ConfigurationError(
+      key("logRetentionDays"),
+      retentionText,
+      `a whole number of days CloudWatch Logs accepts: ${cloudWatchRetentionDays.join(", ")}`,
+    );
+  }
+  const dataClassification = oneOf("dataClassification", dataClassifications, "phi");
+  if (dataClassification === "phi" && logRetentionDays < hipaaMinimumRetentionDays) {
+    throw new ConfigurationError(
+      key("logRetentionDays"),
+      logRetentionDays,
+      `at least ${hipaaMinimumRetentionDays} days for PHI (45 CFR 164.316(b)(2): six years)`,
+    );
+  }
+
+  const cloudsValue = parseList(key("clouds"), raw["clouds"], [...clouds]);
+  for (const c of cloudsValue) {
+    if (!(clouds as readonly string[]).includes(c)) {
+      throw new ConfigurationError(key("clouds"), cloudsValue, `a list drawn from ${clouds.join(", ")}`);
+    }
+  }
+  const enabled = new Set(cloudsValue as Cloud[]);
+
+  return {
+    project: context.project,
+    stack: context.stack,
+    residency,
+    environment: oneOf("environment", environments),
+    namePrefix: matching(
+      "namePrefix",
+      /^[a-z][a-z0-9-]{0,10}[a-z0-9]$/,
+      "2 to 12 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen",
+    ),
+    dataClassification,
+    logRetentionDays,
+    owner: matching("owner", /^[a-z0-9_-]{1,63}$/, "1 to 63 lowercase letters, digits, _ or - (it becomes a GCP label)"),
+    costCenter: matching(
+      "costCenter",
+      /^[a-z0-9_-]{1,63}$/,
+      "1 to 63 lowercase letters, digits, _ or - (it becomes a GCP label)",
+    ),
+    clouds: clouds.filter((c) => enabled.has(c)),
+    aws: enabled.has("aws")
+      ? {
+          region: located("awsRegion", "aws"),
+          accountId: matching("awsAccountId", /^\d{12}$/, "a 12-digit AWS account id"),
+        }
+      : { region: "", accountId: "" },
+    gcp: enabled.has("gcp")
+      ? {
+          project: matching(
+            "gcpProject",
+            /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
+            "a GCP project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter",
+          ),
+          region: located("gcpRegion", "gcp"),
+        }
+      : { project: "", region: "" },
+    azure: enabled.has("azure")
+      ? {
+          location: located("azureLocation", "azure"),
+          subscriptionId: matching("azureSubscriptionId", uuid, "a lowercase GUID (the Azure subscription id)"),
+          tenantId: matching("azureTenantId", uuid, "a lowercase GUID (the Entra ID tenant id)"),
+        }
+      : { location: "", subscriptionId: "", tenantId: "" },
+  };
+}
+
+function parseList(key: string, text: string | undefined, fallback: string[]): string[] {
+  if (text === undefined || text.trim() === "") {
+    return fallback;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ConfigurationError(key, text, 'a YAML list, for example ["aws", "gcp"]');
+  }
+  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === "string")) {
+    throw new ConfigurationError(key, value, "a non-empty list of strings");
+  }
+  return value as string[];
+}
+
+/** The config keys the platform reads; Pulumi.yaml declares each of them. */
+export const platformConfigKeys = [
+  "residency",
+  "environment",
+  "namePrefix",
+  "dataClassification",
+  "logRetentionDays",
+  "owner",
+  "costCenter",
+  "clouds",
+  "awsRegion",
+  "awsAccountId",
+  "gcpProject",
+  "gcpRegion",
+  "azureLocation",
+  "azureSubscriptionId",
+  "azureTenantId",
+] as const;
+
+/** Reads the running stack's configuration through the Pulumi runtime and validates it. */
+export function loadPlatformConfig(): PlatformConfig {
+  const config = new pulumi.Config(configNamespace);
+  const raw: Record<string, string | undefined> = {};
+  for (const name of platformConfigKeys) {
+    raw[name] = config.get(name);
+  }
+  return parsePlatformConfig(raw, { project: pulumi.getProject(), stack: pulumi.getStack() });
+}

@@ -1,0 +1,59 @@
+/**
+ * One explicit provider per cloud, built from the validated configuration. Default providers are disabled in
+ * Pulumi.yaml (`pulumi:disable-default-providers: ["*"]`), so a resource that forgets its provider fails instead of
+ * landing in whatever region the ambient credentials point at.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import * as gcp from "@pulumi/gcp";
+import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
+import type { PlatformConfig } from "./config";
+import { platformLabels } from "../components/shared/labels";
+
+export interface Providers {
+  readonly aws?: aws.Provider;
+  readonly gcp?: gcp.Provider;
+  readonly azure?: AzureProvider;
+}
+
+export function createProviders(config: PlatformConfig, opts: pulumi.CustomResourceOptions = {}): Providers {
+  const labels = platformLabels(config);
+  const enabled = new Set(config.clouds);
+  return {
+    aws: enabled.has("aws")
+      ? new aws.Provider(
+          `${config.namePrefix}-aws`,
+          {
+            region: config.aws.region,
+            // The provider refuses to act on any other account, whatever credentials are ambient.
+            allowedAccountIds: [config.aws.accountId],
+            defaultTags: { tags: { ...labels } },
+          },
+          opts,
+        )
+      : undefined,
+    gcp: enabled.has("gcp")
+      ? new gcp.Provider(
+          `${config.namePrefix}-gcp`,
+          {
+            project: config.gcp.project,
+            region: config.gcp.region,
+            defaultLabels: { ...labels },
+            addPulumiAttributionLabel: true,
+          },
+          opts,
+        )
+      : undefined,
+    azure: enabled.has("azure")
+      ? new AzureProvider(
+          `${config.namePrefix}-azure`,
+          {
+            location: config.azure.location,
+            subscriptionId: config.azure.subscriptionId,
+            tenantId: config.azure.tenantId,
+          },
+          opts,
+        )
+      : undefined,
+  };
+}
