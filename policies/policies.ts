@@ -3,14 +3,18 @@
  * analyzer's gRPC server: tests, the offline runner and POLICIES.md import this module instead.
  */
 import type { Policies } from "@pulumi/policy";
-import * as awsKms from "./aws/kms";
-import * as gcpKms from "./gcp/kms";
-import * as azureKeyVault from "./azure/keyvault";
+import { awsPolicies } from "./aws";
+import { gcpPolicies } from "./gcp";
+import { azurePolicies } from "./azure";
+import { kubernetesPolicies } from "./kubernetes";
+import { stackPolicies } from "./stack";
 
 export const packName = "mediconnect-hipaa-gdpr";
 
 export const policies: Policies = [
-  ...Object.values(awsKms),
-  ...Object.values(gcpKms),
-  ...Object.values(azureKeyVault),
+  ...awsPolicies,
+  ...gcpPolicies,
+  ...azurePolicies,
+  ...kubernetesPolicies,
+  ...stackPolicies,
 ];

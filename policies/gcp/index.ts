@@ -1,0 +1,5 @@
+/** Every GCP resource policy, grouped by service. */
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import * as kms from "./kms";
+
+export const gcpPolicies: ResourceValidationPolicy[] = [...Object.values(kms)];
