@@ -22,6 +22,15 @@ const USABLE_STATUS: ReadonlySet<string> = new Set([
   "preliminary",
 ]);
 
+/** R4 ObservationStatus codes: only these are echoed in a problem detail, anything else may be arbitrary text. */
+const FHIR_STATUS: ReadonlySet<string> = new Set([
+  ...USABLE_STATUS,
+  "registered",
+  "cancelled",
+  "entered-in-error",
+  "unknown",
+]);
+
 const SUPPORTED_CODES = [...Object.keys(LOINC_SIGNALS), LOINC_BP_PANEL].join(", ");
 
 type Json = Record<string, unknown>;
@@ -116,7 +125,7 @@ export function parseVitalObservation(
   if (typeof status !== "string" || !USABLE_STATUS.has(status)) {
     return new VitalProblem(
       "unusable-status",
-      `Observation.status ${typeof status === "string" && status.length <= 20 ? `'${status}'` : "is missing or invalid"}; expected final, amended, corrected or preliminary`,
+      `Observation.status ${typeof status === "string" && FHIR_STATUS.has(status) ? `'${status}'` : "is missing or not an R4 status code"}; expected final, amended, corrected or preliminary`,
       patient,
     );
   }

@@ -99,14 +99,34 @@ describe("official FHIR R4 example Observations", () => {
   });
 
   it.each([
-    ["Observation-f202.json", "unusable-status", "f201"],
-    ["Observation-blood-pressure-cancel.json", "unusable-status", "example"],
-    ["Observation-vitals-panel.json", "unknown-signal", "example"],
-  ])("%s is rejected as %s", (file, reason, patient) => {
+    [
+      "Observation-f202.json",
+      "unusable-status",
+      "f201",
+      "Observation.status 'entered-in-error'; expected final, amended, corrected or preliminary",
+    ],
+    [
+      "Observation-blood-pressure-cancel.json",
+      "unusable-status",
+      "example",
+      "Observation.status 'cancelled'; expected final, amended, corrected or preliminary",
+    ],
+    [
+      "Observation-vitals-panel.json",
+      "unknown-signal",
+      "example",
+      "Observation.code LOINC 85353-1; expected one of LOINC 8867-4, 59408-5, 2708-6, 9279-1, 8310-5, 8480-6, 8462-4, 85354-9",
+    ],
+  ])("%s is rejected as %s", (file, reason, patient, detail) => {
     const { readings, problem } = decode(b64(fixture(file)));
     expect(readings).toEqual([]);
-    expect(problem?.reason).toBe(reason);
-    expect(problem?.patient).toBe(patient);
+    expect({ reason: problem?.reason, patient: problem?.patient, detail: problem?.detail }).toEqual(
+      {
+        reason,
+        patient,
+        detail,
+      },
+    );
   });
 
   it("converts a Fahrenheit body temperature", () => {

@@ -1,0 +1,276 @@
+/**
+ * Canary: every handler under functions/<name>/handler.ts runs on inputs full of planted identifiers (names,
+ * SSNs, MRNs, phone numbers, e-mail addresses, patient and device ids), with its dependencies failing in ways that
+ * echo those identifiers in their own error messages. None of them may appear in any log line the handler emits,
+ * in any error message it returns or records, or in any HTTP response body.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { mockClient } from "aws-sdk-client-mock";
+import {
+  ChimeSDKMeetingsClient,
+  CreateMeetingWithAttendeesCommand,
+  GetMeetingCommand,
+  ServiceFailureException,
+} from "@aws-sdk/client-chime-sdk-meetings";
+import { createLogger } from "../../functions/lib/logging";
+import * as vitals from "../../functions/vitals-anomaly/handler";
+import * as video from "../../functions/video-meeting/handler";
+import {
+  MemoryAlertSink,
+  MemoryDeadLetterSink,
+  MemoryStateStore,
+  fixedClock,
+} from "../../functions/vitals-anomaly/memory";
+import type { DeadLetter } from "../../functions/vitals-anomaly/types";
+import { MemoryAppointmentStore, MemoryMeetingStore } from "../../functions/video-meeting/memory";
+import { b64, eventOf } from "./vitals/helpers";
+import { apiEvent } from "./video/helpers";
+
+const PATIENT_ID = "pat-7734-canary";
+const PLANTED = {
+  name: "Johnathan Quixote-Smithers",
+  ssn: "123-45-6789",
+  mrn: "MRN-00451237",
+  phone: "+1 (617) 555-0199",
+  email: "j.quixote@example.com",
+  patientId: PATIENT_ID,
+  patientSub: "5f0c1d2e-canary-patient-sub",
+  clinicianSub: "9a8b7c6d-canary-doctor-sub",
+  appointmentId: "appt-MRN00451237",
+  device: "SN-99887766",
+};
+const NOW = Date.parse("2026-11-23T12:00:00Z");
+const KEY = "canary-key-0123456789abcdef0123456789";
+
+interface Run {
+  /** Every log line emitted while the handler ran. */
+  readonly lines: string[];
+  /** Error messages and response bodies the handler produced. */
+  readonly outputs: string[];
+}
+
+function capture() {
+  const lines: string[] = [];
+  return {
+    lines,
+    logger: (service: string) =>
+      createLogger({
+        serviceName: service,
+        pseudonymKey: KEY,
+        logLevel: "DEBUG",
+        logFn: (l) => lines.push(l),
+      }),
+  };
+}
+
+function leaking(text: string): string[] {
+  const lower = text.toLowerCase();
+  return Object.entries(PLANTED)
+    .filter(([, value]) => lower.includes(value.toLowerCase()))
+    .map(([kind]) => kind);
+}
+
+function poison(message: string): Error {
+  return new Error(
+    `${message} for ${PLANTED.name} (${PLANTED.ssn}, ${PLANTED.mrn}, ${PATIENT_ID}, ${PLANTED.email})`,
+  );
+}
+
+async function runVitals(): Promise<Run> {
+  const { lines, logger } = capture();
+  const outputs: string[] = [];
+  const reading = (minute: number, value: number, extra: object = {}) => ({
+    patient: PATIENT_ID,
+    device: PLANTED.device,
+    ts: NOW - 3600_000 + minute * 60_000,
+    type: "hr",
+    value,
+    unit: "/min",
+    ...extra,
+  });
+  const payloads: unknown[] = [
+    ...Array.from({ length: 30 }, (_, i) => reading(i, 70 + (i % 4))),
+    reading(30, 180),
+    reading(31, 70, { type: PLANTED.ssn }),
+    reading(32, 70, { unit: PLANTED.email }),
+    reading(33, 70, { patient: PLANTED.name }),
+    reading(34, 70, { ts: PLANTED.phone }),
+    reading(35, 70, { device: `${PLANTED.device} ${PLANTED.name} ${"x".repeat(200)}` }),
+    reading(36, 123456789),
+    b64(`{"patient":"${PATIENT_ID}","note":"${PLANTED.name} ${PLANTED.ssn}"`),
+    `${PLANTED.ssn}!!`,
+    {
+      resourceType: "Observation",
+      status: PLANTED.mrn,
+      code: { coding: [{ system: "http://loinc.org", code: PLANTED.mrn }] },
+      subject: { reference: `Patient/${PATIENT_ID}`, display: PLANTED.name },
+    },
+    {
+      resourceType: "Observation",
+      status: "final",
+      code: { coding: [{ system: "http://loinc.org", code: "8867-4" }] },
+      subject: { reference: `Patient/${PATIENT_ID}`, display: PLANTED.name },
+      effectiveDateTime: PLANTED.phone,
+      valueQuantity: { value: 80, system: "http://unitsofmeasure.org", code: "/min" },
+    },
+  ];
+  const deadLetters = new MemoryDeadLetterSink();
+  const clean = vitals.createHandler({
+    stateStore: new MemoryStateStore(),
+    alertSink: new MemoryAlertSink(),
+    deadLetterSink: deadLetters,
+    clock: fixedClock(NOW),
+    logger: logger("vitals-anomaly"),
+  });
+  outputs.push(JSON.stringify(await clean(eventOf(payloads))));
+  const details = [...deadLetters.letters.values()].map(
+    (l: DeadLetter) => `${l.reason}: ${l.detail}`,
+  );
+  expect(details.length).toBeGreaterThanOrEqual(9);
+  outputs.push(...details);
+
+  const failing = vitals.createHandler({
+    stateStore: {
+      load: async () => {
+        throw poison("state read failed");
+      },
+      save: async () => {
+        throw poison("state write failed");
+      },
+    },
+    alertSink: {
+      publish: async () => {
+        throw poison("alert publish failed");
+      },
+    },
+    deadLetterSink: {
+      send: async () => {
+        throw poison("dead letter failed");
+      },
+    },
+    clock: fixedClock(NOW),
+    logger: logger("vitals-anomaly"),
+  });
+  outputs.push(JSON.stringify(await failing(eventOf(payloads))));
+  await vitals.handler({ Records: [] }).catch((err: Error) => outputs.push(err.message));
+  return { lines, outputs };
+}
+
+async function runVideo(): Promise<Run> {
+  const { lines, logger } = capture();
+  const outputs: string[] = [];
+  const chime = mockClient(ChimeSDKMeetingsClient);
+  chime.on(CreateMeetingWithAttendeesCommand).callsFake((input) => ({
+    Meeting: {
+      MeetingId: "m-1",
+      MediaRegion: input.MediaRegion,
+      ExternalMeetingId: input.ExternalMeetingId,
+    },
+    Attendees: input.Attendees.map((a: { ExternalUserId: string }, i: number) => ({
+      AttendeeId: `att-${i}`,
+      ExternalUserId: a.ExternalUserId,
+      JoinToken: `join-${i}`,
+    })),
+  }));
+  chime.on(GetMeetingCommand).resolves({ Meeting: { MeetingId: "m-1" } });
+  const appointment = {
+    appointmentId: PLANTED.appointmentId,
+    patientUserId: PLANTED.patientSub,
+    clinicianUserIds: [PLANTED.clinicianSub],
+  };
+  const deps = {
+    chime: new ChimeSDKMeetingsClient({ region: "eu-central-1" }),
+    appointments: new MemoryAppointmentStore([appointment]),
+    meetings: new MemoryMeetingStore(),
+    clock: fixedClock(NOW),
+    logger: logger("video-meeting"),
+    config: { mediaRegions: ["eu-central-1", "eu-west-1"], idKey: KEY },
+  };
+  const handle = video.createHandler(deps);
+  const patientClaims = {
+    sub: PLANTED.patientSub,
+    email: PLANTED.email,
+    name: PLANTED.name,
+    phone_number: PLANTED.phone,
+  };
+  const doctorClaims = {
+    sub: PLANTED.clinicianSub,
+    "cognito:groups": "[doctor]",
+    email: PLANTED.email,
+  };
+  const events = [
+    apiEvent(PLANTED.appointmentId, patientClaims),
+    apiEvent(
+      PLANTED.appointmentId,
+      doctorClaims,
+      JSON.stringify({ mediaRegion: PLANTED.name, note: PLANTED.ssn }),
+    ),
+    apiEvent(PLANTED.appointmentId, doctorClaims, JSON.stringify({ mediaRegion: "eu-west-1" })),
+    apiEvent(PLANTED.appointmentId, { sub: PATIENT_ID, "cognito:groups": `[${PLANTED.ssn}]` }),
+    apiEvent(PLANTED.mrn, patientClaims),
+    apiEvent(`${PLANTED.name} ${PLANTED.ssn}`, patientClaims),
+    apiEvent(PLANTED.appointmentId, undefined, PLANTED.email),
+    apiEvent(PLANTED.appointmentId, patientClaims, `{"mediaRegion": "${PLANTED.phone}"`),
+  ];
+  for (const event of events) {
+    const res = await handle(event);
+    outputs.push(String(res.body));
+  }
+  const broken = video.createHandler({
+    ...deps,
+    meetings: new MemoryMeetingStore(),
+    appointments: {
+      get: async () => {
+        throw poison("appointment read failed");
+      },
+    },
+  });
+  outputs.push(String((await broken(events[0])).body));
+  chime
+    .on(CreateMeetingWithAttendeesCommand)
+    .rejects(
+      new ServiceFailureException({ message: poison("chime failed").message, $metadata: {} }),
+    );
+  const chimeDown = video.createHandler({ ...deps, meetings: new MemoryMeetingStore() });
+  outputs.push(String((await chimeDown(events[0])).body));
+  await video.handler(events[0]).catch((err: Error) => outputs.push(err.message));
+  chime.restore();
+  return { lines, outputs };
+}
+
+const DRIVERS: Record<string, () => Promise<Run>> = {
+  "vitals-anomaly": runVitals,
+  "video-meeting": runVideo,
+};
+
+const functionsDir = path.join(__dirname, "../../functions");
+const handlers = fs
+  .readdirSync(functionsDir)
+  .filter((d) => d !== "lib" && fs.existsSync(path.join(functionsDir, d, "handler.ts")))
+  .sort();
+
+describe("PHI canary", () => {
+  it("has a canary driver for every handler in functions/*/handler.ts", () => {
+    expect(handlers.filter((h) => !(h in DRIVERS))).toEqual([]);
+    expect(handlers).toEqual(expect.arrayContaining(Object.keys(DRIVERS)));
+  });
+
+  it.each(Object.keys(DRIVERS))("%s leaks no planted identifier", async (name) => {
+    const { lines, outputs } = await DRIVERS[name]();
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(outputs.length).toBeGreaterThanOrEqual(3);
+    const leaks = [...lines, ...outputs].flatMap((text) =>
+      leaking(text).map((kind) => `${kind} in ${text.slice(0, 300)}`),
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  it("the leak detector finds a planted identifier in any case and nothing in clean text", () => {
+    expect(leaking(`raw id ${PATIENT_ID.toUpperCase()} ${PLANTED.email}`)).toEqual([
+      "email",
+      "patientId",
+    ]);
+    expect(leaking(JSON.stringify({ patientRef: "p_0123abcd", status: 200 }))).toEqual([]);
+  });
+});
