@@ -50,6 +50,8 @@ export interface PlatformConfig {
 /** Raw values as the Pulumi engine hands them to the program: strings, or undefined when unset. */
 export type RawConfig = Readonly<Record<string, string | undefined>>;
 
+const cloudArticle: Readonly<Record<Cloud, string>> = { aws: "an AWS", gcp: "a GCP", azure: "an Azure" };
+
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Validates raw configuration values; the first problem found is thrown as a ConfigurationError. */
@@ -92,7 +94,7 @@ export function parsePlatformConfig(
       throw new ConfigurationError(
         key(name),
         value,
-        `a ${cloud} location inside residency zone "${residency}": one of ${allowedLocations[residency][cloud].join(", ")}`,
+        `${cloudArticle[cloud]} location inside residency zone "${residency}": one of ${allowedLocations[residency][cloud].join(", ")}`,
       );
     }
     return value;
