@@ -1,0 +1,16 @@
+export { gcpContainerClusterConfigureControlPlaneAccess } from "./gcp-container-cluster-configure-control-plane-access";
+export { gcpContainerClusterConfigureReleaseChannel } from "./gcp-container-cluster-configure-release-channel";
+export { gcpContainerClusterDisableDefaultNodePool } from "./gcp-container-cluster-disable-default-node-pool";
+export { gcpContainerClusterDisableLegacyAuthorization } from "./gcp-container-cluster-disable-legacy-authorization";
+export { gcpContainerClusterEnableDeletionProtection } from "./gcp-container-cluster-enable-deletion-protection";
+export { gcpContainerClusterEnableLoggingMonitoring } from "./gcp-container-cluster-enable-logging-monitoring";
+export { gcpContainerClusterEnableNetworkPolicy } from "./gcp-container-cluster-enable-network-policy";
+export { gcpContainerClusterEnablePrivateNodes } from "./gcp-container-cluster-enable-private-nodes";
+export { gcpContainerClusterEnableShieldedNodes } from "./gcp-container-cluster-enable-shielded-nodes";
+export { gcpContainerClusterEnableWorkloadIdentity } from "./gcp-container-cluster-enable-workload-identity";
+export { gcpContainerClusterEnforceBinaryAuthorization } from "./gcp-container-cluster-enforce-binary-authorization";
+export { gcpContainerClusterMissingSecretsCmek } from "./gcp-container-cluster-missing-secrets-cmek";
+export { gcpContainerNodePoolEnableAutoRepairUpgrade } from "./gcp-container-nodepool-enable-auto-repair-upgrade";
+export { gcpContainerNodePoolEnableGkeMetadataServer } from "./gcp-container-nodepool-enable-gke-metadata-server";
+export { gcpContainerNodePoolEnableSecureBoot } from "./gcp-container-nodepool-enable-secure-boot";
+export { gcpContainerNodePoolMissingBootDiskCmek } from "./gcp-container-nodepool-missing-boot-disk-cmek";
