@@ -24,6 +24,21 @@ export const cloudWatchRetentionDays = [
 ] as const;
 /** 45 CFR 164.316(b)(2): six years; 2192 is the smallest CloudWatch value that covers it. */
 export const hipaaMinimumRetentionDays = 2192;
+/** Kinesis accepts 24 to 8760 hours; the platform caps raw vitals at 7 days, the erasure window it promises. */
+export const kinesisRetentionHoursRange = { min: 24, max: 168 } as const;
+/**
+ * Chime SDK meetings regions per residency zone: `control` hosts the API endpoint and meeting events, `media` the
+ * media a meeting may be placed in. The first of each list is the zone's default.
+ */
+export const chimeRegions: Readonly<
+  Record<ResidencyZone, { readonly control: readonly string[]; readonly media: readonly string[] }>
+> = {
+  us: { control: ["us-east-1", "us-west-2"], media: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"] },
+  eu: {
+    control: ["eu-central-1"],
+    media: ["eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-north-1"],
+  },
+};
 
 export interface PlatformConfig {
   readonly project: string;
@@ -39,6 +54,17 @@ export interface PlatformConfig {
   /** Clouds this stack builds; the composition in stacks/composition.ts reads it. */
   readonly clouds: readonly Cloud[];
   readonly aws: { readonly region: string; readonly accountId: string };
+  /** Web origin of the clinical SPA: Cognito callback/logout URLs and the API's CORS origin derive from it. */
+  readonly appUrl: string;
+  /** Kinesis retention of raw vitals in hours: also the erasure window, since stream records cannot be deleted. */
+  readonly kinesisRetentionHours: number;
+  /** Chime SDK meetings: the API and events region, and the media regions a meeting may be placed in (default first). */
+  readonly chime: { readonly controlRegion: string; readonly mediaRegions: readonly string[] };
+  /**
+   * `mediconnect:pseudonymKey` (secret): when set, the program stores it in Secrets Manager for the functions;
+   * when not, the secret is created empty and an operator puts the value (it never enters a Lambda environment).
+   */
+  readonly pseudonymKey?: pulumi.Output<string>;
   readonly gcp: { readonly project: string; readonly region: string };
   readonly azure: {
     readonly location: string;
@@ -126,6 +152,44 @@ export function parsePlatformConfig(
   }
   const enabled = new Set(cloudsValue as Cloud[]);
 
+  const appUrl = matching(
+    "appUrl",
+    /^https:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/,
+    "an https origin without path or trailing slash, for example https://app.example.org",
+    "https://app.mediconnect.example",
+  );
+
+  const hoursText = optional("kinesisRetentionHours", String(kinesisRetentionHoursRange.min));
+  const kinesisRetentionHours = Number(hoursText);
+  if (
+    !Number.isInteger(kinesisRetentionHours) ||
+    kinesisRetentionHours < kinesisRetentionHoursRange.min ||
+    kinesisRetentionHours > kinesisRetentionHoursRange.max
+  ) {
+    throw new ConfigurationError(
+      key("kinesisRetentionHours"),
+      hoursText,
+      `a whole number of hours from ${kinesisRetentionHoursRange.min} to ${kinesisRetentionHoursRange.max} ` +
+        "(it is the erasure window of raw vitals: Kinesis records cannot be deleted)",
+    );
+  }
+
+  const zoneChime = chimeRegions[residency];
+  const controlRegion = oneOf("chimeControlRegion", zoneChime.control, zoneChime.control[0]);
+  const mediaRegions = parseList(key("chimeMediaRegions"), raw["chimeMediaRegions"], [...zoneChime.media]);
+  for (const r of mediaRegions) {
+    if (!zoneChime.media.includes(r)) {
+      throw new ConfigurationError(
+        key("chimeMediaRegions"),
+        mediaRegions,
+        `a list of Chime media regions inside residency zone "${residency}", drawn from ${zoneChime.media.join(", ")}`,
+      );
+    }
+  }
+  if (new Set(mediaRegions).size !== mediaRegions.length) {
+    throw new ConfigurationError(key("chimeMediaRegions"), mediaRegions, "a list without repeated regions");
+  }
+
   return {
     project: context.project,
     stack: context.stack,
@@ -151,6 +215,9 @@ export function parsePlatformConfig(
           accountId: matching("awsAccountId", /^\d{12}$/, "a 12-digit AWS account id"),
         }
       : { region: "", accountId: "" },
+    appUrl,
+    kinesisRetentionHours,
+    chime: { controlRegion, mediaRegions },
     gcp: enabled.has("gcp")
       ? {
           project: matching(
@@ -199,6 +266,10 @@ export const platformConfigKeys = [
   "clouds",
   "awsRegion",
   "awsAccountId",
+  "appUrl",
+  "kinesisRetentionHours",
+  "chimeControlRegion",
+  "chimeMediaRegions",
   "gcpProject",
   "gcpRegion",
   "azureLocation",
@@ -213,5 +284,7 @@ export function loadPlatformConfig(): PlatformConfig {
   for (const name of platformConfigKeys) {
     raw[name] = config.get(name);
   }
-  return parsePlatformConfig(raw, { project: pulumi.getProject(), stack: pulumi.getStack() });
+  const parsed = parsePlatformConfig(raw, { project: pulumi.getProject(), stack: pulumi.getStack() });
+  const pseudonymKey = config.getSecret("pseudonymKey");
+  return pseudonymKey === undefined ? parsed : { ...parsed, pseudonymKey };
 }

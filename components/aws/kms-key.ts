@@ -2,6 +2,26 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { physicalName } from "../shared/naming";
 
+/**
+ * A service principal that may use the key, with the conditions that tie each use to this account's resources.
+ * A plain string is the same as `{ service }`: limited by `aws:SourceAccount`.
+ */
+export interface ServiceKeyGrant {
+  /** The service principal, for example `cloudtrail.amazonaws.com`. */
+  readonly service: string;
+  /**
+   * Resources on whose behalf the service may use the key (`aws:SourceArn`, ArnLike: wildcards allowed).
+   * @default any resource of this account (`aws:SourceAccount` only)
+   */
+  readonly sourceArns?: readonly string[];
+  /**
+   * Conditions used instead of `aws:SourceAccount`/`aws:SourceArn`, for services that do not send those keys
+   * (CloudWatch Logs identifies the log group in `kms:EncryptionContext:aws:logs:arn`).
+   * @default the source conditions above
+   */
+  readonly condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+}
+
 export interface KmsKeyArgs {
   /** What the key protects; becomes the key's description. */
   readonly description: pulumi.Input<string>;
@@ -11,10 +31,11 @@ export interface KmsKeyArgs {
   readonly namePrefix: string;
   /**
    * AWS service principals that may use the key on behalf of this account (for example
-   * `logs.eu-central-1.amazonaws.com`). Each is limited by `aws:SourceAccount`.
+   * `logs.eu-central-1.amazonaws.com`). A string is limited by `aws:SourceAccount`; a {@link ServiceKeyGrant} may
+   * narrow it to source ARNs or give the condition the service documents.
    * @default none
    */
-  readonly servicePrincipals?: pulumi.Input<pulumi.Input<string>[]>;
+  readonly servicePrincipals?: pulumi.Input<pulumi.Input<string | ServiceKeyGrant>[]>;
   /**
    * Days between automatic rotations (AWS accepts 90 to 2560).
    * @default 365
@@ -88,8 +109,10 @@ export class KmsKey extends pulumi.ComponentResource {
   }
 }
 
+const serviceActions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"];
+
 /** The key policy: the account administers the key through IAM; named services may use it for this account only. */
-export function keyPolicy(accountId: string, servicePrincipals: readonly string[]): string {
+export function keyPolicy(accountId: string, servicePrincipals: readonly (string | ServiceKeyGrant)[]): string {
   const statements: object[] = [
     {
       Sid: "AccountAdministersKeyThroughIam",
@@ -99,14 +122,38 @@ export function keyPolicy(accountId: string, servicePrincipals: readonly string[
       Resource: "*",
     },
   ];
-  if (servicePrincipals.length > 0) {
+  const plain = servicePrincipals.filter((p): p is string => typeof p === "string");
+  if (plain.length > 0) {
     statements.push({
       Sid: "ServicesUseKeyForThisAccount",
       Effect: "Allow",
-      Principal: { Service: [...servicePrincipals] },
-      Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+      Principal: { Service: [...plain] },
+      Action: serviceActions,
       Resource: "*",
       Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+    });
+  }
+  for (const grant of servicePrincipals.filter((p): p is ServiceKeyGrant => typeof p !== "string")) {
+    const condition =
+      grant.condition ??
+      (grant.sourceArns && grant.sourceArns.length > 0
+        ? {
+            StringEquals: { "aws:SourceAccount": accountId },
+            ArnLike: { "aws:SourceArn": grant.sourceArns.length === 1 ? grant.sourceArns[0] : [...grant.sourceArns] },
+          }
+        : { StringEquals: { "aws:SourceAccount": accountId } });
+    statements.push({
+      Sid: `Service${grant.service
+        .split(".")
+        .filter((part) => !["amazonaws", "com"].includes(part))
+        .map((part) => part.replace(/[^A-Za-z0-9]/g, ""))
+        .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+        .join("")}UsesKey`,
+      Effect: "Allow",
+      Principal: { Service: grant.service },
+      Action: serviceActions,
+      Resource: "*",
+      Condition: condition,
     });
   }
   return JSON.stringify({ Version: "2012-10-17", Id: "mediconnect-key-policy", Statement: statements });

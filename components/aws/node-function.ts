@@ -1,0 +1,336 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { packageFunction, secretReferenceSuffix } from "../shared/function-package";
+import { physicalName } from "../shared/naming";
+
+/** One statement of the function's own IAM policy, in the JSON policy language. */
+export interface PolicyStatement {
+  readonly Sid?: string;
+  readonly Effect?: "Allow" | "Deny";
+  readonly Action: pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>;
+  readonly Resource: pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>;
+  readonly Condition?: pulumi.Input<Record<string, pulumi.Input<Record<string, pulumi.Input<unknown>>>>>;
+}
+
+export interface NodeFunctionArgs {
+  /** The handler module relative to the repository root, bundled by packageFunction. */
+  readonly entry: string;
+  /** Prefix of physical names (`<namePrefix>-<name>`). */
+  readonly namePrefix: string;
+  /** The customer-managed key for the environment variables and the log group. */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  /** Retention of the function's log group, a value CloudWatch Logs accepts (from the stack configuration). */
+  readonly logRetentionInDays: number;
+  /**
+   * Plain configuration for the handler. Values that look like secrets are refused: pass those in `secrets`.
+   * @default none
+   */
+  readonly environment?: Record<string, pulumi.Input<string>>;
+  /**
+   * Secrets the handler reads as `process.env.<NAME>`, given as Secrets Manager secret ARNs. The environment only
+   * holds `<NAME>_SECRET_ARN`; a wrapper resolves the value at cold start, and the role may read exactly these
+   * secrets.
+   * @default none
+   */
+  readonly secrets?: Record<string, pulumi.Input<string>>;
+  /**
+   * What the function may do, each statement resource-scoped. Wildcard actions on PHI services and `*` resources
+   * are refused.
+   * @default none beyond its own logs and X-Ray traces
+   */
+  readonly policyStatements?: readonly PolicyStatement[];
+  /**
+   * Concurrency reserved (and capped) for the function, so one flood cannot starve the account or a downstream
+   * table.
+   * @default 10
+   */
+  readonly reservedConcurrentExecutions?: number;
+  /** @default 256 */
+  readonly memorySize?: number;
+  /** Seconds. @default 30 */
+  readonly timeout?: number;
+  /**
+   * Private subnets and security groups: the function runs inside the VPC and reaches AWS services through its
+   * endpoints.
+   * @default not attached to a VPC
+   */
+  readonly vpc?: {
+    readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    readonly securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
+  };
+  /**
+   * SQS queue (KMS-encrypted) receiving asynchronous invocations that failed every retry. Synchronous callers (API
+   * Gateway) and stream mappings (their own on-failure destination) do not need one.
+   * @default none
+   */
+  readonly deadLetterQueueArn?: pulumi.Input<string>;
+  /** Application log level in the JSON log format. @default "INFO" */
+  readonly applicationLogLevel?: "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR" | "FATAL";
+  /** Extra tags; the provider's default tags carry the platform labels. @default none */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** Services holding PHI or its keys: no wildcard action on them, ever. */
+export const phiServices = [
+  "chime",
+  "dynamodb",
+  "kinesis",
+  "kms",
+  "logs",
+  "s3",
+  "secretsmanager",
+  "sns",
+  "sqs",
+  "ssm",
+  "iot",
+  "cognito-idp",
+  "healthlake",
+] as const;
+
+/** Names of variables that hold a secret rather than point at one. */
+const secretName = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|CREDENTIAL|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|_KEY$|^KEY$)/i;
+/** Values that are secrets whatever their name: AWS keys, PEM blocks, JWTs, bearer tokens, URLs with a password. */
+const secretValue = [
+  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/,
+  /^Bearer\s+\S+/i,
+  /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i,
+];
+/** A reference to a secret store is fine whatever the variable is called. */
+const reference = /^(arn:aws[a-z-]*:(secretsmanager|ssm):|\/)/;
+
+/** Throws when a variable name or value looks like a secret; the message says where the secret belongs. */
+export function assertNoSecret(functionName: string, variable: string, value: string | undefined): void {
+  const fix =
+    `pass it in [secrets] as a Secrets Manager secret ARN (the environment then holds only ${variable}${secretReferenceSuffix}), ` +
+    "or keep an SSM SecureString parameter name in the environment and read it at cold start";
+  if (value !== undefined && secretValue.some((p) => p.test(value))) {
+    throw new Error(
+      `NodeFunction ${functionName}: [environment.${variable}] holds a value that looks like a secret (not shown); ${fix}.`,
+    );
+  }
+  if (secretName.test(variable) && !(value !== undefined && reference.test(value))) {
+    throw new Error(
+      `NodeFunction ${functionName}: [environment.${variable}] is named like a secret, received ${
+        value === undefined ? "an unknown value" : "a value that is not a Secrets Manager or SSM reference"
+      }; ${fix}.`,
+    );
+  }
+}
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Throws for wildcard actions on PHI services, "*" actions and "*" resources. */
+export function assertLeastPrivilege(functionName: string, statements: readonly PolicyStatement[]): void {
+  statements.forEach((s, i) => {
+    const where = `NodeFunction ${functionName}: [policyStatements[${i}]]`;
+    if (s.Effect === "Deny") {
+      return;
+    }
+    for (const action of asList(s.Action)) {
+      if (typeof action !== "string") {
+        continue;
+      }
+      const [service, verb] = action.toLowerCase().split(":");
+      if (action === "*" || verb === undefined || ((phiServices as readonly string[]).includes(service) && verb.includes("*"))) {
+        throw new Error(
+          `${where} grants ${JSON.stringify(action)}; expected named actions (for example "dynamodb:GetItem"), ` +
+            `never wildcards on ${phiServices.join(", ")}.`,
+        );
+      }
+    }
+    for (const resource of asList(s.Resource)) {
+      if (resource === "*") {
+        throw new Error(`${where} applies to Resource "*"; expected the ARNs of the resources the function uses.`);
+      }
+    }
+  });
+}
+
+/**
+ * A Node.js Lambda function with the platform's defaults: nodejs22.x on arm64, X-Ray active tracing, reserved
+ * concurrency, a KMS-encrypted environment without secrets, an explicit KMS-encrypted log group with retention and
+ * JSON logs, its own least-privilege role, and optionally a VPC attachment and a dead-letter queue.
+ */
+export class NodeFunction extends pulumi.ComponentResource {
+  public readonly functionName: pulumi.Output<string>;
+  public readonly functionArn: pulumi.Output<string>;
+  public readonly invokeArn: pulumi.Output<string>;
+  public readonly roleArn: pulumi.Output<string>;
+  public readonly roleName: pulumi.Output<string>;
+  public readonly logGroupName: pulumi.Output<string>;
+  public readonly logGroupArn: pulumi.Output<string>;
+  /** Hash of the bundled code. */
+  public readonly codeHash: string;
+
+  constructor(name: string, args: NodeFunctionArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("mediconnect:aws:NodeFunction", name, {}, opts);
+    const reserved = args.reservedConcurrentExecutions ?? 10;
+    if (!Number.isInteger(reserved) || reserved < 1) {
+      throw new Error(
+        `NodeFunction ${name}: [reservedConcurrentExecutions] must be a whole number of at least 1, received ${reserved}`,
+      );
+    }
+    const environment = args.environment ?? {};
+    const secrets = args.secrets ?? {};
+    for (const [variable, value] of Object.entries(environment)) {
+      if (typeof value === "string" || value === undefined) {
+        assertNoSecret(name, variable, value);
+      } else {
+        // Known only at deployment: the name is checked now, the value when it resolves.
+        if (secretName.test(variable)) {
+          assertNoSecret(name, variable, undefined);
+        }
+        pulumi.output(value).apply((v) => assertNoSecret(name, variable, v));
+      }
+    }
+    for (const variable of Object.keys(secrets)) {
+      if (!/^[A-Z][A-Z0-9_]*$/.test(variable)) {
+        throw new Error(`NodeFunction ${name}: [secrets] key ${JSON.stringify(variable)} must be an environment variable name`);
+      }
+      if (`${variable}${secretReferenceSuffix}` in environment) {
+        throw new Error(
+          `NodeFunction ${name}: [environment.${variable}${secretReferenceSuffix}] is set by [secrets.${variable}]; remove it from [environment]`,
+        );
+      }
+    }
+    const statements = args.policyStatements ?? [];
+    assertLeastPrivilege(name, statements);
+
+    const pkg = packageFunction({ entry: args.entry, resolveAwsSecrets: Object.keys(secrets).length > 0 });
+    const functionName = physicalName(args.namePrefix, name, 64);
+
+    const logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-logs`,
+      {
+        name: `/aws/lambda/${functionName}`,
+        kmsKeyId: args.kmsKeyArn,
+        retentionInDays: args.logRetentionInDays,
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+
+    const role = new aws.iam.Role(
+      `${name}-role`,
+      {
+        name: physicalName(args.namePrefix, `${name}-fn`, 64),
+        description: `Execution role of the ${functionName} function`,
+        assumeRolePolicy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
+          ],
+        }),
+        maxSessionDuration: 3600,
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+
+    const own: PolicyStatement[] = [
+      {
+        Sid: "WriteOwnLogs",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: pulumi.interpolate`${logGroup.arn}:*`,
+      },
+      ...Object.values(secrets).map((arn, i) => ({
+        Sid: `ReadSecret${i}`,
+        Action: "secretsmanager:GetSecretValue",
+        Resource: arn,
+      })),
+      ...(Object.keys(secrets).length > 0
+        ? [{ Sid: "DecryptSecrets", Action: "kms:Decrypt", Resource: args.kmsKeyArn }]
+        : []),
+      ...(args.deadLetterQueueArn
+        ? [
+            { Sid: "DeadLetter", Action: "sqs:SendMessage", Resource: args.deadLetterQueueArn },
+            { Sid: "DeadLetterKey", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: args.kmsKeyArn },
+          ]
+        : []),
+    ];
+    const policy = new aws.iam.RolePolicy(
+      `${name}-policy`,
+      {
+        role: role.name,
+        policy: pulumi.jsonStringify({
+          Version: "2012-10-17",
+          Statement: [...own, ...statements].map((s) => ({ Effect: "Allow", ...s })),
+        }),
+      },
+      { parent: this },
+    );
+    // X-Ray and ENI management have no resource-level permissions: AWS's managed policies are the scoped form.
+    const tracing = new aws.iam.RolePolicyAttachment(
+      `${name}-xray`,
+      { role: role.name, policyArn: "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess" },
+      { parent: this },
+    );
+    const attachments: pulumi.Resource[] = [policy, tracing];
+    if (args.vpc) {
+      attachments.push(
+        new aws.iam.RolePolicyAttachment(
+          `${name}-vpc`,
+          { role: role.name, policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole" },
+          { parent: this },
+        ),
+      );
+    }
+
+    const variables: Record<string, pulumi.Input<string>> = {
+      NODE_OPTIONS: "--enable-source-maps",
+      ...environment,
+      ...Object.fromEntries(Object.entries(secrets).map(([k, arn]) => [`${k}${secretReferenceSuffix}`, arn])),
+    };
+
+    const fn = new aws.lambda.Function(
+      `${name}-function`,
+      {
+        name: functionName,
+        description: `MediConnect ${name} (${args.entry})`,
+        role: role.arn,
+        runtime: "nodejs22.x",
+        architectures: ["arm64"],
+        handler: pkg.handler,
+        code: pkg.archive,
+        sourceCodeHash: pkg.hash,
+        memorySize: args.memorySize ?? 256,
+        timeout: args.timeout ?? 30,
+        reservedConcurrentExecutions: reserved,
+        kmsKeyArn: args.kmsKeyArn,
+        environment: { variables },
+        tracingConfig: { mode: "Active" },
+        loggingConfig: {
+          logFormat: "JSON",
+          logGroup: logGroup.name,
+          applicationLogLevel: args.applicationLogLevel ?? "INFO",
+          systemLogLevel: "WARN",
+        },
+        vpcConfig: args.vpc
+          ? { subnetIds: args.vpc.subnetIds, securityGroupIds: args.vpc.securityGroupIds }
+          : undefined,
+        deadLetterConfig: args.deadLetterQueueArn ? { targetArn: args.deadLetterQueueArn } : undefined,
+        tags: args.tags,
+      },
+      { parent: this, dependsOn: [logGroup, ...attachments] },
+    );
+
+    this.functionName = fn.name;
+    this.functionArn = fn.arn;
+    this.invokeArn = fn.invokeArn;
+    this.roleArn = role.arn;
+    this.roleName = role.name;
+    this.logGroupName = logGroup.name;
+    this.logGroupArn = logGroup.arn;
+    this.codeHash = pkg.hash;
+    this.registerOutputs({
+      functionName: this.functionName,
+      functionArn: this.functionArn,
+      roleArn: this.roleArn,
+      logGroupName: this.logGroupName,
+    });
+  }
+}
