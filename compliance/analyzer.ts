@@ -76,6 +76,15 @@ function packEntry(dir: string): string {
   throw new PlanError("policy-pack", `${dir} has no entry module (package.json "main", index.ts or index.js).`);
 }
 
+/** The end of a child's stderr, with minified lines cut, so an error stays readable. */
+function tail(text: string): string {
+  return text
+    .split("\n")
+    .slice(-30)
+    .map((l) => (l.length > 300 ? `${l.slice(0, 300)}...` : l))
+    .join("\n");
+}
+
 function call<Req, Res>(fn: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown, req: Req) {
   return new Promise<Res>((resolve, reject) => fn(req, (err, res) => (err ? reject(err) : resolve(res))));
 }
@@ -105,7 +114,9 @@ export class PackClient {
         }
       });
       child.on("exit", (code) =>
-        reject(new PlanError("policy-pack", `The policy pack in ${dir} exited with code ${code} before serving:\n${stderr}`)),
+        reject(
+          new PlanError("policy-pack", `The policy pack in ${dir} exited with code ${code} before serving:\n${tail(stderr)}`),
+        ),
       );
     });
     const client = new (analyzerrpc as any).AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {

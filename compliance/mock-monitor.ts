@@ -40,6 +40,7 @@ function secondsOf(duration: string): string | undefined {
 /** The SDK's MockMonitor, typed loosely: its `newUrn` is private in the typings but is the hook to override. */
 const BaseMonitor = MockMonitor as unknown as new (mocks: pulumi.runtime.Mocks) => {
   registerResource(req: any, callback: (err: any, resp?: any) => void): Promise<void>;
+  invoke(req: any, callback: (err: any, resp?: any) => void): Promise<void>;
   registerResourceOutputs(req: any, callback: (err: any, resp?: any) => void): void;
 };
 
@@ -50,8 +51,21 @@ export class CapturingMonitor extends BaseMonitor {
   constructor(
     mocks: pulumi.runtime.Mocks,
     private readonly disabledDefaultProviders: readonly string[],
+    /** Told of the first error the engine would report, since the SDK loses mock errors' messages. */
+    private readonly onError: (err: Error) => void,
   ) {
     super(mocks);
+  }
+
+  async invoke(req: any, callback: (err: any, resp?: any) => void): Promise<void> {
+    return super.invoke(req, (err: any, resp: any) => {
+      if (err) {
+        this.onError(err);
+        // The SDK reads `details` from a gRPC error.
+        err.details = err.message;
+      }
+      callback(err, resp);
+    });
   }
 
   newUrn(parent: string, type: string, name: string): string {
@@ -71,13 +85,13 @@ export class CapturingMonitor extends BaseMonitor {
       !providerRef &&
       (this.disabledDefaultProviders.includes("*") || this.disabledDefaultProviders.includes(pkg))
     ) {
-      callback(
-        new PlanError(
+      const err = new PlanError(
           "program",
           `Default provider for '${pkg}' disabled. '${urn}' must use an explicit provider ` +
             `(pulumi:disable-default-providers is ${JSON.stringify(this.disabledDefaultProviders)}).`,
-        ),
       );
+      this.onError(err);
+      callback(Object.assign(err, { details: err.message }));
       return;
     }
     const propertyDependencies: Record<string, string[]> = {};
@@ -125,7 +139,9 @@ export class CapturingMonitor extends BaseMonitor {
     // Program order, not completion order: the tree and report list resources as the program declared them.
     this.order.push(urn);
     return super.registerResource(req, (err: any, resp: any) => {
-      if (!err && resp) {
+      if (err) {
+        this.onError(err);
+      } else if (resp) {
         record.outputs = resp.getObject()?.toJavaScript() ?? {};
         this.captured.set(urn, { ...record, id: resp.getId() || undefined });
       }

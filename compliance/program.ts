@@ -42,6 +42,10 @@ export async function runProgram(project: ProgramProject, config: StackConfig): 
   resolvePulumiPackagesFromRunner();
   const disabled = parseDisabledProviders(config.values["pulumi:disable-default-providers"]);
   let monitor: CapturingMonitor | undefined;
+  // A failed registration or invoke leaves outputs that never resolve: the first error ends the run.
+  let fail: (err: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_resolve, reject) => (fail = reject));
+  failed.catch(() => undefined);
   const providerInputs = (ref: string | undefined) =>
     (ref ? monitor?.captured.get(providerUrn(ref) ?? "")?.inputs : undefined) ?? {};
   const mocks: pulumi.runtime.Mocks = {
@@ -49,34 +53,37 @@ export async function runProgram(project: ProgramProject, config: StackConfig): 
     call: (args) => mockInvoke(args.token, args.inputs, { provider: providerInputs(args.provider), config: config.values }),
   };
   await pulumi.runtime.setMocks(mocks, project.name, config.stack, false);
-  monitor = new CapturingMonitor(mocks, disabled);
+  monitor = new CapturingMonitor(mocks, disabled, (err) => fail(err));
   setMockOptions(monitor, project.name, config.stack, false);
   pulumi.runtime.setAllConfig({ ...config.values }, [...config.secretKeys]);
 
-  const failures: unknown[] = [];
-  const onRejection = (reason: unknown) => failures.push(reason);
-  process.on("unhandledRejection", onRejection);
+  const onFailure = (reason: unknown) => fail(reason);
+  process.on("unhandledRejection", onFailure);
+  process.on("uncaughtException", onFailure);
   const previousCwd = process.cwd();
   process.chdir(project.dir);
   let outputs: Record<string, unknown> = {};
+  let failure: unknown;
   try {
-    outputs = (await pulumi.runtime.runInPulumiStack(async () => {
+    const run = pulumi.runtime.runInPulumiStack(async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       let exported = require(project.main);
       if (exported && exported.__esModule && typeof exported.default === "function") {
         exported = exported.default;
       }
       return typeof exported === "function" ? await exported() : exported;
-    })) as Record<string, unknown>;
-    await waitForRegistrations();
+    });
+    outputs = (await Promise.race([run, failed])) as Record<string, unknown>;
+    await Promise.race([waitForRegistrations(), failed]);
   } catch (err) {
-    failures.push(err);
+    failure = err;
   } finally {
     process.chdir(previousCwd);
-    process.off("unhandledRejection", onRejection);
+    process.off("unhandledRejection", onFailure);
+    process.off("uncaughtException", onFailure);
   }
-  if (failures.length > 0) {
-    throw asProgramError(failures[0], project);
+  if (failure !== undefined) {
+    throw asProgramError(failure, project);
   }
   return { resources: monitor.capturedResources(), outputs: outputs ?? {} };
 }

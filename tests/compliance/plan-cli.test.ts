@@ -1,0 +1,128 @@
+/**
+ * The offline plan end to end, as CI and a person run it: `npm run plan` on small programs, asserting exit codes
+ * and what lands in report.json.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const root = path.resolve(__dirname, "../..");
+const fixtures = path.join(root, "tests/fixtures/programs");
+
+function plan(args: string[]) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-test-"));
+  const res = spawnSync(process.execPath, ["--require", require.resolve("tsx/cjs"), path.join(root, "compliance/cli.ts"), ...args, "--out", out], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  const report = (stack: string) => JSON.parse(fs.readFileSync(path.join(out, stack, "report.json"), "utf8"));
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr, report, out };
+}
+
+describe("npm run plan", () => {
+  it("exits 5 on a program with a KMS key whose rotation is off, with the violation on that key", () => {
+    const run = plan(["--program", path.join(fixtures, "kms-rotation-off")]);
+    expect(run.status).toBe(5);
+    const report = run.report("dev");
+    expect(report.violations).toEqual([
+      {
+        policyName: "aws-kms-key-enable-key-rotation",
+        policyPack: "mediconnect-hipaa-gdpr",
+        policyPackVersion: "0.1.0",
+        urn: "urn:pulumi:dev::rotation-off::aws:kms/key:Key::records-key",
+        resourceType: "aws:kms/key:Key",
+        resourceName: "records-key",
+        enforcementLevel: "mandatory",
+        severity: "high",
+        message: "Key rotation is disabled; set enableKeyRotation: true. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
+        frameworks: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
+        remediationSteps: expect.stringContaining("enableKeyRotation: true"),
+        url: "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C/section-164.312",
+      },
+    ]);
+    expect(report.results).toContainEqual({
+      policyName: "aws-kms-key-enable-key-rotation",
+      urn: "urn:pulumi:dev::rotation-off::aws:kms/key:Key::records-key",
+      status: "fail",
+    });
+    expect(report.summary.mandatory).toBe(1);
+    expect(run.stdout).toContain("[mandatory] [severity: high] aws-kms-key-enable-key-rotation  (aws:kms/key:Key: records-key)");
+  });
+
+  it("exits 0 on a clean program and reports every policy result with the documented fields", () => {
+    const run = plan(["--program", path.join(fixtures, "clean"), "--stack", "dev"]);
+    expect(run.status).toBe(0);
+    const report = run.report("dev");
+    expect(Object.keys(report)).toEqual([
+      "schemaVersion",
+      "stack",
+      "project",
+      "generatedAt",
+      "packs",
+      "summary",
+      "resources",
+      "violations",
+      "results",
+      "indeterminate",
+      "policies",
+      "configPlaceholders",
+    ]);
+    expect([report.schemaVersion, report.stack, report.project]).toEqual(["1.0.0", "dev", "clean"]);
+    expect(report.violations).toEqual([]);
+    expect(report.resources.map((r: { urn: string }) => r.urn).sort()).toEqual([
+      "urn:pulumi:dev::clean::pulumi:providers:aws::eu",
+      "urn:pulumi:dev::clean::pulumi:pulumi:Stack::clean-dev",
+      "urn:pulumi:dev::clean::team:index:Vault$aws:kms/alias:Alias::records-alias",
+      "urn:pulumi:dev::clean::team:index:Vault$aws:kms/key:Key::records-key",
+      "urn:pulumi:dev::clean::team:index:Vault::records",
+    ]);
+    const key = report.resources.find((r: { name: string }) => r.name === "records-key");
+    expect(key).toEqual({
+      urn: "urn:pulumi:dev::clean::team:index:Vault$aws:kms/key:Key::records-key",
+      type: "aws:kms/key:Key",
+      name: "records-key",
+      parent: "urn:pulumi:dev::clean::team:index:Vault::records",
+      provider: "urn:pulumi:dev::clean::pulumi:providers:aws::eu",
+    });
+    const forKey = report.results.filter((r: { urn: string }) => r.urn === key.urn);
+    expect(forKey.filter((r: { status: string }) => r.status === "pass").map((r: { policyName: string }) => r.policyName).sort()).toEqual([
+      "aws-kms-key-disallow-wildcard-principal",
+      "aws-kms-key-enable-key-rotation",
+    ]);
+    expect(report.summary.passed + report.summary.notApplicable).toBe(report.results.length);
+  });
+
+  it("takes enforcement levels from --policy-config as pulumi preview --policy-pack-config does", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
+    const file = path.join(dir, "config.json");
+    fs.writeFileSync(file, JSON.stringify({ "aws-kms-key-enable-key-rotation": "advisory" }));
+    const run = plan(["--program", path.join(fixtures, "kms-rotation-off"), "--policy-config", file]);
+    expect(run.status).toBe(0);
+    expect(run.report("dev").violations.map((v: { enforcementLevel: string }) => v.enforcementLevel)).toEqual(["advisory"]);
+
+    fs.writeFileSync(file, JSON.stringify({ all: "disabled" }));
+    const disabled = plan(["--program", path.join(fixtures, "kms-rotation-off"), "--policy-config", file]);
+    expect([disabled.status, disabled.report("dev").results]).toEqual([0, []]);
+  });
+
+  it("exits 2 naming the policy when --policy-config names a policy the pack does not have", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
+    const file = path.join(dir, "config.json");
+    fs.writeFileSync(file, JSON.stringify({ "aws-kms-key-rotate": "advisory" }));
+    const run = plan(["--program", path.join(fixtures, "kms-rotation-off"), "--policy-config", file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Policy configuration names unknown policies: aws-kms-key-rotate.");
+    expect(fs.existsSync(path.join(run.out, "dev", "report.json"))).toBe(false);
+  });
+
+  it.each([
+    [["--stack"], "--stack needs a value"],
+    [["--color", "always"], 'Unknown argument "--color"'],
+    [["--program", "/nonexistent"], "No Pulumi.yaml in /nonexistent"],
+  ])("exits 2 with a usage message for %j", (args, message) => {
+    const run = plan(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});
