@@ -1,0 +1,10 @@
+export { awsCognitoIdentityPoolDisallowUnauthenticatedIdentities } from "./aws-cognito-identity-pool-disallow-unauthenticated-identities";
+export { awsCognitoIdentityPoolEnableServerSideTokenCheck } from "./aws-cognito-identity-pool-enable-server-side-token-check";
+export { awsCognitoUserPoolClientConfigureRefreshTokenValidity } from "./aws-cognito-user-pool-client-configure-refresh-token-validity";
+export { awsCognitoUserPoolClientConfigureTokenValidity } from "./aws-cognito-user-pool-client-configure-token-validity";
+export { awsCognitoUserPoolClientDisableImplicitFlow } from "./aws-cognito-user-pool-client-disable-implicit-flow";
+export { awsCognitoUserPoolClientEnablePreventUserExistenceErrors } from "./aws-cognito-user-pool-client-enable-prevent-user-existence-errors";
+export { awsCognitoUserPoolConfigurePasswordPolicy } from "./aws-cognito-user-pool-configure-password-policy";
+export { awsCognitoUserPoolEnableDeletionProtection } from "./aws-cognito-user-pool-enable-deletion-protection";
+export { awsCognitoUserPoolEnableMfa } from "./aws-cognito-user-pool-enable-mfa";
+export { awsCognitoUserPoolEnforceAdvancedSecurity } from "./aws-cognito-user-pool-enforce-advanced-security";

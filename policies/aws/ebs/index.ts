@@ -1,0 +1,1 @@
+export { awsEbsVolumeEnableCmkEncryption } from "./aws-ebs-volume-enable-cmk-encryption";

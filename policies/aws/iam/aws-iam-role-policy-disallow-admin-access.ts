@@ -1,0 +1,31 @@
+import * as iam from "@pulumi/aws/iam";
+import { resourcePolicy } from "../../lib/define";
+import { parsePolicyDocument } from "../../lib/iam";
+import { adminStatements } from "../lib/statements";
+
+/**
+ * An identity that may do anything on anything can read every PHI store, disable the audit trail and delete the
+ * keys; least privilege starts with no administrator grants in workload policies.
+ * @severity critical
+ * @controls hipaa:164.312(a)(1), gdpr:art32
+ */
+export const awsIamRolePolicyDisallowAdminAccess = resourcePolicy(
+  {
+    name: "aws-iam-role-policy-disallow-admin-access",
+    description: "IAM role inline policies must not allow every action on every resource.",
+    severity: "critical",
+    controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
+    remediationSteps: "Replace Action \"*\" (or NotAction) on Resource \"*\" in the aws.iam.RolePolicy with the named actions the workload needs on the named resource ARNs.",
+  },
+  iam.RolePolicy,
+  (resource, { report }) => {
+    const document = parsePolicyDocument(resource.policy);
+    if (document === undefined) {
+      report("The policy document is not valid JSON, so its grants cannot be verified.");
+      return;
+    }
+    for (const finding of adminStatements(document)) {
+      report(finding);
+    }
+  },
+);

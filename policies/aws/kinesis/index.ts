@@ -1,0 +1,3 @@
+export { awsKinesisFirehoseDeliveryStreamEnableCmkEncryption } from "./aws-kinesis-firehose-delivery-stream-enable-cmk-encryption";
+export { awsKinesisStreamConfigureRetentionPeriod } from "./aws-kinesis-stream-configure-retention-period";
+export { awsKinesisStreamEnableCmkEncryption } from "./aws-kinesis-stream-enable-cmk-encryption";

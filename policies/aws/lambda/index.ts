@@ -1,0 +1,16 @@
+export { awsLambdaEventSourceMappingConfigureMaximumRecordAge } from "./aws-lambda-event-source-mapping-configure-maximum-record-age";
+export { awsLambdaEventSourceMappingConfigureMaximumRetryAttempts } from "./aws-lambda-event-source-mapping-configure-maximum-retry-attempts";
+export { awsLambdaEventSourceMappingConfigureOnFailureDestination } from "./aws-lambda-event-source-mapping-configure-on-failure-destination";
+export { awsLambdaEventSourceMappingEnableBisectBatchOnError } from "./aws-lambda-event-source-mapping-enable-bisect-batch-on-error";
+export { awsLambdaEventSourceMappingEnableReportBatchItemFailures } from "./aws-lambda-event-source-mapping-enable-report-batch-item-failures";
+export { awsLambdaFunctionConfigureDeadLetterQueue } from "./aws-lambda-function-configure-dead-letter-queue";
+export { awsLambdaFunctionConfigureReservedConcurrency } from "./aws-lambda-function-configure-reserved-concurrency";
+export { awsLambdaFunctionDisallowDeprecatedRuntime } from "./aws-lambda-function-disallow-deprecated-runtime";
+export { awsLambdaFunctionDisallowSecretEnvironmentNames } from "./aws-lambda-function-disallow-secret-environment-names";
+export { awsLambdaFunctionDisallowSecretEnvironmentValues } from "./aws-lambda-function-disallow-secret-environment-values";
+export { awsLambdaFunctionEnableEnvironmentCmk } from "./aws-lambda-function-enable-environment-cmk";
+export { awsLambdaFunctionEnableVpc } from "./aws-lambda-function-enable-vpc";
+export { awsLambdaFunctionEnableXrayTracing } from "./aws-lambda-function-enable-xray-tracing";
+export { awsLambdaFunctionUrlEnforceIamAuth } from "./aws-lambda-function-url-enforce-iam-auth";
+export { awsLambdaPermissionDisallowWildcardPrincipal } from "./aws-lambda-permission-disallow-wildcard-principal";
+export { awsLambdaPermissionMissingSourceArn } from "./aws-lambda-permission-missing-source-arn";

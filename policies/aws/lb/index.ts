@@ -1,0 +1,3 @@
+export { awsLbListenerEnforceTlsPolicy } from "./aws-lb-listener-enforce-tls-policy";
+export { awsLbLoadBalancerDisallowInternetFacing } from "./aws-lb-load-balancer-disallow-internet-facing";
+export { awsLbLoadBalancerEnableDropInvalidHeaderFields } from "./aws-lb-load-balancer-enable-drop-invalid-header-fields";

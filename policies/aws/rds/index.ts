@@ -1,0 +1,11 @@
+export { awsRdsClusterConfigureBackupRetention } from "./aws-rds-cluster-configure-backup-retention";
+export { awsRdsClusterEnableDeletionProtection } from "./aws-rds-cluster-enable-deletion-protection";
+export { awsRdsClusterEnableIamAuthentication } from "./aws-rds-cluster-enable-iam-authentication";
+export { awsRdsClusterEnableStorageEncryption } from "./aws-rds-cluster-enable-storage-encryption";
+export { awsRdsClusterInstanceDisablePublicAccess } from "./aws-rds-cluster-instance-disable-public-access";
+export { awsRdsInstanceConfigureBackupRetention } from "./aws-rds-instance-configure-backup-retention";
+export { awsRdsInstanceConfigurePerformanceInsightsKms } from "./aws-rds-instance-configure-performance-insights-kms";
+export { awsRdsInstanceDisablePublicAccess } from "./aws-rds-instance-disable-public-access";
+export { awsRdsInstanceEnableDeletionProtection } from "./aws-rds-instance-enable-deletion-protection";
+export { awsRdsInstanceEnableIamAuthentication } from "./aws-rds-instance-enable-iam-authentication";
+export { awsRdsInstanceEnableStorageEncryption } from "./aws-rds-instance-enable-storage-encryption";

@@ -1,0 +1,1 @@
+export { awsSecretsmanagerSecretEnableCmkEncryption } from "./aws-secretsmanager-secret-enable-cmk-encryption";

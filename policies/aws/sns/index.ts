@@ -1,0 +1,1 @@
+export { awsSnsTopicEnableCmkEncryption } from "./aws-sns-topic-enable-cmk-encryption";

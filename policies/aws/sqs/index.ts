@@ -1,0 +1,1 @@
+export { awsSqsQueueEnableCmkEncryption } from "./aws-sqs-queue-enable-cmk-encryption";

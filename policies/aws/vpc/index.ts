@@ -1,0 +1,1 @@
+export { awsVpcSecurityGroupIngressRuleDisallowPublicIngress } from "./aws-vpc-security-group-ingress-rule-disallow-public-ingress";
