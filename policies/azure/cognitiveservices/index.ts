@@ -1,0 +1,11 @@
+export { azureCognitiveServicesAccountConfigureNetworkDeny } from "./azure-cognitiveservices-account-configure-network-deny";
+export { azureCognitiveServicesAccountDisableLocalAuth } from "./azure-cognitiveservices-account-disable-local-auth";
+export { azureCognitiveServicesAccountDisablePublicNetworkAccess } from "./azure-cognitiveservices-account-disable-public-network-access";
+export { azureCognitiveServicesAccountEnableOutboundRestriction } from "./azure-cognitiveservices-account-enable-outbound-restriction";
+export { azureCognitiveServicesAccountMissingCmk } from "./azure-cognitiveservices-account-missing-cmk";
+export { azureCognitiveServicesAccountMissingCustomSubdomain } from "./azure-cognitiveservices-account-missing-custom-subdomain";
+export { azureCognitiveServicesAccountMissingManagedIdentity } from "./azure-cognitiveservices-account-missing-managed-identity";
+export { azureCognitiveServicesDeploymentDisableAutoUpgrade } from "./azure-cognitiveservices-deployment-disable-auto-upgrade";
+export { azureCognitiveServicesDeploymentDisallowGlobalSku } from "./azure-cognitiveservices-deployment-disallow-global-sku";
+export { azureCognitiveServicesDeploymentMissingRaiPolicy } from "./azure-cognitiveservices-deployment-missing-rai-policy";
+export { azureCognitiveServicesRaiPolicyEnableContentFilters } from "./azure-cognitiveservices-raipolicy-enable-content-filters";

@@ -1,0 +1,1 @@
+export { azureMonitorDiagnosticSettingConfigureLogAnalytics } from "./azure-monitor-diagnosticsetting-configure-log-analytics";

@@ -1,0 +1,9 @@
+export { azureStorageBlobServicePropertiesEnableDeleteRetention } from "./azure-storage-blobserviceproperties-enable-delete-retention";
+export { azureStorageStorageAccountConfigureMinimumTls } from "./azure-storage-storageaccount-configure-minimum-tls";
+export { azureStorageStorageAccountConfigureNetworkDeny } from "./azure-storage-storageaccount-configure-network-deny";
+export { azureStorageStorageAccountDisableBlobPublicAccess } from "./azure-storage-storageaccount-disable-blob-public-access";
+export { azureStorageStorageAccountDisablePublicNetworkAccess } from "./azure-storage-storageaccount-disable-public-network-access";
+export { azureStorageStorageAccountDisableSharedKeyAccess } from "./azure-storage-storageaccount-disable-shared-key-access";
+export { azureStorageStorageAccountEnableHttpsOnly } from "./azure-storage-storageaccount-enable-https-only";
+export { azureStorageStorageAccountEnableInfrastructureEncryption } from "./azure-storage-storageaccount-enable-infrastructure-encryption";
+export { azureStorageStorageAccountMissingCmk } from "./azure-storage-storageaccount-missing-cmk";
