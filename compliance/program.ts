@@ -47,7 +47,7 @@ export async function runProgram(project: ProgramProject, config: StackConfig): 
   const failed = new Promise<never>((_resolve, reject) => (fail = reject));
   failed.catch(() => undefined);
   const providerInputs = (ref: string | undefined) =>
-    (ref ? monitor?.captured.get(providerUrn(ref) ?? "")?.inputs : undefined) ?? {};
+    decodeProviderInputs((ref ? monitor?.captured.get(providerUrn(ref) ?? "")?.inputs : undefined) ?? {});
   const mocks: pulumi.runtime.Mocks = {
     newResource: (args) => mockOutputs(args, config.values, providerInputs(args.provider)),
     call: (args) => mockInvoke(args.token, args.inputs, { provider: providerInputs(args.provider), config: config.values }),
@@ -86,6 +86,22 @@ export async function runProgram(project: ProgramProject, config: StackConfig): 
     throw asProgramError(failure, project);
   }
   return { resources: monitor.capturedResources(), outputs: outputs ?? {} };
+}
+
+/** Providers receive structured settings as JSON strings (as the engine does); mocks want the values. */
+function decodeProviderInputs(inputs: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(inputs).map(([k, v]) => {
+      if (typeof v === "string" && /^[[{]/.test(v)) {
+        try {
+          return [k, JSON.parse(v)];
+        } catch {
+          return [k, v];
+        }
+      }
+      return [k, v];
+    }),
+  );
 }
 
 async function waitForRegistrations(): Promise<void> {
