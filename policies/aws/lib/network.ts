@@ -28,6 +28,9 @@ export function openToWorld(rule: IngressRule, restrictedPorts: readonly number[
   if (protocol === "icmp" || protocol === "icmpv6" || protocol === "1" || protocol === "58") {
     return undefined;
   }
-  const hit = restrictedPorts.filter((p) => p >= from && p <= to);
-  return hit.length > 0 ? `port ${hit.join(", ")} (range ${from}-${to}) from ${world.join(", ")}` : undefined;
+  const hit = restrictedPorts.filter((p) => p >= from && p <= to).sort((a, b) => a - b);
+  if (hit.length === 0) {
+    return undefined;
+  }
+  return `port${hit.length > 1 ? "s" : ""} ${hit.join(", ")} (range ${from}-${to}) from ${world.join(", ")}`;
 }
