@@ -3,7 +3,7 @@
  * masked whatever it contains, every other string goes through redactText. The input is never mutated.
  */
 import { redactText } from "./redact";
-import { maskOf, PhiType, RedactOptions } from "./types";
+import { maskOf, Patient, PhiType, RedactOptions } from "./types";
 
 const KEYS: ReadonlyArray<[PhiType, string]> = [
   ["NAME", "name firstname lastname givenname familyname fullname middlename surname maidenname nickname given family patientname displayname contactname nextofkin mothersmaidenname username"],
@@ -26,7 +26,7 @@ const KEYS: ReadonlyArray<[PhiType, string]> = [
 ];
 const KEY_TYPE = new Map<string, PhiType>(KEYS.flatMap(([type, keys]) => keys.split(" ").map((k) => [k, type])));
 /** Keys inside a PHI value that describe it rather than carry it (FHIR `use`, `system`). */
-const STRUCTURAL = new Set(["use", "system", "rank", "resourcetype"]);
+const STRUCTURAL = new Set(["use", "system", "rank", "code", "resourcetype"]);
 /** Pseudonyms from pseudonymize() are the safe replacement for a patient id and must stay readable. */
 const PSEUDONYM_RE = /^p_[0-9a-f]{32}$/;
 
@@ -107,7 +107,9 @@ function copy(value: unknown, under: PhiType | undefined, options: RedactOptions
   }
   const out: Record<string, unknown> = Object.create(Object.getPrototypeOf(value) === null ? null : Object.prototype);
   seen.set(value, out);
-  copyProps(value, out, under, options, seen);
+  // A Patient's narrative (text.div) repeats its own name and numbers: they are the best evidence to match.
+  const own = options.patient === undefined && (value as { resourceType?: unknown }).resourceType === "Patient";
+  copyProps(value, out, under, own ? { ...options, patient: value as Patient } : options, seen);
   return out;
 }
 

@@ -11,8 +11,9 @@ interface Matcher {
 }
 
 const cache = new WeakMap<object, ReadonlyArray<Matcher>>();
-const EDGE_BEFORE = "(?<![\\p{L}\\p{N}])";
-const EDGE_AFTER = "(?![\\p{L}\\p{N}])";
+// Word edges only for scripts that separate words: Chinese or Japanese names sit directly between other characters.
+const EDGE_BEFORE = "(?<![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}])";
+const EDGE_AFTER = "(?![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}])";
 const MONTHS = [
   "January",
   "February",
@@ -163,7 +164,8 @@ function build(patient: Patient): ReadonlyArray<Matcher> {
     const given = arr<unknown>(n.given).map(str).filter((g): g is string => g !== undefined);
     const family = str(n.family);
     const text = str(n.text);
-    for (const whole of [text, family && [...given, family].join(" "), family && given[0] && `${family}, ${given[0]}`]) {
+    const wholes = [text, family && [...given, family].join(" "), family && given[0] && `${given[0]} ${family}`];
+    for (const whole of [...wholes, family && given[0] && `${family}, ${given[0]}`]) {
       if (whole) {
         names.push(loose(whole));
       }
@@ -239,7 +241,7 @@ function build(patient: Patient): ReadonlyArray<Matcher> {
   }
   const matchers: Matcher[] = [];
   const push = (type: PhiType, patterns: string[]): void => {
-    const unique = [...new Set(patterns)].sort((a, b) => b.length - a.length);
+    const unique = [...new Set(patterns)].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
     if (unique.length > 0) {
       matchers.push({ type, re: new RegExp(`${EDGE_BEFORE}(?:${unique.join("|")})${EDGE_AFTER}`, "giu") });
     }
@@ -270,7 +272,8 @@ export function detectPatient(text: string, patient: Patient, sink: Sink): void 
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) {
-        re.lastIndex++;
+        // With the u flag, an index inside a surrogate pair is moved back to its start: step a whole code point.
+        re.lastIndex += (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
         continue;
       }
       sink(type, m.index, m.index + m[0].length);

@@ -23,14 +23,23 @@ function toText(value: unknown): string {
   }
 }
 
-/** Sorted, non-overlapping spans; overlapping ones become one span typed after its longest member. */
-function merge(found: Finding[]): Finding[] {
+/**
+ * Sorted, non-overlapping spans; overlapping ones become one span typed after its longest member, and names
+ * separated only by spaces ("Peter" "Chalmers") become one [NAME].
+ */
+function merge(text: string, found: Finding[]): Finding[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Finding[] = [];
   let cur: { type: PhiType; start: number; end: number; len: number } | undefined;
   for (const f of found) {
     const len = f.end - f.start;
-    if (cur !== undefined && f.start < cur.end) {
+    const joinsName =
+      cur !== undefined &&
+      cur.type === "NAME" &&
+      f.type === "NAME" &&
+      f.start - cur.end <= 8 &&
+      /^[ \t]+$/.test(text.slice(cur.end, f.start));
+    if (cur !== undefined && (f.start < cur.end || joinsName)) {
       const better = len > cur.len || (len === cur.len && RANK.get(f.type)! < RANK.get(cur.type)!);
       if (better) {
         cur.type = f.type;
@@ -64,6 +73,41 @@ function maskSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+function isWord(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * A value found to be PHI in one place is PHI everywhere in the same text, even where its context is missing
+ * ("SSN 123-45-6789" then "123-45-6789x"): every other occurrence of a found value is masked with the same type.
+ */
+function propagate(input: string, found: Finding[], sink: (type: PhiType, start: number, end: number) => void): void {
+  const types = new Map<string, PhiType>();
+  for (const f of found) {
+    if (f.end - f.start >= 3) {
+      types.set(input.slice(f.start, f.end), f.type);
+    }
+  }
+  if (types.size === 0) {
+    return;
+  }
+  const values = [...types.keys()].sort((a, b) => b.length - a.length);
+  // Few values in a short text: plain indexOf scans beat compiling a one-off regex; otherwise one regex pass.
+  if (values.length * input.length < 4_000_000) {
+    for (const v of values) {
+      for (let at = input.indexOf(v); at !== -1; at = input.indexOf(v, at + v.length)) {
+        sink(types.get(v)!, at, at + v.length);
+      }
+    }
+    return;
+  }
+  const re = new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(input)) !== null) {
+    sink(types.get(m[0])!, m.index, m.index + m[0].length);
+  }
+}
+
 /**
  * Detects and masks PHI in `text`. Never throws: a non-string is converted with String() (null and undefined
  * give ""), and a malformed `options.patient` contributes whatever identifiers it does carry.
@@ -85,6 +129,14 @@ export function redactText(text: unknown, options: RedactOptions = {}): RedactRe
         return;
       }
     }
+    // Findings always cover whole words: a mask placed mid-word would create a word boundary that a second pass
+    // could match on, and the rest of a half-masked word is usually part of the same identifier.
+    while (start > 0 && isWord(input.charCodeAt(start - 1)) && isWord(input.charCodeAt(start))) {
+      start--;
+    }
+    while (end < input.length && isWord(input.charCodeAt(end - 1)) && isWord(input.charCodeAt(end))) {
+      end++;
+    }
     found.push({ type, start, end });
   };
   if (options?.patient !== undefined) {
@@ -104,7 +156,8 @@ export function redactText(text: unknown, options: RedactOptions = {}): RedactRe
   if (found.length === 0) {
     return { text: input, findings: [] };
   }
-  const findings = merge(found);
+  propagate(input, found, sink);
+  const findings = merge(input, found);
   const parts: string[] = [];
   let at = 0;
   for (const f of findings) {
