@@ -11,6 +11,14 @@ import type { Providers } from "./providers";
 import { Labels, platformLabels } from "../components/shared/labels";
 import { physicalName } from "../components/shared/naming";
 import { KmsKey as AwsKmsKey } from "../components/aws/kms-key";
+import { AccountBaseline } from "../components/aws/account-baseline";
+import { Audit } from "../components/aws/audit";
+import { HttpApi } from "../components/aws/http-api";
+import { Identity } from "../components/aws/identity";
+import { PhiTable } from "../components/aws/phi-table";
+import { PlatformSecret } from "../components/aws/platform-secret";
+import { VideoMeetings } from "../components/aws/video-meetings";
+import { VitalsPipeline } from "../components/aws/vitals-pipeline";
 import { KmsKey as GcpKmsKey } from "../components/gcp/kms-key";
 import { KeyVault } from "../components/azure/key-vault";
 
@@ -27,17 +35,124 @@ type CloudBuilder = (ctx: BuildContext, provider: pulumi.ProviderResource) => St
 /** Each cloud's part of the platform; the order is the order of registration. */
 export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
   aws: (ctx, provider) => {
+    const { config } = ctx;
+    const { region, accountId } = config.aws;
+    const opts = { providers: [provider] };
+    const namePrefix = config.namePrefix;
+    const logRetentionInDays = config.logRetentionDays;
+    const auditName = "audit";
     const phiKey = new AwsKmsKey(
       "phi",
       {
-        description: `MediConnect ${ctx.config.stack}: PHI at rest (streams, tables, logs, buckets)`,
-        accountId: ctx.config.aws.accountId,
-        namePrefix: ctx.config.namePrefix,
-        servicePrincipals: [`logs.${ctx.config.aws.region}.amazonaws.com`],
+        description: `MediConnect ${config.stack}: PHI at rest (streams, tables, logs, buckets)`,
+        accountId,
+        namePrefix,
+        servicePrincipals: [
+          {
+            service: `logs.${region}.amazonaws.com`,
+            condition: {
+              ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${region}:${accountId}:log-group:*` },
+            },
+          },
+          {
+            service: "cloudtrail.amazonaws.com",
+            sourceArns: [`arn:aws:cloudtrail:${region}:${accountId}:trail/${physicalName(namePrefix, auditName, 128)}`],
+          },
+          // SNS delivering dead letters into encrypted queues; alarms and EventBridge publishing to encrypted targets.
+          { service: "sns.amazonaws.com", sourceArns: [`arn:aws:sns:${region}:${accountId}:${namePrefix}-*`] },
+          { service: "cloudwatch.amazonaws.com", sourceArns: [`arn:aws:cloudwatch:${region}:${accountId}:alarm:*`] },
+          { service: "events.amazonaws.com", sourceArns: [`arn:aws:events:${region}:${accountId}:rule/${namePrefix}-*`] },
+        ],
       },
-      { providers: [provider] },
+      opts,
     );
-    return { awsPhiKeyArn: phiKey.keyArn, awsPhiKeyAlias: phiKey.aliasName };
+    const key = phiKey.keyArn;
+
+    new AccountBaseline("baseline", { accountId }, opts);
+
+    const identity = new Identity("identity", { namePrefix, appUrl: config.appUrl }, opts);
+
+    const pseudonymKey = new PlatformSecret(
+      "pseudonym-key",
+      {
+        namePrefix,
+        description: "HMAC key of the opaque ids and log pseudonyms (PHI_PSEUDONYM_KEY of the functions)",
+        kmsKeyArn: key,
+        value: config.pseudonymKey,
+      },
+      opts,
+    );
+    const secrets = { PHI_PSEUDONYM_KEY: pseudonymKey.secretArn };
+
+    const appointments = new PhiTable(
+      "appointments",
+      { namePrefix, hashKey: "appointmentId", kmsKeyArn: key, ttlAttribute: null },
+      opts,
+    );
+
+    const video = new VideoMeetings(
+      "video",
+      {
+        namePrefix,
+        kmsKeyArn: key,
+        logRetentionInDays,
+        controlRegion: config.chime.controlRegion,
+        mediaRegions: config.chime.mediaRegions,
+        appointmentsTable: appointments,
+        secrets,
+      },
+      opts,
+    );
+
+    const vitals = new VitalsPipeline(
+      "vitals",
+      { namePrefix, kmsKeyArn: key, retentionHours: config.kinesisRetentionHours, logRetentionInDays, secrets },
+      opts,
+    );
+
+    const api = new HttpApi(
+      "api",
+      {
+        namePrefix,
+        issuerUrl: identity.issuerUrl,
+        audiences: identity.audiences,
+        kmsKeyArn: key,
+        logRetentionInDays,
+        corsOrigins: [config.appUrl],
+        routes: [{ routeKey: "POST /appointments/{appointmentId}/meeting", function: video.function }],
+      },
+      opts,
+    );
+
+    const audit = new Audit(
+      auditName,
+      {
+        namePrefix,
+        kmsKeyArn: key,
+        logRetentionInDays,
+        functionArns: [video.function.functionArn, vitals.function.functionArn],
+        tableArns: [
+          appointments.tableArn,
+          video.meetingsTable.tableArn,
+          vitals.stateTable.tableArn,
+          vitals.alertTable.tableArn,
+        ],
+      },
+      opts,
+    );
+
+    return {
+      awsPhiKeyArn: phiKey.keyArn,
+      awsPhiKeyAlias: phiKey.aliasName,
+      awsUserPoolId: identity.userPoolId,
+      awsIssuerUrl: identity.issuerUrl,
+      awsSpaClientId: identity.spaClientId,
+      awsApiEndpoint: api.apiEndpoint,
+      awsVitalsStreamName: vitals.streamName,
+      awsVitalsDevicePolicy: vitals.devicePolicyName,
+      awsAuditBucket: audit.bucketName,
+      awsTrailArn: audit.trailArn,
+    };
   },
   gcp: (ctx, provider) => {
     const phiKey = new GcpKmsKey(

@@ -1,0 +1,262 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { physicalName } from "../shared/naming";
+
+/** 45 CFR 164.316(b)(2): six years; the smallest CloudWatch retention covering it, used for the bucket as well. */
+export const minimumAuditRetentionDays = 2192;
+
+export interface AuditArgs {
+  /** Prefix of physical names (`<namePrefix>-<name>`). */
+  readonly namePrefix: string;
+  /** The platform CMK: trail files, bucket default encryption and the trail's log group. */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  /** Retention of the trail's CloudWatch log group (from the stack configuration, at least 2192 for PHI). */
+  readonly logRetentionInDays: number;
+  /**
+   * Days trail files are locked (object lock, COMPLIANCE mode) and kept before they expire.
+   * @default 2192 (six years)
+   */
+  readonly retentionDays?: number;
+  /**
+   * Lambda functions whose invocations are recorded as data events.
+   * @default none
+   */
+  readonly functionArns?: readonly pulumi.Input<string>[];
+  /**
+   * DynamoDB tables holding PHI whose item-level API calls are recorded as data events.
+   * @default none
+   */
+  readonly tableArns?: readonly pulumi.Input<string>[];
+  /**
+   * S3 object data events are recorded for every bucket of the account (PHI buckets included, present and
+   * future) except the trail's own bucket, whose writes would log themselves.
+   * @default true
+   */
+  readonly s3DataEvents?: boolean;
+  /** Extra tags. @default none */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * Audit controls: a multi-region CloudTrail trail with log file validation, KMS encryption, delivery to an encrypted
+ * CloudWatch log group and data events for PHI stores and functions; its bucket (@pulumi/aws v7 resources) blocks
+ * public access, encrypts with the CMK, is versioned, TLS-only, object-locked in COMPLIANCE mode for six years and
+ * expires files only after that.
+ */
+export class Audit extends pulumi.ComponentResource {
+  public readonly bucketName: pulumi.Output<string>;
+  public readonly bucketArn: pulumi.Output<string>;
+  public readonly trailArn: pulumi.Output<string>;
+  public readonly logGroupArn: pulumi.Output<string>;
+
+  constructor(name: string, args: AuditArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("mediconnect:aws:Audit", name, {}, opts);
+    const retentionDays = args.retentionDays ?? minimumAuditRetentionDays;
+    if (!Number.isInteger(retentionDays) || retentionDays < minimumAuditRetentionDays) {
+      throw new Error(
+        `Audit ${name}: [retentionDays] must be a whole number of at least ${minimumAuditRetentionDays} (six years, 45 CFR 164.316(b)(2)), received ${retentionDays}`,
+      );
+    }
+    const child = { parent: this };
+    const region = aws.getRegionOutput({}, child).region;
+    const account = aws.getCallerIdentityOutput({}, child).accountId;
+    const trailName = physicalName(args.namePrefix, name, 128);
+    const trailArn = pulumi.interpolate`arn:aws:cloudtrail:${region}:${account}:trail/${trailName}`;
+
+    const bucket = new aws.s3.Bucket(
+      `${name}-bucket`,
+      {
+        bucket: physicalName(args.namePrefix, `${name}-trail`, 63),
+        objectLockEnabled: true,
+        forceDestroy: false,
+        tags: args.tags,
+      },
+      child,
+    );
+    const publicAccess = new aws.s3.BucketPublicAccessBlock(
+      `${name}-bucket`,
+      { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+      child,
+    );
+    new aws.s3.BucketOwnershipControls(`${name}-bucket`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, child);
+    const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
+      `${name}-bucket`,
+      {
+        bucket: bucket.id,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true }],
+      },
+      child,
+    );
+    const versioning = new aws.s3.BucketVersioning(
+      `${name}-bucket`,
+      { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
+      child,
+    );
+    new aws.s3.BucketObjectLockConfiguration(
+      `${name}-bucket`,
+      { bucket: bucket.id, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "COMPLIANCE", days: retentionDays } } },
+      { parent: this, dependsOn: [versioning] },
+    );
+    new aws.s3.BucketLifecycleConfiguration(
+      `${name}-bucket`,
+      {
+        bucket: bucket.id,
+        rules: [
+          {
+            id: "keep-six-years-then-expire",
+            status: "Enabled",
+            filter: {},
+            expiration: { days: retentionDays },
+            noncurrentVersionExpiration: { noncurrentDays: 30 },
+            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+          },
+        ],
+      },
+      { parent: this, dependsOn: [versioning] },
+    );
+    const policy = new aws.s3.BucketPolicy(
+      `${name}-bucket`,
+      {
+        bucket: bucket.id,
+        policy: pulumi.jsonStringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "DenyInsecureTransport",
+              Effect: "Deny",
+              Principal: "*",
+              Action: "s3:*",
+              Resource: [bucket.arn, pulumi.interpolate`${bucket.arn}/*`],
+              Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+            {
+              Sid: "CloudTrailAclCheck",
+              Effect: "Allow",
+              Principal: { Service: "cloudtrail.amazonaws.com" },
+              Action: "s3:GetBucketAcl",
+              Resource: bucket.arn,
+              Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+            },
+            {
+              Sid: "CloudTrailWrite",
+              Effect: "Allow",
+              Principal: { Service: "cloudtrail.amazonaws.com" },
+              Action: "s3:PutObject",
+              Resource: pulumi.interpolate`${bucket.arn}/AWSLogs/${account}/*`,
+              Condition: {
+                StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn },
+              },
+            },
+          ],
+        }),
+      },
+      { parent: this, dependsOn: [publicAccess] },
+    );
+
+    const logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-logs`,
+      {
+        name: `/aws/cloudtrail/${trailName}`,
+        kmsKeyId: args.kmsKeyArn,
+        retentionInDays: args.logRetentionInDays,
+        tags: args.tags,
+      },
+      child,
+    );
+    const role = new aws.iam.Role(
+      `${name}-logs`,
+      {
+        name: physicalName(args.namePrefix, `${name}-trail-logs`, 64),
+        assumeRolePolicy: pulumi.jsonStringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { Service: "cloudtrail.amazonaws.com" },
+              Action: "sts:AssumeRole",
+              Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+            },
+          ],
+        }),
+        tags: args.tags,
+      },
+      child,
+    );
+    const rolePolicy = new aws.iam.RolePolicy(
+      `${name}-logs`,
+      {
+        role: role.name,
+        policy: pulumi.jsonStringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "DeliverToLogGroup",
+              Effect: "Allow",
+              Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+              Resource: pulumi.interpolate`${logGroup.arn}:log-stream:*`,
+            },
+          ],
+        }),
+      },
+      child,
+    );
+
+    const selectors: pulumi.Input<aws.types.input.cloudtrail.TrailAdvancedEventSelector>[] = [
+      { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+    ];
+    if (args.s3DataEvents ?? true) {
+      selectors.push({
+        name: "S3 object events of every bucket but the trail's own",
+        fieldSelectors: [
+          { field: "eventCategory", equals: ["Data"] },
+          { field: "resources.type", equals: ["AWS::S3::Object"] },
+          { field: "resources.ARN", notStartsWiths: [pulumi.interpolate`${bucket.arn}/`] },
+        ],
+      });
+    }
+    if (args.functionArns && args.functionArns.length > 0) {
+      selectors.push({
+        name: "Lambda invocations of PHI functions",
+        fieldSelectors: [
+          { field: "eventCategory", equals: ["Data"] },
+          { field: "resources.type", equals: ["AWS::Lambda::Function"] },
+          { field: "resources.ARN", equals: [...args.functionArns] },
+        ],
+      });
+    }
+    if (args.tableArns && args.tableArns.length > 0) {
+      selectors.push({
+        name: "DynamoDB item events of PHI tables",
+        fieldSelectors: [
+          { field: "eventCategory", equals: ["Data"] },
+          { field: "resources.type", equals: ["AWS::DynamoDB::Table"] },
+          { field: "resources.ARN", equals: [...args.tableArns] },
+        ],
+      });
+    }
+
+    const trail = new aws.cloudtrail.Trail(
+      `${name}-trail`,
+      {
+        name: trailName,
+        s3BucketName: bucket.id,
+        isMultiRegionTrail: true,
+        includeGlobalServiceEvents: true,
+        enableLogFileValidation: true,
+        enableLogging: true,
+        kmsKeyId: args.kmsKeyArn,
+        cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
+        cloudWatchLogsRoleArn: role.arn,
+        advancedEventSelectors: selectors,
+        tags: args.tags,
+      },
+      { parent: this, dependsOn: [policy, encryption, rolePolicy] },
+    );
+
+    this.bucketName = bucket.id;
+    this.bucketArn = bucket.arn;
+    this.trailArn = trail.arn;
+    this.logGroupArn = logGroup.arn;
+    this.registerOutputs({ bucketName: this.bucketName, trailArn: this.trailArn, logGroupArn: this.logGroupArn });
+  }
+}
