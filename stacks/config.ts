@@ -35,7 +35,7 @@ export const chimeRegions: Readonly<
 > = {
   us: { control: ["us-east-1", "us-west-2"], media: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"] },
   eu: {
-    control: ["eu-central-1"],
+    control: ["eu-central-1", "eu-west-2"],
     media: ["eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-north-1"],
   },
 };

@@ -30,6 +30,12 @@ describe("parsePlatformConfig", () => {
       costCenter: "cc-clinical-platform",
       clouds: ["aws", "gcp", "azure"],
       aws: { region: "eu-central-1", accountId: "210987654321" },
+      appUrl: "https://eu.app.mediconnect.example",
+      kinesisRetentionHours: 24,
+      chime: {
+        controlRegion: "eu-central-1",
+        mediaRegions: ["eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-north-1"],
+      },
       gcp: { project: "mediconnect-prod-eu", region: "europe-west3" },
       azure: {
         location: "germanywestcentral",
@@ -46,6 +52,26 @@ describe("parsePlatformConfig", () => {
       "us-east-1",
       "us-central1",
       "eastus2",
+    ]);
+  });
+
+  it("gives the US stack the US Chime regions and the default app URL", () => {
+    const config = parsePlatformConfig(stackValues("prod"), { project: "mediconnect", stack: "prod" });
+    expect([config.appUrl, config.kinesisRetentionHours, config.chime]).toEqual([
+      "https://app.mediconnect.example",
+      24,
+      { controlRegion: "us-east-1", mediaRegions: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"] },
+    ]);
+  });
+
+  it("reads Kinesis retention and Chime regions when set", () => {
+    const config = parsePlatformConfig(
+      { ...stackValues("eu"), kinesisRetentionHours: "168", chimeControlRegion: "eu-central-1", chimeMediaRegions: '["eu-west-1","eu-central-1"]' },
+      context,
+    );
+    expect([config.kinesisRetentionHours, config.chime]).toEqual([
+      168,
+      { controlRegion: "eu-central-1", mediaRegions: ["eu-west-1", "eu-central-1"] },
     ]);
   });
 
@@ -83,6 +109,19 @@ describe("parsePlatformConfig", () => {
     ["a retention under six years for PHI", { ...valid(), logRetentionDays: "365" }, "Invalid configuration [mediconnect:logRetentionDays]: received 365; expected at least 2192 days for PHI (45 CFR 164.316(b)(2): six years)."],
     ["an unknown cloud", { ...valid(), clouds: '["aws","ibm"]' }, 'Invalid configuration [mediconnect:clouds]: received ["aws","ibm"]; expected a list drawn from aws, gcp, azure.'],
     ["clouds that is not a list", { ...valid(), clouds: "aws" }, 'Invalid configuration [mediconnect:clouds]: received "aws"; expected a YAML list'],
+    ["a Kinesis retention under a day", { ...valid(), kinesisRetentionHours: "12" }, 'Invalid configuration [mediconnect:kinesisRetentionHours]: received "12"; expected a whole number of hours from 24 to 168'],
+    ["a Kinesis retention over a week", { ...valid(), kinesisRetentionHours: "169" }, 'Invalid configuration [mediconnect:kinesisRetentionHours]: received "169"; expected a whole number of hours from 24 to 168'],
+    ["a fractional Kinesis retention", { ...valid(), kinesisRetentionHours: "24.5" }, 'Invalid configuration [mediconnect:kinesisRetentionHours]: received "24.5"'],
+    ["a US Chime control region in the EU", { ...valid(), chimeControlRegion: "us-east-1" }, 'Invalid configuration [mediconnect:chimeControlRegion]: received "us-east-1"; expected one of eu-central-1, eu-west-2.'],
+    [
+      "a US media region in the EU",
+      { ...valid(), chimeMediaRegions: '["eu-central-1","us-east-1"]' },
+      'Invalid configuration [mediconnect:chimeMediaRegions]: received ["eu-central-1","us-east-1"]; expected a list of Chime media regions inside residency zone "eu", drawn from eu-central-1, eu-west-1, eu-west-2, eu-west-3, eu-south-1, eu-north-1.',
+    ],
+    ["repeated media regions", { ...valid(), chimeMediaRegions: '["eu-west-1","eu-west-1"]' }, "Invalid configuration [mediconnect:chimeMediaRegions]: received [\"eu-west-1\",\"eu-west-1\"]; expected a list without repeated regions."],
+    ["an empty media region list", { ...valid(), chimeMediaRegions: "[]" }, "Invalid configuration [mediconnect:chimeMediaRegions]: received []; expected a non-empty list of strings."],
+    ["an app URL over http", { ...valid(), appUrl: "http://app.example.org" }, 'Invalid configuration [mediconnect:appUrl]: received "http://app.example.org"; expected an https origin without path'],
+    ["an app URL with a path", { ...valid(), appUrl: "https://app.example.org/ui" }, 'Invalid configuration [mediconnect:appUrl]: received "https://app.example.org/ui"; expected an https origin without path'],
     ["an owner label GCP rejects", { ...valid(), owner: "Platform Team" }, 'Invalid configuration [mediconnect:owner]: received "Platform Team"; expected 1 to 63 lowercase letters'],
   ])("rejects %s, naming the key, the value and what is expected", (_label, raw, message) => {
     expect(() => parsePlatformConfig(raw, context)).toThrow(message);
