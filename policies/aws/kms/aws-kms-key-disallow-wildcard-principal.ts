@@ -15,7 +15,7 @@ export const awsKmsKeyDisallowWildcardPrincipal = resourcePolicy(
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
-      "Name the principals in each Allow statement (for example arn:aws:iam::<account>:root or a role ARN), or add a condition on aws:PrincipalAccount, aws:SourceAccount or aws:PrincipalOrgID.",
+      "Name the principals in each Allow statement of the `policy` of the aws.kms.Key (for example arn:aws:iam::<account>:root or a role ARN), or add a condition on aws:PrincipalAccount, aws:SourceAccount or aws:PrincipalOrgID.",
   },
   kms.Key,
   (key, { report }) => {
