@@ -8,7 +8,7 @@ import { AnalyzeResult, Diagnostic, PackClient, PackInfo, PolicyInfo } from "./a
 import { CapturedResource } from "./types";
 import { ReconciledConfig } from "./policy-config";
 
-export type ResultStatus = "pass" | "fail" | "not-applicable" | "indeterminate";
+export type ResultStatus = "pass" | "fail" | "suppressed" | "not-applicable" | "indeterminate";
 
 export interface PolicyResult {
   readonly policyName: string;
@@ -25,6 +25,8 @@ export interface Finding extends Diagnostic {
 export interface Evaluation {
   readonly results: PolicyResult[];
   readonly violations: Finding[];
+  /** Findings a valid suppression covers: advisory for the engine, listed apart so they are never lost. */
+  readonly suppressed: Finding[];
   readonly indeterminate: Finding[];
   /** Policy calls made: resources x enabled resource policies, plus enabled stack policies. */
   readonly evaluations: number;
@@ -32,6 +34,7 @@ export interface Evaluation {
 }
 
 const cantRun = /^can't run policy '.+' from policy pack '.+' during preview: /;
+const suppressedMark = "[suppressed";
 
 function detailOf(d: Diagnostic): string {
   if (d.message.startsWith(`${d.description}\n`)) {
@@ -40,13 +43,13 @@ function detailOf(d: Diagnostic): string {
   return d.message;
 }
 
-function classify(
-  policies: readonly PolicyInfo[],
-  urn: string,
-  answer: AnalyzeResult,
-  violations: Finding[],
-  indeterminate: Finding[],
-): PolicyResult[] {
+interface Sinks {
+  readonly violations: Finding[];
+  readonly suppressed: Finding[];
+  readonly indeterminate: Finding[];
+}
+
+function classify(policies: readonly PolicyInfo[], urn: string, answer: AnalyzeResult, sinks: Sinks): PolicyResult[] {
   const results: PolicyResult[] = [];
   for (const p of policies) {
     const na = answer.notApplicable.find((n) => n.policyName === p.name);
@@ -56,14 +59,19 @@ function classify(
     }
     const mine = answer.diagnostics.filter((d) => d.policyName === p.name && (d.urn || urn) === urn);
     const unknown = mine.filter((d) => cantRun.test(d.message));
-    const failing = mine.filter((d) => !cantRun.test(d.message));
+    const covered = mine.filter((d) => detailOf(d).startsWith(suppressedMark));
+    const failing = mine.filter((d) => !unknown.includes(d) && !covered.includes(d));
     for (const d of failing) {
-      violations.push({ ...d, urn, detail: detailOf(d) });
+      sinks.violations.push({ ...d, urn, detail: detailOf(d) });
+    }
+    for (const d of covered) {
+      sinks.suppressed.push({ ...d, urn, detail: detailOf(d) });
     }
     for (const d of unknown) {
-      indeterminate.push({ ...d, urn, detail: d.message.replace(cantRun, "") });
+      sinks.indeterminate.push({ ...d, urn, detail: d.message.replace(cantRun, "") });
     }
-    const status: ResultStatus = failing.length > 0 ? "fail" : unknown.length > 0 ? "indeterminate" : "pass";
+    const status: ResultStatus =
+      failing.length > 0 ? "fail" : covered.length > 0 ? "suppressed" : unknown.length > 0 ? "indeterminate" : "pass";
     results.push({ policyName: p.name, urn, status, ...(unknown.length > 0 ? { reason: unknown[0].message } : {}) });
   }
   return results;
@@ -80,13 +88,12 @@ export async function evaluate(
   const resourcePolicies = info.policies.filter((p) => p.kind === "resource" && enabled(p));
   const stackPolicies = info.policies.filter((p) => p.kind === "stack" && enabled(p));
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
-  const violations: Finding[] = [];
-  const indeterminate: Finding[] = [];
+  const sinks: Sinks = { violations: [], suppressed: [], indeterminate: [] };
   const results: PolicyResult[] = [];
   const started = process.hrtime.bigint();
   for (const r of resources) {
     const answer = await pack.analyze(r, byUrn);
-    results.push(...classify(resourcePolicies, r.urn, answer, violations, indeterminate));
+    results.push(...classify(resourcePolicies, r.urn, answer, sinks));
   }
   const stackAnswer = await pack.analyzeStack(resources);
   for (const p of stackPolicies) {
@@ -102,14 +109,13 @@ export async function evaluate(
     }
     for (const urn of urns) {
       results.push(
-        ...classify([p], urn, { diagnostics: mine.filter((d) => (d.urn || stackUrn) === urn), notApplicable: [] }, violations, indeterminate),
+        ...classify([p], urn, { diagnostics: mine.filter((d) => (d.urn || stackUrn) === urn), notApplicable: [] }, sinks),
       );
     }
   }
   return {
     results,
-    violations,
-    indeterminate,
+    ...sinks,
     evaluations: resources.length * resourcePolicies.length + stackPolicies.length,
     analyzeMs: Number(process.hrtime.bigint() - started) / 1e6,
   };

@@ -36,11 +36,14 @@ export interface Report {
     failed: number;
     mandatory: number;
     advisory: number;
+    suppressed: number;
     notApplicable: number;
     indeterminate: number;
   };
   readonly resources: { urn: string; type: string; name: string; parent: string | null; provider: string | null }[];
   readonly violations: ReportViolation[];
+  /** Findings covered by a valid suppression (advisory for the engine), with the suppression in the message. */
+  readonly suppressed: ReportViolation[];
   readonly results: { policyName: string; urn: string; status: string; reason?: string }[];
   readonly indeterminate: { policyName: string; urn: string; message: string }[];
   readonly policies: {
@@ -73,7 +76,7 @@ export function buildReport(run: Ok, generatedAt: Date): Report {
   const policyByName = new Map(run.pack.policies.map((p) => [p.name, p]));
   const ev = run.evaluation;
   const count = (s: string) => ev.results.filter((r) => r.status === s).length;
-  const violations: ReportViolation[] = ev.violations.map((v) => {
+  const toViolation = (v: (typeof ev.violations)[number]): ReportViolation => {
     const r = byUrn.get(v.urn);
     const p = policyByName.get(v.policyName);
     return {
@@ -90,7 +93,8 @@ export function buildReport(run: Ok, generatedAt: Date): Report {
       remediationSteps: p?.remediationSteps ?? "",
       url: p?.url ?? "",
     };
-  });
+  };
+  const violations = ev.violations.map(toViolation);
   return {
     schemaVersion: reportSchemaVersion,
     stack: run.stack,
@@ -105,6 +109,7 @@ export function buildReport(run: Ok, generatedAt: Date): Report {
       failed: count("fail"),
       mandatory: violations.filter((v) => v.enforcementLevel === "mandatory").length,
       advisory: violations.filter((v) => v.enforcementLevel === "advisory").length,
+      suppressed: ev.suppressed.length,
       notApplicable: count("not-applicable"),
       indeterminate: count("indeterminate"),
     },
@@ -116,6 +121,7 @@ export function buildReport(run: Ok, generatedAt: Date): Report {
       provider: r.provider ?? null,
     })),
     violations,
+    suppressed: ev.suppressed.map(toViolation),
     results: ev.results.map((r) => ({ ...r })),
     indeterminate: ev.indeterminate.map((d) => ({ policyName: d.policyName, urn: d.urn, message: d.detail })),
     policies: run.pack.policies.map((p) => ({
@@ -180,6 +186,10 @@ export function renderPolicies(report: Report): string {
       lines.push(`          ${l}`);
     }
   }
+  for (const v of report.suppressed) {
+    lines.push(`        - [suppressed] ${v.policyName}  (${v.resourceType}: ${v.resourceName})`);
+    lines.push(`          ${v.message.split("\n")[0]}`);
+  }
   for (const d of report.indeterminate) {
     lines.push(`        - [indeterminate] ${d.policyName}  (${d.urn})`);
     lines.push(`          ${d.message}`);
@@ -188,7 +198,7 @@ export function renderPolicies(report: Report): string {
   lines.push("");
   lines.push(
     `Policy summary for ${report.project}/${report.stack}: ${s.resources} resources, ${s.evaluations} evaluations: ` +
-      `${s.passed} passed, ${s.mandatory} mandatory violations, ${s.advisory} advisory violations, ` +
+      `${s.passed} passed, ${s.mandatory} mandatory violations, ${s.advisory} advisory violations, ${s.suppressed} suppressed, ` +
       `${s.notApplicable} not applicable, ${s.indeterminate} indeterminate`,
   );
   if (report.configPlaceholders.length > 0) {

@@ -15,6 +15,7 @@ import {
 } from "@pulumi/policy";
 import type { Resource, Unwrap } from "@pulumi/pulumi";
 import { Control, control, controlLabel, frameworks } from "../catalog/controls";
+import { findSuppression, suppressedMessage, suppressionsSchema } from "./suppressions";
 
 export interface PolicySpec {
   /** `<cloud>-<service>-<resource>-<verb>-<what>`, the verbs being missing, disallow, enable, disable, configure, enforce. */
@@ -69,9 +70,50 @@ function metadata(spec: PolicySpec) {
       tags: mapped.map((c) => c.id),
       remediationSteps: spec.remediationSteps,
       url: primary.url,
-      ...(spec.configSchema ? { configSchema: spec.configSchema } : {}),
+      // Every policy accepts suppressions; its own settings sit beside them.
+      configSchema: {
+        ...spec.configSchema,
+        properties: { ...spec.configSchema?.properties, suppressions: suppressionsSchema },
+      } as PolicyConfigSchema,
     },
   };
+}
+
+/**
+ * Reports a finding unless a valid suppression covers the resource: then it is reported as advisory and marked, so
+ * it stays visible. An invalid suppression suppresses nothing and is reported itself.
+ */
+function reporter(
+  policyName: string,
+  getConfig: () => Record<string, unknown>,
+  reportViolation: ReportViolation,
+  suffix: string,
+): (message: string, urn: string, name: string) => void {
+  return (message, urn, name) => {
+    const full = message + suffix;
+    const match = findSuppression(getConfig(), urn, name);
+    if (!match) {
+      reportViolation(full, urn || undefined);
+    } else if (match.problem === undefined) {
+      (reportViolation as unknown as (v: object) => void)({
+        message: suppressedMessage(match.suppression, full),
+        enforcementLevel: "advisory",
+        ...(urn ? { urn } : {}),
+      });
+    } else {
+      reportViolation(full, urn || undefined);
+      reportViolation(
+        `The suppression of ${policyName} for ${JSON.stringify(match.suppression.resource)} cannot be honoured: ${match.problem}. ` +
+          "Give it a reason of at least 10 characters, an owner and a future expiry (YYYY-MM-DD), or remove it." +
+          suffix,
+        urn || undefined,
+      );
+    }
+  };
+}
+
+function nameOf(urn: string): string {
+  return urn.slice(urn.lastIndexOf("::") + 2);
 }
 
 /** A policy on one resource type: `check` runs only for resources of `resourceClass`. */
@@ -83,9 +125,10 @@ export function resourcePolicy<TResource extends Resource, TArgs>(
   const { suffix, policy } = metadata(spec);
   return {
     ...policy,
-    validateResource: validateResourceOfType(resourceClass, (props, args, reportViolation: ReportViolation) =>
-      check(props as Unwrap<NonNullable<TArgs>>, { args, report: (message) => reportViolation(message + suffix) }),
-    ),
+    validateResource: validateResourceOfType(resourceClass, (props, args, reportViolation: ReportViolation) => {
+      const report = reporter(spec.name, () => args.getConfig(), reportViolation, suffix);
+      check(props as Unwrap<NonNullable<TArgs>>, { args, report: (message) => report(message, args.urn, args.name) });
+    }),
   };
 }
 
@@ -94,7 +137,9 @@ export function stackPolicy(spec: PolicySpec, check: (ctx: StackCheckContext) =>
   const { suffix, policy } = metadata(spec);
   return {
     ...policy,
-    validateStack: (args, reportViolation) =>
-      check({ args, report: (message, urn) => reportViolation(message + suffix, urn) }),
+    validateStack: (args, reportViolation) => {
+      const report = reporter(spec.name, () => args.getConfig(), reportViolation, suffix);
+      check({ args, report: (message, urn) => report(message, urn ?? "", urn ? nameOf(urn) : "") });
+    },
   };
 }

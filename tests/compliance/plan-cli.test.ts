@@ -63,6 +63,7 @@ describe("npm run plan", () => {
       "summary",
       "resources",
       "violations",
+      "suppressed",
       "results",
       "indeterminate",
       "policies",
@@ -104,6 +105,42 @@ describe("npm run plan", () => {
     fs.writeFileSync(file, JSON.stringify({ all: "disabled" }));
     const disabled = plan(["--program", path.join(fixtures, "kms-rotation-off"), "--policy-config", file]);
     expect([disabled.status, disabled.report("dev").results]).toEqual([0, []]);
+  });
+
+  it("keeps a suppressed finding visible as suppressed, and reports an expired suppression as a violation", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
+    const file = path.join(dir, "config.json");
+    const suppression = { resource: "records-*", reason: "Vendor-managed key, ticket SEC-42", owner: "security-team" };
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ "aws-kms-key-enable-key-rotation": { suppressions: [{ ...suppression, expires: "2999-12-31" }] } }),
+    );
+    const run = plan(["--program", path.join(fixtures, "kms-rotation-off"), "--policy-config", file]);
+    expect(run.status).toBe(0);
+    const report = run.report("dev");
+    expect([report.violations, report.summary.suppressed]).toEqual([[], 1]);
+    expect(report.suppressed[0].message).toBe(
+      "[suppressed until 2999-12-31 by security-team: Vendor-managed key, ticket SEC-42] Key rotation is disabled; " +
+        "set enableKeyRotation: true. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
+    );
+    expect(report.results).toContainEqual({
+      policyName: "aws-kms-key-enable-key-rotation",
+      urn: "urn:pulumi:dev::rotation-off::aws:kms/key:Key::records-key",
+      status: "suppressed",
+    });
+
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ "aws-kms-key-enable-key-rotation": { suppressions: [{ ...suppression, expires: "2020-01-01" }] } }),
+    );
+    const expired = plan(["--program", path.join(fixtures, "kms-rotation-off"), "--policy-config", file]);
+    expect(expired.status).toBe(5);
+    expect(expired.report("dev").violations.map((v: { message: string }) => v.message)).toEqual([
+      "Key rotation is disabled; set enableKeyRotation: true. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
+      'The suppression of aws-kms-key-enable-key-rotation for "records-*" cannot be honoured: it expired on 2020-01-01. ' +
+        "Give it a reason of at least 10 characters, an owner and a future expiry (YYYY-MM-DD), or remove it. " +
+        "(Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
+    ]);
   });
 
   it("exits 2 naming the policy when --policy-config names a policy the pack does not have", () => {

@@ -28,6 +28,27 @@ export interface Outcome {
   readonly notApplicable?: string;
   /** True when the policy read a value that is unknown. */
   readonly indeterminate: boolean;
+  /** Findings a valid suppression turned advisory (only present when there are some). */
+  readonly suppressed?: string[];
+}
+
+/** Collects what a policy reports: plain findings, and findings a suppression marked (object form). */
+function collector() {
+  const violations: string[] = [];
+  const suppressed: string[] = [];
+  const reported: { urn: string; message: string }[] = [];
+  const report = (message: unknown, urn?: string) => {
+    const text = typeof message === "object" && message !== null ? String((message as { message: string }).message) : String(message);
+    const at = typeof message === "object" && message !== null ? ((message as { urn?: string }).urn ?? "") : (urn ?? "");
+    if (text.startsWith("[suppressed")) {
+      suppressed.push(text);
+    } else {
+      violations.push(text);
+      reported.push({ urn: at, message: text });
+    }
+  };
+  const extra = () => (suppressed.length > 0 ? { suppressed } : {});
+  return { violations, reported, report, extra };
 }
 
 /** As the analyzer decides it: the class's Pulumi type token equals the resource's type. */
@@ -73,7 +94,7 @@ export async function checkResource(
       return { violations: [], notApplicable: `Policy only applies to resources of type '${pulumiType}'`, indeterminate: false };
     }
   }
-  const violations: string[] = [];
+  const { violations, report, extra } = collector();
   let indeterminate = false;
   const name = resource.name ?? "subject";
   for (const validate of validations) {
@@ -96,18 +117,18 @@ export async function checkResource(
       },
     } as unknown as ResourceValidationArgs;
     try {
-      await Promise.resolve(validate(args, (message) => violations.push(String(message))));
+      await Promise.resolve(validate(args, report as never));
     } catch (err) {
       if (err instanceof UnknownValueError) {
         indeterminate = true;
       } else if (err instanceof NotApplicable) {
-        return { violations, notApplicable: err.reason, indeterminate };
+        return { violations, notApplicable: err.reason, indeterminate, ...extra() };
       } else {
         throw err;
       }
     }
   }
-  return { violations, indeterminate };
+  return { violations, indeterminate, ...extra() };
 }
 
 export interface StackOutcome extends Outcome {
@@ -150,7 +171,7 @@ export async function checkStack(
       b.resource.propertyDependencies[k] = urns.map((u) => byUrn.get(u)).filter((x): x is PolicyResource => x !== undefined);
     }
   }
-  const reported: { urn: string; message: string }[] = [];
+  const { violations, reported, report, extra } = collector();
   let indeterminate = false;
   try {
     await Promise.resolve(
@@ -163,7 +184,7 @@ export async function checkStack(
             throw new NotApplicable(reason ?? "");
           },
         } as any,
-        (message, urn) => reported.push({ urn: urn ?? "", message: String(message) }),
+        report as never,
       ),
     );
   } catch (err) {
@@ -175,5 +196,5 @@ export async function checkStack(
       throw err;
     }
   }
-  return { violations: reported.map((r) => r.message), byUrn: reported, indeterminate };
+  return { violations, byUrn: reported, indeterminate, ...extra() };
 }
