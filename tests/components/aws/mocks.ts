@@ -1,0 +1,131 @@
+/**
+ * Pulumi mocks for the AWS component tests: every registered resource is recorded with its inputs and provider;
+ * computed outputs (ARNs, URLs, ids) are derived from names the way AWS builds them; an invoke without a mock
+ * throws with its token.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+export const region = "eu-central-1";
+export const account = "210987654321";
+
+export interface Recorded {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, any>;
+  readonly provider?: string;
+  readonly custom: boolean;
+}
+
+function computed(type: string, name: string, inputs: Record<string, any>): Record<string, unknown> {
+  const physical = inputs["name"] ?? name;
+  const arn = (service: string, resource: string) => `arn:aws:${service}:${region}:${account}:${resource}`;
+  switch (type) {
+    case "aws:kms/key:Key":
+      return { keyId: `key-${name}`, arn: arn("kms", `key/key-${name}`) };
+    case "aws:sqs/queue:Queue":
+      return { arn: arn("sqs", physical), url: `https://sqs.${region}.amazonaws.com/${account}/${physical}` };
+    case "aws:sns/topic:Topic":
+      return { arn: arn("sns", physical) };
+    case "aws:kinesis/stream:Stream":
+      return { arn: arn("kinesis", `stream/${physical}`) };
+    case "aws:dynamodb/table:Table":
+      return { arn: arn("dynamodb", `table/${physical}`) };
+    case "aws:lambda/function:Function":
+      return {
+        arn: arn("lambda", `function:${physical}`),
+        invokeArn: `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${arn("lambda", `function:${physical}`)}/invocations`,
+      };
+    case "aws:cloudwatch/logGroup:LogGroup":
+      return { arn: arn("logs", `log-group:${physical}`) };
+    case "aws:iam/role:Role":
+      return { arn: `arn:aws:iam::${account}:role/${physical}` };
+    case "aws:s3/bucket:Bucket":
+      return { arn: `arn:aws:s3:::${inputs["bucket"]}` };
+    case "aws:cloudtrail/trail:Trail":
+      return { arn: arn("cloudtrail", `trail/${physical}`) };
+    case "aws:cloudwatch/eventRule:EventRule":
+      return { arn: arn("events", `rule/${physical}`) };
+    case "aws:secretsmanager/secret:Secret":
+      return { arn: arn("secretsmanager", `secret:${physical}-AbCdEf`) };
+    case "aws:apigatewayv2/api:Api":
+      return { apiEndpoint: `https://${name}-id.execute-api.${region}.amazonaws.com` };
+    case "aws:cognito/userPool:UserPool":
+      return { arn: arn("cognito-idp", `userpool/${name}-id`) };
+    default:
+      return {};
+  }
+}
+
+/** Installs the mocks; call in beforeAll before importing the code under test. */
+export async function installMocks(): Promise<Recorded[]> {
+  const recorded: Recorded[] = [];
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        recorded.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom ?? true });
+        const id = args.type === "aws:s3/bucket:Bucket" ? String(args.inputs["bucket"]) : `${args.name}-id`;
+        return {
+          id,
+          state: {
+            ...args.inputs,
+            name: args.inputs["name"] ?? args.name,
+            arn: `arn:aws:${args.type.split(":")[1]?.split("/")[0]}:${region}:${account}:${args.name}`,
+            ...computed(args.type, args.name, args.inputs),
+          },
+        };
+      },
+      call: (args) => {
+        switch (args.token) {
+          case "aws:index/getRegion:getRegion":
+            return { id: region, name: region, region };
+          case "aws:index/getCallerIdentity:getCallerIdentity":
+            return { id: account, accountId: account, arn: `arn:aws:iam::${account}:user/test`, userId: "test" };
+          default:
+            throw new Error(`unexpected invoke ${args.token}`);
+        }
+      },
+    },
+    "mediconnect",
+    "test",
+    false,
+  );
+  return recorded;
+}
+
+/** The value of an output, awaited (never assert inside an un-awaited apply). */
+export function valueOf<T>(output: pulumi.Input<T> | pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
+}
+
+/** Waits until every registration the program started has been answered. */
+export async function settle(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs?: () => Promise<void> };
+  await settings.waitForRPCs?.();
+  await new Promise((r) => setTimeout(r, 50));
+}
+
+export function byType(recorded: readonly Recorded[], type: string): Recorded[] {
+  return recorded.filter((r) => r.type === type);
+}
+
+/** The one resource of a type and name; fails loudly otherwise. */
+export function one(recorded: readonly Recorded[], type: string, name: string): Recorded {
+  const found = recorded.filter((r) => r.type === type && r.name === name);
+  if (found.length !== 1) {
+    throw new Error(`expected one ${type} named ${name}, found ${found.length}: ${recorded.map((r) => `${r.type}::${r.name}`).join(", ")}`);
+  }
+  return found[0];
+}
+
+export function policyOf(resource: Recorded, field = "policy"): { Statement: Record<string, any>[] } {
+  return JSON.parse(resource.inputs[field]);
+}
+
+export function statement(resource: Recorded, sid: string, field = "policy"): Record<string, any> {
+  const found = policyOf(resource, field).Statement.find((s) => s["Sid"] === sid);
+  if (!found) {
+    throw new Error(`no statement ${sid} in ${resource.type}::${resource.name}`);
+  }
+  return found;
+}
