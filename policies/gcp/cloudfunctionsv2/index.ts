@@ -1,0 +1,1 @@
+export { gcpCloudfunctionsv2FunctionDisallowPublicIngress } from "./gcp-cloudfunctionsv2-function-disallow-public-ingress";

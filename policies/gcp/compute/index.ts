@@ -1,0 +1,4 @@
+export { gcpComputeFirewallDisallowPublicAdminPorts } from "./gcp-compute-firewall-disallow-public-admin-ports";
+export { gcpComputeNetworkDisableAutoCreateSubnetworks } from "./gcp-compute-network-disable-auto-create-subnetworks";
+export { gcpComputeSubnetworkEnableFlowLogs } from "./gcp-compute-subnetwork-enable-flow-logs";
+export { gcpComputeSubnetworkEnablePrivateGoogleAccess } from "./gcp-compute-subnetwork-enable-private-google-access";

@@ -1,0 +1,2 @@
+export { gcpLoggingProjectBucketConfigConfigureRetention } from "./gcp-logging-projectbucketconfig-configure-retention";
+export { gcpLoggingProjectBucketConfigEnableLock } from "./gcp-logging-projectbucketconfig-enable-lock";

@@ -1,0 +1,1 @@
+export { gcpProjectsIamAuditConfigEnableDataAccessLogs } from "./gcp-projects-iamauditconfig-enable-data-access-logs";

@@ -1,0 +1,1 @@
+export { gcpPubsubTopicMissingCmek } from "./gcp-pubsub-topic-missing-cmek";

@@ -1,0 +1,1 @@
+export { gcpVertexAiEndpointMissingCmek } from "./gcp-vertex-aiendpoint-missing-cmek";
