@@ -1,0 +1,69 @@
+import { stackPolicy } from "../lib/define";
+import { allowedLocations, residencyZones } from "../catalog/residency";
+import { props } from "./lib/resources";
+import { azure } from "./lib/types";
+import { placementsOf, zoneOf } from "./lib/location";
+
+interface Config {
+  residency?: string;
+}
+
+/**
+ * Personal data may leave the residency zone only under Chapter V safeguards, so in a stack with residency `eu`
+ * nothing may be placed outside the EU: every provider (aws region, gcp region/zone, azure-native location), every
+ * located resource (`region`, `location`, `zone`, Spanner instance configs, GCP multi-regions and dual-region data
+ * locations), the Chime SDK media and control regions Lambda functions are configured with, and Azure OpenAI
+ * deployments, whose Global* SKUs process prompts in any Azure region worldwide (DataZone* or regional SKUs stay in
+ * the zone). The zone comes from the policy's `residency` config, else from the `residency` tag/label on the
+ * providers or resources; without one the policy does not apply.
+ * @severity critical
+ * @controls gdpr:art44-46, gdpr:art32
+ */
+export const stackResidencyEnforceAllowedLocations = stackPolicy(
+  {
+    name: "stack-residency-enforce-allowed-locations",
+    description:
+      "In a stack with a residency zone, every provider and every located resource must be in one of the zone's allowed locations.",
+    severity: "critical",
+    controls: ["gdpr:art44-46", "gdpr:art32"],
+    remediationSteps:
+      "Pin each provider to a region of the zone (policies/catalog/residency.ts lists them), set region/location on resources to one of them (GCP: EU or eur3-style multi-regions, regional-europe-* Spanner configs), list only zone regions in MEDIA_REGIONS/CONTROL_REGION, and deploy Azure OpenAI models with a DataZone* or regional SKU instead of Global*.",
+    configSchema: {
+      properties: {
+        residency: {
+          type: "string",
+          enum: [...residencyZones],
+          description: "The residency zone; when unset it is read from the residency tag/label of the providers or resources.",
+        },
+      },
+    },
+  },
+  ({ args, report }) => {
+    const zone = zoneOf(args.getConfig<Config>().residency, args.resources);
+    if (zone === undefined) {
+      return args.notApplicable(
+        "No residency zone: set the policy's residency config or a residency tag/label on the providers or resources.",
+      );
+    }
+    for (const r of args.resources) {
+      for (const placement of placementsOf(r)) {
+        const allowed = allowedLocations[zone.zone][placement.cloud];
+        if (!allowed.includes(placement.location)) {
+          report(
+            `${r.type.startsWith("pulumi:providers:") ? "Provider" : "Resource"} ${r.name} is placed in ${placement.raw} (${placement.field}), outside residency zone ${zone.zone} (from ${zone.from}); allowed: ${allowed.join(", ")}.`,
+            r.urn,
+          );
+        }
+      }
+      if (r.type === azure.cognitiveDeployment) {
+        const sku = props(r).sku?.name;
+        if (typeof sku === "string" && /^global/i.test(sku)) {
+          report(
+            `Azure OpenAI deployment ${r.name} uses sku ${sku}, which processes data in any Azure region worldwide, outside residency zone ${zone.zone} (from ${zone.from}); expected a DataZone* or regional (Standard, ProvisionedManaged) sku.`,
+            r.urn,
+          );
+        }
+      }
+    }
+  },
+);
