@@ -221,7 +221,8 @@ export class HttpApi extends pulumi.ComponentResource {
     );
 
     this.apiId = api.id;
-    this.apiEndpoint = api.apiEndpoint;
+    // What AWS reports as apiEndpoint, built from known parts so it is known before the API exists.
+    this.apiEndpoint = pulumi.interpolate`https://${api.id}.execute-api.${region}.amazonaws.com`;
     this.executionArn = executionArn;
     this.authorizerId = authorizer.id;
     this.stageName = stage.name;

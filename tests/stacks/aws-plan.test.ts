@@ -1,0 +1,103 @@
+/**
+ * Each stack's AWS side, run through the offline plan with the full policy pack: complete, on its explicit
+ * provider, without unsuppressed mandatory violations, and (EU) entirely in EU regions.
+ */
+import * as path from "path";
+import { runWorker } from "../../compliance/cli";
+import type { WorkerResult } from "../../compliance/worker";
+import { allowedLocations } from "../../policies/catalog/residency";
+
+const root = path.resolve(__dirname, "../..");
+const stacks = ["prod", "eu"] as const;
+type Ok = Extract<WorkerResult, { ok: true }>;
+const results: Partial<Record<(typeof stacks)[number], WorkerResult>> = {};
+
+beforeAll(async () => {
+  await Promise.all(
+    stacks.map(async (stack) => {
+      results[stack] = await runWorker({ programDir: root, stack, packDir: path.join(root, "policies") });
+    }),
+  );
+}, 300000);
+
+function planOf(stack: (typeof stacks)[number]): Ok {
+  const result = results[stack];
+  if (!result || !result.ok) {
+    throw new Error(`the plan of ${stack} failed: ${result && !result.ok ? result.message : "no result"}`);
+  }
+  return result;
+}
+
+const isAws = (type: string) => type.startsWith("aws:") || type.startsWith("mediconnect:aws:") || type === "pulumi:providers:aws";
+
+describe.each(stacks)("offline plan of stack %s, AWS side", (stack) => {
+  it("builds every AWS component", () => {
+    const types = planOf(stack).resources.filter((r) => r.type.startsWith("mediconnect:aws:")).map((r) => `${r.type}::${r.name}`);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        "mediconnect:aws:KmsKey::phi",
+        "mediconnect:aws:AccountBaseline::baseline",
+        "mediconnect:aws:Identity::identity",
+        "mediconnect:aws:PlatformSecret::pseudonym-key",
+        "mediconnect:aws:PhiTable::appointments",
+        "mediconnect:aws:VideoMeetings::video",
+        "mediconnect:aws:NodeFunction::video-meeting",
+        "mediconnect:aws:VitalsPipeline::vitals",
+        "mediconnect:aws:NodeFunction::vitals-anomaly",
+        "mediconnect:aws:HttpApi::api",
+        "mediconnect:aws:Audit::audit",
+      ]),
+    );
+  });
+
+  it("puts every AWS resource on the stack's one explicit AWS provider", () => {
+    const plan = planOf(stack);
+    const providers = plan.resources.filter((r) => r.type === "pulumi:providers:aws");
+    expect(providers.map((p) => p.name)).toEqual([stack === "eu" ? "mc-eu-aws" : "mc-prod-aws"]);
+    const without = plan.resources.filter((r) => r.custom && r.type.startsWith("aws:") && r.provider !== providers[0].urn);
+    expect(without.map((r) => r.urn)).toEqual([]);
+  });
+
+  it("has no unsuppressed mandatory violation on any AWS resource", () => {
+    const plan = planOf(stack);
+    const awsUrns = new Set(plan.resources.filter((r) => isAws(r.type)).map((r) => r.urn));
+    const mandatory = plan.evaluation.violations
+      .filter((v) => v.enforcementLevel === "mandatory" && awsUrns.has(v.urn))
+      .map((v) => `${v.policyName} on ${v.urn}: ${v.detail}`);
+    expect(mandatory).toEqual([]);
+  });
+
+  it("leaves no AWS policy undecided", () => {
+    const plan = planOf(stack);
+    const awsUrns = new Set(plan.resources.filter((r) => isAws(r.type)).map((r) => r.urn));
+    expect(plan.evaluation.indeterminate.filter((f) => awsUrns.has(f.urn)).map((f) => `${f.policyName}: ${f.detail}`)).toEqual([]);
+  });
+});
+
+describe("EU residency of the AWS side", () => {
+  const eu = allowedLocations.eu.aws;
+
+  it("pins every AWS provider to an EU region", () => {
+    const providers = planOf("eu").resources.filter((r) => r.type === "pulumi:providers:aws");
+    expect(providers.map((p) => [p.name, eu.includes(String(p.inputs["region"]))])).toEqual([["mc-eu-aws", true]]);
+  });
+
+  it("places every AWS resource that names a region in an EU region", () => {
+    const located = planOf("eu").resources.filter((r) => isAws(r.type) && typeof r.inputs["region"] === "string");
+    expect(located.filter((r) => !eu.includes(String(r.inputs["region"]))).map((r) => `${r.urn}: ${r.inputs["region"]}`)).toEqual([]);
+  });
+
+  it("keeps Chime control and media regions, and every ARN the program builds, in the EU", () => {
+    const plan = planOf("eu");
+    const fn = plan.resources.find((r) => r.type === "aws:lambda/function:Function" && r.name === "video-meeting-function");
+    const variables = (fn?.inputs["environment"] as { variables: Record<string, string> }).variables;
+    expect(variables["CHIME_CONTROL_REGION"]).toBe("eu-central-1");
+    expect(variables["MEDIA_REGIONS"].split(",").filter((r) => !eu.includes(r))).toEqual([]);
+    const regionsInArns = new Set(
+      [...JSON.stringify(plan.resources.filter((r) => isAws(r.type)).map((r) => r.inputs)).matchAll(/arn:aws:[a-z0-9-]+:([a-z0-9-]*):/g)]
+        .map((m) => m[1])
+        .filter((r) => r !== ""),
+    );
+    expect([...regionsInArns].filter((r) => !eu.includes(r))).toEqual([]);
+  });
+});
