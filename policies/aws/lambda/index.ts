@@ -8,9 +8,11 @@ export { awsLambdaFunctionConfigureReservedConcurrency } from "./aws-lambda-func
 export { awsLambdaFunctionDisallowDeprecatedRuntime } from "./aws-lambda-function-disallow-deprecated-runtime";
 export { awsLambdaFunctionDisallowSecretEnvironmentNames } from "./aws-lambda-function-disallow-secret-environment-names";
 export { awsLambdaFunctionDisallowSecretEnvironmentValues } from "./aws-lambda-function-disallow-secret-environment-values";
+export { awsLambdaFunctionEnableCodeSigning } from "./aws-lambda-function-enable-code-signing";
 export { awsLambdaFunctionEnableEnvironmentCmk } from "./aws-lambda-function-enable-environment-cmk";
 export { awsLambdaFunctionEnableVpc } from "./aws-lambda-function-enable-vpc";
 export { awsLambdaFunctionEnableXrayTracing } from "./aws-lambda-function-enable-xray-tracing";
+export { awsLambdaFunctionEventInvokeConfigConfigureOnFailureDestination } from "./aws-lambda-function-event-invoke-config-configure-on-failure-destination";
 export { awsLambdaFunctionUrlEnforceIamAuth } from "./aws-lambda-function-url-enforce-iam-auth";
 export { awsLambdaPermissionDisallowWildcardPrincipal } from "./aws-lambda-permission-disallow-wildcard-principal";
 export { awsLambdaPermissionMissingSourceArn } from "./aws-lambda-permission-missing-source-arn";

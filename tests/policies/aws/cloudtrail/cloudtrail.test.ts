@@ -55,3 +55,21 @@ describePolicy(policies.awsCloudtrailTrailEnableLogging, {
   absent: [trail(), []],
   unknown: [trail({ enableLogging: unknown })],
 });
+
+const data = "(Control ID: HIPAA 164.312(b); HIPAA 164.308(a)(1)(ii)(D); GDPR Art. 33)";
+describePolicy(policies.awsCloudtrailTrailEnableDataEvents, {
+  type,
+  compliant: [
+    trail({ eventSelectors: [{ readWriteType: "All", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }] }] }),
+    trail({ advancedEventSelectors: [{ name: "phi", fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::DynamoDB::Table"] }] }] }),
+  ],
+  nonCompliant: [
+    [
+      "management events only",
+      trail({ eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }], advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] }] }),
+      [`No event selector records data events; expected eventSelectors with dataResources or an advanced selector on eventCategory "Data". ${data}`],
+    ],
+  ],
+  absent: [trail(), [`No event selector records data events; expected eventSelectors with dataResources or an advanced selector on eventCategory "Data". ${data}`]],
+  unknown: [trail({ eventSelectors: unknown })],
+});

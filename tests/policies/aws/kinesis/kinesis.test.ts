@@ -48,3 +48,11 @@ describePolicy(policies.awsKinesisFirehoseDeliveryStreamEnableCmkEncryption, {
   absent: [{ destination: "extended_s3" }, [`serverSideEncryption.enabled is not set; expected true with keyType "CUSTOMER_MANAGED_CMK". ${enc}`]],
   unknown: [{ destination: "extended_s3", serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: unknown } }],
 });
+
+describePolicy(policies.awsKinesisVideoStreamEnableCmkEncryption, {
+  type: "aws:kinesis/videoStream:VideoStream",
+  compliant: [{ kmsKeyId: key }],
+  nonCompliant: [["the AWS managed key", { kmsKeyId: "alias/aws/kinesisvideo" }, [`kmsKeyId is "alias/aws/kinesisvideo", an AWS managed key; expected a customer-managed KMS key. ${enc}`]]],
+  absent: [{}, [`kmsKeyId is not set (the AWS managed aws/kinesisvideo key); expected a customer-managed KMS key ARN. ${enc}`]],
+  unknown: [{ kmsKeyId: unknown }],
+});

@@ -115,3 +115,11 @@ describePolicy(policies.awsLambdaFunctionConfigureDeadLetterQueue, {
   absent: [fn(), [`deadLetterConfig.targetArn is not set; expected an encrypted SQS queue or SNS topic ARN. ${failure}`]],
   unknown: [fn({ deadLetterConfig: { targetArn: unknown } })],
 });
+
+describePolicy(policies.awsLambdaFunctionEnableCodeSigning, {
+  type,
+  compliant: [fn({ codeSigningConfigArn: "arn:aws:lambda:eu-central-1:123456789012:code-signing-config:csc-1" }), fn({ packageType: "Image" })],
+  nonCompliant: [],
+  absent: [fn(), ["codeSigningConfigArn is not set; expected a code signing configuration that enforces trusted publishers. (Control ID: HIPAA 164.312(c)(2); HIPAA 164.312(c)(1))"]],
+  unknown: [fn({ codeSigningConfigArn: unknown })],
+});

@@ -94,3 +94,13 @@ describePolicy(policies.awsLambdaEventSourceMappingEnableReportBatchItemFailures
   unknown: [stream({ functionResponseTypes: unknown })],
   notApplicable: notStream,
 });
+
+describePolicy(policies.awsLambdaFunctionEventInvokeConfigConfigureOnFailureDestination, {
+  type: "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
+  compliant: [{ functionName: "fn", destinationConfig: { onFailure: { destination: "arn:aws:sqs:eu-central-1:123456789012:failed" } } }],
+  nonCompliant: [
+    ["success destination only", { functionName: "fn", destinationConfig: { onSuccess: { destination: "arn:aws:sqs:eu-central-1:123456789012:done" } } }, [`destinationConfig.onFailure.destination is not set; expected an encrypted SQS queue, SNS topic, event bus or function ARN. ${consumer}`]],
+  ],
+  absent: [{ functionName: "fn" }, [`destinationConfig.onFailure.destination is not set; expected an encrypted SQS queue, SNS topic, event bus or function ARN. ${consumer}`]],
+  unknown: [{ functionName: "fn", destinationConfig: unknown }],
+});

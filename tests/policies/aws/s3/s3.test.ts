@@ -119,3 +119,18 @@ describePolicy(policies.awsS3BucketObjectLockConfigurationConfigureRetention, {
   ],
   unknown: [{ bucket, rule: { defaultRetention: { mode: "COMPLIANCE", days: unknown } } }],
 });
+
+describePolicy(policies.awsS3BucketDisallowPublicAcl, {
+  type: "aws:s3/bucket:Bucket",
+  compliant: [{ bucket }, { bucket, acl: "private" }],
+  nonCompliant: [
+    ["public-read-write", { bucket, acl: "public-read-write" }, [`acl is "public-read-write"; expected no public ACL ("private" or none). ${access}`]],
+    [
+      "a grant to AuthenticatedUsers",
+      { bucket, grants: [{ type: "Group", uri: "http://acs.amazonaws.com/groups/global/AuthenticatedUsers", permissions: ["READ"] }] },
+      [`grants give ["READ"] to http://acs.amazonaws.com/groups/global/AuthenticatedUsers; expected no grants to public groups. ${access}`],
+    ],
+  ],
+  absent: [{ bucket, serverSideEncryptionConfiguration: unknown }, []],
+  unknown: [{ bucket, acl: unknown }],
+});
