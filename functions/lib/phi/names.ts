@@ -121,7 +121,8 @@ const STOP = new Set(
     "Seen Signed Reviewed Discussed Per Via Dear Hi Hello Thanks Regards Sincerely Cardiology Neurology " +
     "Oncology Radiology Pediatrics Surgery Medicine Internal Family Pharmacy Lab Labs Vitals Mother Father " +
     "Son Daughter Wife Husband Sister Brother Also Then Since After Before During Status Post Chief Complaint " +
-    "Left Right Bilateral Normal Negative Positive Name Full Mrs Mr Ms Dr Miss Prof MD RN NP DO PA"
+    "Left Right Bilateral Normal Negative Positive Name Full Mrs Mr Ms Dr Miss Prof MD RN NP DO PA " +
+    "County Parish Borough Township Street Avenue Road Lane Drive Boulevard City Town Village Blue Shield Cross"
   ).split(" "),
 );
 
@@ -214,6 +215,18 @@ function emitTokens(text: string, start: number, end: number, sink: Sink, known:
   flush();
 }
 
+function afterLowercaseWord(text: string, start: number): boolean {
+  let p = start - 1;
+  if (p < 0 || (text[p] !== " " && text[p] !== "\t")) {
+    return false;
+  }
+  while (p > 0 && (text[p] === " " || text[p] === "\t")) {
+    p--;
+  }
+  const c = text.charCodeAt(p);
+  return c >= 97 && c <= 122;
+}
+
 export function detectNames(text: string, sink: Sink): void {
   const known = new Set<string>();
   for (const re of [CONTEXT_RE, NAME_LABEL_RE, SIGNATURE_RE]) {
@@ -241,6 +254,14 @@ export function detectNames(text: string, sink: Sink): void {
       }
       sink("NAME", start, end);
     } else if (known.has(token) || (SURNAMES.has(token) && !AMBIGUOUS_GIVEN.has(token))) {
+      sink("NAME", start, end);
+    } else if (nextIsName && !STOP.has(token) && afterLowercaseWord(text, start)) {
+      // Two capitalised words in mid-sentence ("failed for Gretchen Albrecht") are a person or a place far more
+      // often than not in clinical text, and both are PHI.
+      end = FOLLOWING_TOKEN_RE.lastIndex;
+      known.add(token);
+      known.add(next[1]);
+      CAP_TOKEN_RE.lastIndex = end;
       sink("NAME", start, end);
     }
   }

@@ -2,38 +2,14 @@
  * Key-based redaction of structured values (log attributes, FHIR resources, events): a value under a PHI key is
  * masked whatever it contains, every other string goes through redactText. The input is never mutated.
  */
+import { phiTypeOfKey } from "./keys";
 import { redactText } from "./redact";
 import { maskOf, Patient, PhiType, RedactOptions } from "./types";
 
-const KEYS: ReadonlyArray<[PhiType, string]> = [
-  ["NAME", "name firstname lastname givenname familyname fullname middlename surname maidenname nickname given family patientname displayname contactname nextofkin mothersmaidenname username"],
-  ["DATE", "birthdate dob dateofbirth birthday deceaseddatetime deathdate dateofdeath admitdate admissiondate dischargedate"],
-  ["AGE", "age ageyears"],
-  ["SSN", "ssn socialsecuritynumber socialsecurity"],
-  ["MRN", "mrn medicalrecordnumber medicalrecord chartnumber patientid"],
-  ["PHONE", "phone phonenumber telephone tel mobile cell cellphone homephone workphone telecom contactnumber"],
-  ["FAX", "fax faxnumber"],
-  ["EMAIL", "email emailaddress mail"],
-  ["LOCATION", "address street streetaddress address1 address2 addressline addressline1 addressline2 city town zip zipcode postalcode postcode county district geolocation latitude longitude lat lon lng coordinates homeaddress"],
-  ["HEALTH_PLAN", "memberid subscriberid policynumber insuranceid medicareid medicaidid mbi healthplanid beneficiaryid groupnumber"],
-  ["ACCOUNT", "account accountnumber accountid acct bankaccount iban creditcard cardnumber"],
-  ["LICENSE", "license licence licensenumber driverslicense npi dea certificate certificatenumber"],
-  ["VEHICLE", "vin licenseplate plate platenumber vehicleid"],
-  ["DEVICE", "device deviceid serial serialnumber udi imei macaddress deviceserial"],
-  ["URL", "url website homepage"],
-  ["IP", "ip ipaddress sourceip clientip remoteaddr remoteaddress xforwardedfor"],
-  ["ID", "identifier passport passportnumber nationalid photo biometric fingerprint"],
-];
-const KEY_TYPE = new Map<string, PhiType>(KEYS.flatMap(([type, keys]) => keys.split(" ").map((k) => [k, type])));
 /** Keys inside a PHI value that describe it rather than carry it (FHIR `use`, `system`). */
 const STRUCTURAL = new Set(["use", "system", "rank", "code", "resourcetype"]);
 /** Pseudonyms from pseudonymize() are the safe replacement for a patient id and must stay readable. */
 const PSEUDONYM_RE = /^p_[0-9a-f]{32}$/;
-
-/** The PHI category a key denotes ("first_name", "birthDate", "Patient-ID"), or undefined. */
-export function phiTypeOfKey(key: string): PhiType | undefined {
-  return KEY_TYPE.get(key.toLowerCase().replace(/[^a-z0-9]/g, ""));
-}
 
 function maskKeyed(type: PhiType, value: unknown): unknown {
   if (typeof value === "string" && PSEUDONYM_RE.test(value)) {

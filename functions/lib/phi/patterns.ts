@@ -3,6 +3,7 @@
  * each detector makes one pass over the text and reports spans through a sink.
  */
 import { isIPv6 } from "net";
+import { KEYED_TYPES as PHI_TYPES_BY_KEY, phiTypeOfKey } from "./keys";
 import { PhiType, Sink } from "./types";
 
 export interface Detector {
@@ -214,6 +215,23 @@ const LABELLED: Detector[] = [
   simple("ID", /\b\d{8,}\b/g),
 ];
 
+/** `"name": "Ada Byron"` or `"ssn": 123456789` quoted in text (serialised payloads, error messages). */
+const JSON_PAIR_RE = /"([A-Za-z_][\w-]{0,40})"[ \t]*:[ \t]*(?:"((?:[^"\\\n]|\\.){1,500})"|(-?\d[\d.]*))/dg;
+
+const JSON_PAIRS: Detector = {
+  type: "ID",
+  also: PHI_TYPES_BY_KEY,
+  detect(text, sink) {
+    each(JSON_PAIR_RE, text, (m) => {
+      const type = phiTypeOfKey(m[1]);
+      const idx = m.indices?.[2] ?? m.indices?.[3];
+      if (type !== undefined && idx !== undefined && (type !== "AGE" || Number(m[3] ?? m[2]) > 89)) {
+        sink(type, idx[0], idx[1]);
+      }
+    });
+  },
+};
+
 export const PATTERN_DETECTORS: ReadonlyArray<Detector> = [
   ...DATE_DETECTORS,
   ...AGE_DETECTORS,
@@ -222,4 +240,5 @@ export const PATTERN_DETECTORS: ReadonlyArray<Detector> = [
   URL,
   IP,
   ...LABELLED,
+  JSON_PAIRS,
 ];

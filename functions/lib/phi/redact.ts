@@ -108,16 +108,8 @@ function propagate(input: string, found: Finding[], sink: (type: PhiType, start:
   }
 }
 
-/**
- * Detects and masks PHI in `text`. Never throws: a non-string is converted with String() (null and undefined
- * give ""), and a malformed `options.patient` contributes whatever identifiers it does carry.
- */
-export function redactText(text: unknown, options: RedactOptions = {}): RedactResult {
-  const input = toText(text);
-  if (input.length === 0) {
-    return { text: input, findings: [] };
-  }
-  const wanted = Array.isArray(options?.categories) ? new Set<PhiType>(options.categories) : ALL;
+/** One detection pass over `input`: merged findings, no rendering. */
+function detect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiType>): Finding[] {
   const masks = maskSpans(input);
   const found: Finding[] = [];
   const sink = (type: PhiType, start: number, end: number): void => {
@@ -154,10 +146,13 @@ export function redactText(text: unknown, options: RedactOptions = {}): RedactRe
     detectNames(input, sink);
   }
   if (found.length === 0) {
-    return { text: input, findings: [] };
+    return found;
   }
   propagate(input, found, sink);
-  const findings = merge(input, found);
+  return merge(input, found);
+}
+
+function render(input: string, findings: ReadonlyArray<Finding>): string {
   const parts: string[] = [];
   let at = 0;
   for (const f of findings) {
@@ -165,5 +160,54 @@ export function redactText(text: unknown, options: RedactOptions = {}): RedactRe
     at = f.end;
   }
   parts.push(input.slice(at));
-  return { text: parts.join(""), findings };
+  return parts.join("");
+}
+
+/** Maps a finding on the rendered text back to the original: a position inside a mask covers the masked span. */
+function toOriginal(f: Finding, findings: ReadonlyArray<Finding>): Finding {
+  let shift = 0;
+  let start = -1;
+  let end = -1;
+  for (const g of findings) {
+    const outStart = g.start + shift;
+    const outEnd = outStart + maskOf(g.type).length;
+    if (start < 0 && f.start < outEnd) {
+      start = f.start < outStart ? f.start - shift : g.start;
+    }
+    if (end < 0 && f.end <= outEnd) {
+      end = f.end <= outStart ? f.end - shift : g.end;
+    }
+    shift += outEnd - outStart - (g.end - g.start);
+  }
+  return { type: f.type, start: start < 0 ? f.start - shift : start, end: end < 0 ? f.end - shift : end };
+}
+
+/** Masking changes the context around each mask; passes repeat until the output has nothing left to find. */
+const MAX_PASSES = 4;
+
+/**
+ * Detects and masks PHI in `text`. Never throws: a non-string is converted with String() (null and undefined
+ * give ""), and a malformed `options.patient` contributes whatever identifiers it does carry. Redacting the
+ * result again finds nothing: the output is re-scanned and anything the masks exposed is masked too.
+ */
+export function redactText(text: unknown, options: RedactOptions = {}): RedactResult {
+  const input = toText(text);
+  if (input.length === 0) {
+    return { text: input, findings: [] };
+  }
+  const wanted = Array.isArray(options?.categories) ? new Set<PhiType>(options.categories) : ALL;
+  let findings = detect(input, options, wanted);
+  if (findings.length === 0) {
+    return { text: input, findings };
+  }
+  let out = render(input, findings);
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
+    const again = detect(out, options, wanted);
+    if (again.length === 0) {
+      break;
+    }
+    findings = merge(input, [...findings, ...again.map((f) => toOriginal(f, findings))]);
+    out = render(input, findings);
+  }
+  return { text: out, findings };
 }
