@@ -1,0 +1,106 @@
+/**
+ * Redaction: throughput of redactText over the labelled corpus (median of repeated runs, one thread) and
+ * precision / recall / F2 per category, ours next to @openredaction/openredaction@1.0.4 (HIPAA preset) on the
+ * same notes and with the same span-level matching rule (tests/fixtures/phi-corpus/evaluate.ts).
+ */
+import { OpenRedaction } from "@openredaction/openredaction";
+import { redactText } from "../functions/lib/phi";
+import { evaluate, Score } from "../tests/fixtures/phi-corpus/evaluate";
+import { readCorpus } from "../tests/fixtures/phi-corpus/generate";
+import { BenchResult, Cell, medianMs } from "./lib";
+
+/** openredaction type names (prefixes) onto our categories; anything else counts as ID ("other unique code"). */
+const OPENREDACTION_MAP: ReadonlyArray<[string, string]> = [
+  ["NAME", "NAME"],
+  ["PHONE", "PHONE"],
+  ["FAX", "FAX"],
+  ["EMAIL", "EMAIL"],
+  ["ZIP_CODE", "LOCATION"],
+  ["POSTCODE", "LOCATION"],
+  ["ADDRESS", "LOCATION"],
+  ["DATE", "DATE"],
+  ["SSN", "SSN"],
+  ["US_SSN", "SSN"],
+  ["MEDICAL_RECORD", "MRN"],
+  ["MRN", "MRN"],
+  ["HEALTH_PLAN", "HEALTH_PLAN"],
+  ["INSURANCE", "HEALTH_PLAN"],
+  ["MEDICARE", "HEALTH_PLAN"],
+  ["ACCOUNT", "ACCOUNT"],
+  ["BANK_ACCOUNT", "ACCOUNT"],
+  ["DRIVING_LICENSE", "LICENSE"],
+  ["DEA", "LICENSE"],
+  ["NPI", "LICENSE"],
+  ["VIN", "VEHICLE"],
+  ["LICENSE_PLATE", "VEHICLE"],
+  ["VEHICLE", "VEHICLE"],
+  ["DEVICE", "DEVICE"],
+  ["SERIAL", "DEVICE"],
+  ["IMEI", "DEVICE"],
+  ["MAC_ADDRESS", "DEVICE"],
+  ["URL", "URL"],
+  ["IPV4", "IP"],
+  ["IPV6", "IP"],
+  ["IP_ADDRESS", "IP"],
+];
+
+function mapOpenRedaction(type: string): string {
+  return OPENREDACTION_MAP.find(([prefix]) => type.startsWith(prefix))?.[1] ?? "ID";
+}
+
+const num = (x: number): Cell => (Number.isNaN(x) ? "-" : x.toFixed(3));
+
+export async function run(): Promise<BenchResult> {
+  const notes = readCorpus();
+  const texts = notes.map((n) => n.text);
+  const mb = texts.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0) / 1e6;
+
+  const ms = await medianMs(() => {
+    for (const t of texts) {
+      redactText(t);
+    }
+  }, 7, 2000);
+  const ours = evaluate(notes, (t) => redactText(t).findings);
+
+  const shield = new OpenRedaction({ preset: "hipaa" });
+  const detect = (t: string) => shield.detect(t) as unknown as { detections: Array<{ type: string; position: [number, number] }> };
+  const theirMs = await medianMs(() => {
+    for (const t of texts) {
+      detect(t);
+    }
+  }, 3, 1000);
+  const theirs = evaluate(notes, (t) =>
+    detect(t).detections.map((d) => ({ type: mapOpenRedaction(d.type), start: d.position[0], end: d.position[1] })),
+  );
+
+  const other = new Map<string, Score>(theirs.scores.map((s) => [s.category, s]));
+  const rows = ours.scores.map((s) => {
+    const o = other.get(s.category);
+    return {
+      category: s.category,
+      gold: s.gold,
+      "ours P": num(s.precision),
+      "ours R": num(s.recall),
+      "ours F2": num(s.f2),
+      "openredaction P": num(o?.precision ?? NaN),
+      "openredaction R": num(o?.recall ?? NaN),
+      "openredaction F2": num(o?.f2 ?? NaN),
+    };
+  });
+  const mbps = mb / (ms / 1000);
+  const theirMbps = mb / (theirMs / 1000);
+  const all = ours.scores.find((s) => s.category === "ALL")!;
+  const structured = ours.scores.find((s) => s.category === "STRUCTURED")!;
+  const verdict = (ok: boolean): string => (ok ? "met" : "MISSED");
+  return {
+    title: `PHI redaction: ${notes.length} synthetic notes, ${all.gold} labelled spans, ${mb.toFixed(3)} MB`,
+    rows,
+    notes: [
+      `throughput (one core, median of repeated passes over the corpus): ours ${mbps.toFixed(1)} MB/s, openredaction ${theirMbps.toFixed(1)} MB/s; target >= 20 MB/s: ${verdict(mbps >= 20)}`,
+      `recall overall ${all.recall.toFixed(3)} (target >= 0.98: ${verdict(all.recall >= 0.98)}), structured ${structured.recall.toFixed(3)} (target >= 0.99: ${verdict(structured.recall >= 0.99)}), precision ${all.precision.toFixed(3)} (target >= 0.90: ${verdict(all.precision >= 0.9)})`,
+      "matching: a gold span is found when any predicted span overlaps it (type-agnostic); a predicted span is correct when it overlaps any gold span; per-category P uses the predicted (mapped) category, R the gold one; F2 = 5PR/(4P+R).",
+      "openredaction@1.0.4, new OpenRedaction({ preset: 'hipaa' }); its types mapped by prefix: NAME->NAME, PHONE*->PHONE, FAX*->FAX, EMAIL->EMAIL, ZIP_CODE*/POSTCODE*/ADDRESS*->LOCATION, DATE*->DATE, SSN*->SSN, MEDICAL_RECORD*/MRN*->MRN, HEALTH_PLAN*/INSURANCE*/MEDICARE*->HEALTH_PLAN, ACCOUNT*/BANK_ACCOUNT*->ACCOUNT, DRIVING_LICENSE*/DEA*/NPI*->LICENSE, VIN*/LICENSE_PLATE*/VEHICLE*->VEHICLE, DEVICE*/SERIAL*/IMEI*/MAC_ADDRESS*->DEVICE, URL*->URL, IPV4/IPV6/IP_ADDRESS->IP, anything else->ID.",
+      "caveat: the corpus and the detectors were written by the same engineer; figures measure the designed behaviour on realistic templates, not generalisation to real notes.",
+    ],
+  };
+}
