@@ -17,6 +17,7 @@ import { HttpApi } from "../components/aws/http-api";
 import { Identity } from "../components/aws/identity";
 import { PhiTable } from "../components/aws/phi-table";
 import { PlatformSecret } from "../components/aws/platform-secret";
+import { PrivateNetwork } from "../components/aws/private-network";
 import { VideoMeetings } from "../components/aws/video-meetings";
 import { VitalsPipeline } from "../components/aws/vitals-pipeline";
 import { KmsKey as GcpKmsKey } from "../components/gcp/kms-key";
@@ -104,9 +105,18 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
       opts,
     );
 
+    const network = new PrivateNetwork("network", { namePrefix, kmsKeyArn: key, logRetentionInDays }, opts);
+
     const vitals = new VitalsPipeline(
       "vitals",
-      { namePrefix, kmsKeyArn: key, retentionHours: config.kinesisRetentionHours, logRetentionInDays, secrets },
+      {
+        namePrefix,
+        kmsKeyArn: key,
+        retentionHours: config.kinesisRetentionHours,
+        logRetentionInDays,
+        secrets,
+        vpc: { subnetIds: network.subnetIds, securityGroupIds: [network.functionSecurityGroupId] },
+      },
       opts,
     );
 

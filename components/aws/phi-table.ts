@@ -16,8 +16,9 @@ export interface PhiTableArgs {
    */
   readonly ttlAttribute?: string | null;
   /**
-   * Days of point-in-time recovery (1 to 35).
-   * @default 35, the longest
+   * Days of point-in-time recovery (1 to 35). A restore brings erased items back, so this is also the erasure
+   * window of the table.
+   * @default 28: four weeks of recovery, and an erasure completes within the month GDPR Art. 12(3) allows
    */
   readonly pointInTimeRecoveryDays?: number;
   /** Extra tags. @default none */
@@ -34,7 +35,7 @@ export class PhiTable extends pulumi.ComponentResource {
 
   constructor(name: string, args: PhiTableArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:PhiTable", name, {}, opts);
-    const recoveryDays = args.pointInTimeRecoveryDays ?? 35;
+    const recoveryDays = args.pointInTimeRecoveryDays ?? 28;
     if (!Number.isInteger(recoveryDays) || recoveryDays < 1 || recoveryDays > 35) {
       throw new Error(`PhiTable ${name}: [pointInTimeRecoveryDays] must be a whole number from 1 to 35, received ${recoveryDays}`);
     }

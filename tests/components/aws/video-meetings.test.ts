@@ -60,7 +60,7 @@ describe("VideoMeetings", () => {
       hashKey: "appointmentId",
       attributes: [{ name: "appointmentId", type: "S" }],
       serverSideEncryption: { enabled: true, kmsKeyArn: key },
-      pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 35 },
+      pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 28 },
       deletionProtectionEnabled: true,
       ttl: { attributeName: "expiresAt", enabled: true },
     });

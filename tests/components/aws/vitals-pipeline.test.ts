@@ -70,7 +70,7 @@ describe("VitalsPipeline", () => {
         hashKey,
         attributes: [{ name: hashKey, type: "S" }],
         serverSideEncryption: { enabled: true, kmsKeyArn: key },
-        pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 35 },
+        pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 28 },
         deletionProtectionEnabled: true,
         ttl: { attributeName: "expiresAt", enabled: true },
       });

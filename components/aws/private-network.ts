@@ -1,0 +1,237 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { physicalName } from "../shared/naming";
+
+export interface PrivateNetworkArgs {
+  /** Prefix of physical names (`<namePrefix>-<name>`). */
+  readonly namePrefix: string;
+  /** The platform CMK for the flow log group. */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  /** Retention of the flow log group (from the stack configuration). */
+  readonly logRetentionInDays: number;
+  /**
+   * IPv4 range of the VPC, a /16 to /24.
+   * @default "10.40.0.0/16"
+   */
+  readonly cidrBlock?: string;
+  /**
+   * Availability zones with one private subnet each (2 or 3).
+   * @default 2
+   */
+  readonly zoneCount?: number;
+  /**
+   * Services reached through interface endpoints (the part after `com.amazonaws.<region>.`). S3 and DynamoDB are
+   * always reached through gateway endpoints.
+   * @default ["secretsmanager", "sns", "sqs", "kinesis-streams", "xray", "sts"]
+   */
+  readonly interfaceServices?: readonly string[];
+  /** Extra tags. @default none */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * A VPC for functions that handle PHI: private subnets only (no internet gateway, no NAT), AWS services through
+ * VPC endpoints, the default security group stripped of rules, flow logs of all traffic to a KMS-encrypted log
+ * group, and a function security group whose only egress is HTTPS to the endpoints.
+ */
+export class PrivateNetwork extends pulumi.ComponentResource {
+  public readonly vpcId: pulumi.Output<string>;
+  public readonly subnetIds: pulumi.Output<string>[];
+  /** Security group for functions: HTTPS out to the VPC's endpoints only. */
+  public readonly functionSecurityGroupId: pulumi.Output<string>;
+
+  constructor(name: string, args: PrivateNetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("mediconnect:aws:PrivateNetwork", name, {}, opts);
+    const cidr = args.cidrBlock ?? "10.40.0.0/16";
+    const match = /^10\.(\d{1,3})\.0\.0\/16$/.exec(cidr);
+    if (!match || Number(match[1]) > 255) {
+      throw new Error(`PrivateNetwork ${name}: [cidrBlock] must be a 10.x.0.0/16 range, received ${JSON.stringify(cidr)}`);
+    }
+    const zoneCount = args.zoneCount ?? 2;
+    if (![2, 3].includes(zoneCount)) {
+      throw new Error(`PrivateNetwork ${name}: [zoneCount] must be 2 or 3, received ${zoneCount}`);
+    }
+    const services = args.interfaceServices ?? ["secretsmanager", "sns", "sqs", "kinesis-streams", "xray", "sts"];
+    const child = { parent: this };
+    const region = aws.getRegionOutput({}, child).region;
+    const zones = aws.getAvailabilityZonesOutput({ state: "available" }, child).names;
+    const tag = (suffix: string) => ({ Name: physicalName(args.namePrefix, `${name}-${suffix}`, 255) });
+
+    const vpc = new aws.ec2.Vpc(
+      `${name}-vpc`,
+      { cidrBlock: cidr, enableDnsHostnames: true, enableDnsSupport: true, tags: tag("vpc") },
+      child,
+    );
+    new aws.ec2.DefaultSecurityGroup(`${name}-default`, { vpcId: vpc.id, ingress: [], egress: [], tags: tag("default-closed") }, child);
+
+    const routeTable = new aws.ec2.RouteTable(`${name}-private`, { vpcId: vpc.id, tags: tag("private") }, child);
+    const subnets = Array.from({ length: zoneCount }, (_, i) => {
+      const subnet = new aws.ec2.Subnet(
+        `${name}-private-${i}`,
+        {
+          vpcId: vpc.id,
+          cidrBlock: `10.${match[1]}.${i * 16}.0/20`,
+          availabilityZone: zones.apply((z) => z[i]),
+          mapPublicIpOnLaunch: false,
+          tags: tag(`private-${i}`),
+        },
+        child,
+      );
+      new aws.ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: routeTable.id }, child);
+      return subnet;
+    });
+
+    const flowLogs = new aws.cloudwatch.LogGroup(
+      `${name}-flow-logs`,
+      {
+        name: `/aws/vpc/${physicalName(args.namePrefix, name, 200)}/flow-logs`,
+        kmsKeyId: args.kmsKeyArn,
+        retentionInDays: args.logRetentionInDays,
+        tags: args.tags,
+      },
+      child,
+    );
+    const flowRole = new aws.iam.Role(
+      `${name}-flow-logs`,
+      {
+        name: physicalName(args.namePrefix, `${name}-flow-logs`, 64),
+        assumeRolePolicy: pulumi.jsonStringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+              Action: "sts:AssumeRole",
+              Condition: { StringEquals: { "aws:SourceAccount": aws.getCallerIdentityOutput({}, child).accountId } },
+            },
+          ],
+        }),
+        tags: args.tags,
+      },
+      child,
+    );
+    new aws.iam.RolePolicy(
+      `${name}-flow-logs`,
+      {
+        role: flowRole.name,
+        policy: pulumi.jsonStringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "DeliverFlowLogs",
+              Effect: "Allow",
+              Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+              Resource: pulumi.interpolate`${flowLogs.arn}:*`,
+            },
+          ],
+        }),
+      },
+      child,
+    );
+    new aws.ec2.FlowLog(
+      `${name}-flow-logs`,
+      {
+        vpcId: vpc.id,
+        trafficType: "ALL",
+        logDestinationType: "cloud-watch-logs",
+        logDestination: flowLogs.arn,
+        iamRoleArn: flowRole.arn,
+        maxAggregationInterval: 60,
+        tags: args.tags,
+      },
+      child,
+    );
+
+    const functions = new aws.ec2.SecurityGroup(
+      `${name}-functions`,
+      {
+        vpcId: vpc.id,
+        name: physicalName(args.namePrefix, `${name}-functions`, 255),
+        description: "Functions handling PHI: HTTPS to the VPC endpoints only",
+        tags: args.tags,
+      },
+      child,
+    );
+    const endpoints = new aws.ec2.SecurityGroup(
+      `${name}-endpoints`,
+      {
+        vpcId: vpc.id,
+        name: physicalName(args.namePrefix, `${name}-endpoints`, 255),
+        description: "Interface endpoints: HTTPS from the functions only",
+        tags: args.tags,
+      },
+      child,
+    );
+    new aws.vpc.SecurityGroupEgressRule(
+      `${name}-functions-https`,
+      {
+        securityGroupId: functions.id,
+        description: "HTTPS to interface endpoints",
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        referencedSecurityGroupId: endpoints.id,
+      },
+      child,
+    );
+    new aws.vpc.SecurityGroupIngressRule(
+      `${name}-endpoints-https`,
+      {
+        securityGroupId: endpoints.id,
+        description: "HTTPS from functions",
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        referencedSecurityGroupId: functions.id,
+      },
+      child,
+    );
+
+    for (const service of ["dynamodb", "s3"]) {
+      const gateway = new aws.ec2.VpcEndpoint(
+        `${name}-${service}`,
+        {
+          vpcId: vpc.id,
+          serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
+          vpcEndpointType: "Gateway",
+          routeTableIds: [routeTable.id],
+          tags: tag(service),
+        },
+        child,
+      );
+      // Gateway endpoints are reached through the route table's prefix list.
+      new aws.vpc.SecurityGroupEgressRule(
+        `${name}-functions-${service}`,
+        {
+          securityGroupId: functions.id,
+          description: `HTTPS to ${service} through its gateway endpoint`,
+          ipProtocol: "tcp",
+          fromPort: 443,
+          toPort: 443,
+          prefixListId: gateway.prefixListId,
+        },
+        child,
+      );
+    }
+    for (const service of services) {
+      new aws.ec2.VpcEndpoint(
+        `${name}-${service}`,
+        {
+          vpcId: vpc.id,
+          serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
+          vpcEndpointType: "Interface",
+          privateDnsEnabled: true,
+          subnetIds: subnets.map((s) => s.id),
+          securityGroupIds: [endpoints.id],
+          tags: tag(service),
+        },
+        child,
+      );
+    }
+
+    this.vpcId = vpc.id;
+    this.subnetIds = subnets.map((s) => s.id);
+    this.functionSecurityGroupId = functions.id;
+    this.registerOutputs({ vpcId: this.vpcId, subnetIds: this.subnetIds, functionSecurityGroupId: this.functionSecurityGroupId });
+  }
+}
