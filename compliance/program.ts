@@ -41,19 +41,19 @@ export interface ProgramRun {
 export async function runProgram(project: ProgramProject, config: StackConfig): Promise<ProgramRun> {
   resolvePulumiPackagesFromRunner();
   const disabled = parseDisabledProviders(config.values["pulumi:disable-default-providers"]);
-  let monitor: CapturingMonitor | undefined;
   // A failed registration or invoke leaves outputs that never resolve: the first error ends the run.
   let fail: (err: unknown) => void = () => undefined;
   const failed = new Promise<never>((_resolve, reject) => (fail = reject));
   failed.catch(() => undefined);
   const providerInputs = (ref: string | undefined) =>
-    decodeProviderInputs((ref ? monitor?.captured.get(providerUrn(ref) ?? "")?.inputs : undefined) ?? {});
+    decodeProviderInputs((ref ? monitor.captured.get(providerUrn(ref) ?? "")?.inputs : undefined) ?? {});
   const mocks: pulumi.runtime.Mocks = {
     newResource: (args) => mockOutputs(args, config.values, providerInputs(args.provider)),
     call: (args) => mockInvoke(args.token, args.inputs, { provider: providerInputs(args.provider), config: config.values }),
   };
+  // The mocks' callbacks run only after registration starts, by which time the monitor exists.
+  const monitor = new CapturingMonitor(mocks, disabled, (err) => fail(err));
   await pulumi.runtime.setMocks(mocks, project.name, config.stack, false);
-  monitor = new CapturingMonitor(mocks, disabled, (err) => fail(err));
   setMockOptions(monitor, project.name, config.stack, false);
   pulumi.runtime.setAllConfig({ ...config.values }, [...config.secretKeys]);
 
