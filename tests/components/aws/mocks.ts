@@ -47,6 +47,8 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
       return { arn: arn("events", `rule/${physical}`) };
     case "aws:secretsmanager/secret:Secret":
       return { arn: arn("secretsmanager", `secret:${physical}-AbCdEf`) };
+    case "aws:ec2/vpcEndpoint:VpcEndpoint":
+      return { prefixListId: `pl-${name}` };
     case "aws:apigatewayv2/api:Api":
       return { apiEndpoint: `https://${name}-id.execute-api.${region}.amazonaws.com` };
     case "aws:cognito/userPool:UserPool":
@@ -78,6 +80,8 @@ export async function installMocks(): Promise<Recorded[]> {
         switch (args.token) {
           case "aws:index/getRegion:getRegion":
             return { id: region, name: region, region };
+          case "aws:index/getAvailabilityZones:getAvailabilityZones":
+            return { id: region, names: ["a", "b", "c"].map((z) => `${region}${z}`), state: "available" };
           case "aws:index/getCallerIdentity:getCallerIdentity":
             return { id: account, accountId: account, arn: `arn:aws:iam::${account}:user/test`, userId: "test" };
           default:
