@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib/define";
 import { kubernetes } from "./lib/types";
-import { dependsThrough, ofType, props, Props } from "./lib/resources";
+import { ofType, props, Props } from "./lib/resources";
 
 /** True when the policy selects every pod of its namespace and denies all ingress it does not allow. */
 function isDefaultDeny(policy: PolicyResource): boolean {
@@ -13,8 +13,10 @@ function isDefaultDeny(policy: PolicyResource): boolean {
 }
 
 function inNamespace(policy: PolicyResource, namespace: PolicyResource): boolean {
-  if (dependsThrough(policy, "metadata", namespace)) {
-    return true;
+  const namespaces = (policy.propertyDependencies?.["metadata"] ?? []).filter((d) => d.type === kubernetes.namespace);
+  if (namespaces.length > 0) {
+    // A dependency on a Namespace decides without reading a name that may not be known yet.
+    return namespaces.some((d) => d.urn === namespace.urn);
   }
   return props(policy).metadata?.namespace === props(namespace).metadata?.name;
 }
