@@ -104,7 +104,9 @@ const NAME_LABEL_RE = new RegExp(
 );
 const CREDENTIALS =
   "MD|M\\.D\\.|DO|D\\.O\\.|RN|BSN|NP|PA-C|PA|PhD|DDS|DMD|LPN|CNA|MSW|LCSW|FNP|FNP-BC|APRN|CNM|PharmD|DPM|MBBS|FACP|FACS";
-const SIGNATURE_RE = new RegExp(`(?<![${UPPER}${LOWER}])(${FULL}),?[ \\t]+(?:${CREDENTIALS})(?![A-Za-z])`, "dg");
+/** Signatures are found from the credential (rare) and then the name just before it, not from every capital. */
+const CREDENTIAL_RE = new RegExp(`,?[ \\t]+(?:${CREDENTIALS})(?![A-Za-z])`, "g");
+const NAME_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}])${FULL}$`);
 const CAP_TOKEN_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])${TOKEN}(?![${LOWER}])`, "g");
 const FOLLOWING_TOKEN_RE = new RegExp(`[ \\t]+(?:[${UPPER}]\\.[ \\t]+)?(${TOKEN})(?![${LOWER}])`, "y");
 const SPLIT_RE = new RegExp(`[${UPPER}]\\.|${TOKEN}|\\b${PARTICLE}\\b`, "g");
@@ -229,12 +231,21 @@ function afterLowercaseWord(text: string, start: number): boolean {
 
 export function detectNames(text: string, sink: Sink): void {
   const known = new Set<string>();
-  for (const re of [CONTEXT_RE, NAME_LABEL_RE, SIGNATURE_RE]) {
+  for (const re of [CONTEXT_RE, NAME_LABEL_RE]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const [s, e] = m.indices![1];
       emitTokens(text, s, e, sink, known);
+    }
+  }
+  CREDENTIAL_RE.lastIndex = 0;
+  let c: RegExpExecArray | null;
+  while ((c = CREDENTIAL_RE.exec(text)) !== null) {
+    const from = Math.max(0, c.index - 96);
+    const name = NAME_BEFORE_RE.exec(text.slice(from, c.index));
+    if (name !== null) {
+      emitTokens(text, from + name.index, c.index, sink, known);
     }
   }
   CAP_TOKEN_RE.lastIndex = 0;

@@ -59,21 +59,29 @@ function plausibleNumericDate(s: string): boolean {
   return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
 }
 
+const MONTH_DAY_RE = /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?![\d/])/g;
+const DATE_WORD_BEFORE =
+  /\b(?:on|since|from|until|till|through|thru|to|by|dated|before|after|starting|effective|dos|date|admitted|discharged|seen|as of)[ \t]*:?[ \t]*$/i;
+
+/** Month/day without a year collides with ratios (pain 7/10, strength 5/5): only after a word that introduces a date. */
+const MONTH_DAY: Detector = {
+  type: "DATE",
+  detect(text, sink) {
+    each(MONTH_DAY_RE, text, (m) => {
+      if (DATE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) {
+        sink("DATE", m.index, m.index + m[0].length);
+      }
+    });
+  },
+};
+
 const DATE_DETECTORS: Detector[] = [
   simple("DATE", new RegExp(`\\b(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])${TIME}(?!\\d|\\.\\d)`, "g")),
   simple("DATE", /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-]\d)\b/g, plausibleNumericDate),
-  simple("DATE", new RegExp(`\\b${MONTH}\\.?[ -]\\d{1,2}${ORD}(?:(?:,[ \\t]?|[ -])\\d{4})?\\b`, "g")),
+  simple("DATE", new RegExp(`\\b${MONTH}\\.?(?:[ -]\\d{1,2}${ORD}(?:(?:,[ \\t]?|[ -])\\d{4})?|,?[ ](?:of[ ])?\\d{4})\\b`, "g")),
   simple("DATE", new RegExp(`\\b\\d{1,2}${ORD}(?:[ -]|[ ]of[ ])${MONTH}\\.?(?:(?:,?[ ]|-)\\d{4}|-\\d{2})?\\b`, "g")),
   simple("DATE", new RegExp(`\\b\\d{1,2}${MONTH}\\d{2,4}\\b`, "g")),
-  simple("DATE", new RegExp(`\\b${MONTH}\\.?,?[ ](?:of[ ])?\\d{4}\\b`, "g")),
-  // Month/day without a year collides with ratios (pain 7/10, strength 5/5): only after a word that introduces a date.
-  simple(
-    "DATE",
-    new RegExp(
-      `\\b(?:${["on", "since", "from", "until", "till", "through", "thru", "to", "by", "dated", "before", "after", "starting", "effective", "dos", "date", "admitted", "discharged", "seen"].map(kw).join("|")}|as of)[ \\t]*:?[ \\t]*((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\\d|3[01]))(?![\\d/])`,
-      "dg",
-    ),
-  ),
+  MONTH_DAY,
 ];
 
 const AGE_DETECTORS: Detector[] = [
@@ -125,41 +133,81 @@ const EMAIL: Detector = {
 };
 
 const TLD = "(?:com|org|net|edu|gov|mil|int|io|health|care|us|uk|ca|de|fr|nl|eu|info|biz|me|app|dev)";
-const URL_RE = new RegExp(
-  `\\b(?:https?|ftp|sftp|file)://[^\\s<>"'\`]+|\\bwww\\.[^\\s<>"'\`]+|\\b(?:[A-Za-z0-9-]+\\.)+${TLD}\\b(?:[/?#][^\\s<>"'\`]*)?`,
-  "g",
-);
+const SCHEME_URL_RE = /\b(?:https?|ftp|sftp|file):\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/g;
+/** Bare domains are found from their ".tld" (a literal, so the scan is fast) and then extended leftwards. */
+const TLD_RE = new RegExp(`\\.${TLD}(?![A-Za-z0-9-])`, "g");
+const HOST_CHAR = /[A-Za-z0-9.-]/;
+const PATH_RE = /[/?#][^\s<>"'`]*/y;
+
+function trimUrl(text: string, start: number, end: number): number {
+  while (end > start && ".,;:!?)]}".includes(text[end - 1])) {
+    end--;
+  }
+  return end;
+}
 
 const URL: Detector = {
   type: "URL",
   detect(text, sink) {
-    each(URL_RE, text, (m) => {
-      let e = m.index + m[0].length;
-      while (e > m.index && ".,;:!?)]}".includes(text[e - 1])) {
-        e--;
+    each(SCHEME_URL_RE, text, (m) => sink("URL", m.index, trimUrl(text, m.index, m.index + m[0].length)));
+    each(TLD_RE, text, (m) => {
+      let s = m.index;
+      while (s > 0 && HOST_CHAR.test(text[s - 1])) {
+        s--;
       }
-      sink("URL", m.index, e);
+      if (s === m.index || text[s] === "." || text[s] === "-") {
+        return;
+      }
+      let e = m.index + m[0].length;
+      PATH_RE.lastIndex = e;
+      const path = PATH_RE.exec(text);
+      if (path !== null) {
+        e += path[0].length;
+      }
+      sink("URL", s, trimUrl(text, s, e));
     });
   },
 };
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const IPV4_RE = new RegExp(`\\b(?:${OCTET}\\.){3}${OCTET}\\b(?!\\.\\d)`, "g");
-const IPV6_CANDIDATE = /(?<![\w:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*(?:%\w+)?(?![\w:])/g;
+/** IPv6 needs two colons close together: found from those (literal, fast) and validated by the platform parser. */
+const IPV6_SEED = /:[0-9A-Fa-f]{0,4}:/g;
+const IPV6_CHAR = /[0-9A-Fa-f:.]/;
 
 const IP: Detector = {
   type: "IP",
   detect(text, sink) {
     each(IPV4_RE, text, (m) => sink("IP", m.index, m.index + m[0].length));
-    each(IPV6_CANDIDATE, text, (m) => {
-      let candidate = m[0];
-      while (candidate.endsWith(".")) {
-        candidate = candidate.slice(0, -1);
+    IPV6_SEED.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = IPV6_SEED.exec(text)) !== null) {
+      let s = m.index;
+      while (s > 0 && IPV6_CHAR.test(text[s - 1])) {
+        s--;
       }
-      if (isIPv6(candidate.split("%")[0])) {
-        sink("IP", m.index, m.index + candidate.length);
+      let e = m.index + m[0].length;
+      while (e < text.length && IPV6_CHAR.test(text[e])) {
+        e++;
       }
-    });
+      IPV6_SEED.lastIndex = e;
+      if (s > 0 && /\w/.test(text[s - 1])) {
+        continue;
+      }
+      while (e > s && text[e - 1] === ".") {
+        e--;
+      }
+      let zone = e;
+      if (text[zone] === "%") {
+        zone++;
+        while (zone < text.length && /\w/.test(text[zone])) {
+          zone++;
+        }
+      }
+      if (!/\w/.test(text[zone] ?? "") && isIPv6(text.slice(s, e))) {
+        sink("IP", s, zone);
+      }
+    }
   },
 };
 
