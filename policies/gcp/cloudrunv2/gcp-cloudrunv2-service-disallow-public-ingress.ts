@@ -13,7 +13,8 @@ const internal = ["INGRESS_TRAFFIC_INTERNAL_ONLY", "INGRESS_TRAFFIC_INTERNAL_LOA
 export const gcpCloudrunv2ServiceDisallowPublicIngress = resourcePolicy(
   {
     name: "gcp-cloudrunv2-service-disallow-public-ingress",
-    description: "Cloud Run services must not accept traffic from the internet (ingress other than INGRESS_TRAFFIC_ALL).",
+    description:
+      "Cloud Run services must not accept traffic from the internet (ingress other than INGRESS_TRAFFIC_ALL).",
     severity: "high",
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:

@@ -10,10 +10,12 @@ import { disallowPublicMembers } from "../lib/principals";
 export const gcpCloudrunv2ServiceIamBindingDisallowPublicPrincipal = disallowPublicMembers(
   {
     name: "gcp-cloudrunv2-serviceiambinding-disallow-public-principal",
-    description: "Cloud Run service IAM bindings must not include allUsers or allAuthenticatedUsers.",
+    description:
+      "Cloud Run service IAM bindings must not include allUsers or allAuthenticatedUsers.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(d)", "gdpr:art32"],
-    remediationSteps: "Remove allUsers and allAuthenticatedUsers from the gcp.cloudrunv2.ServiceIamBinding's `members`.",
+    remediationSteps:
+      "Remove allUsers and allAuthenticatedUsers from the gcp.cloudrunv2.ServiceIamBinding's `members`.",
   },
   cloudrunv2.ServiceIamBinding,
   "service",

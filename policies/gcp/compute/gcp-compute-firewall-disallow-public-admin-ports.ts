@@ -2,7 +2,9 @@ import * as compute from "@pulumi/gcp/compute";
 import { resourcePolicy } from "../../lib/define";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { UnknownValueError } = require("@pulumi/policy/proxy") as { UnknownValueError: new (...a: any[]) => Error };
+const { UnknownValueError } = require("@pulumi/policy/proxy") as {
+  UnknownValueError: new (...args: unknown[]) => Error;
+};
 
 const defaultRestrictedPorts = [22, 3389];
 const world = ["0.0.0.0/0", "::/0"];
@@ -10,7 +12,8 @@ const world = ["0.0.0.0/0", "::/0"];
 const portedProtocols = ["tcp", "udp", "sctp", "6", "17", "132"];
 
 /** A value as known during preview, or the error that reading it raised. */
-type Fact<T> = { readonly known: true; readonly value: T } | { readonly known: false; readonly error: Error };
+type Fact<T> =
+  { readonly known: true; readonly value: T } | { readonly known: false; readonly error: Error };
 
 function peek<T>(read: () => T): Fact<T> {
   try {
@@ -39,7 +42,10 @@ function elements<T>(list: readonly T[]): { values: T[]; unknown?: Error } {
 }
 
 /** What one allow opens among the restricted ports: "all ports", "port 22", "ports 22, 3389", or undefined. */
-function opened(allow: { protocol: string; ports?: string[] }, restricted: readonly number[]): string | undefined {
+function opened(
+  allow: { protocol: string; ports?: string[] },
+  restricted: readonly number[],
+): string | undefined {
   const protocol = String(allow.protocol).toLowerCase();
   if (protocol === "all") {
     return 'all ports (protocol "all")';
@@ -59,7 +65,9 @@ function opened(allow: { protocol: string; ports?: string[] }, restricted: reado
   if (ranges.some(([low, high]) => low <= 1 && high >= 65535)) {
     return `all ports (${how})`;
   }
-  const hits = restricted.filter((port) => ranges.some(([low, high]) => port >= low && port <= high));
+  const hits = restricted.filter((port) =>
+    ranges.some(([low, high]) => port >= low && port <= high),
+  );
   if (hits.length > 0) {
     return `port${hits.length > 1 ? "s" : ""} ${hits.join(", ")} (${how})`;
   }
@@ -79,7 +87,8 @@ function opened(allow: { protocol: string; ports?: string[] }, restricted: reado
 export const gcpComputeFirewallDisallowPublicAdminPorts = resourcePolicy(
   {
     name: "gcp-compute-firewall-disallow-public-admin-ports",
-    description: "VPC firewall rules must not allow ingress from 0.0.0.0/0 or ::/0 to SSH (22), RDP (3389) or all ports.",
+    description:
+      "VPC firewall rules must not allow ingress from 0.0.0.0/0 or ::/0 to SSH (22), RDP (3389) or all ports.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(e)(1)", "gdpr:art32"],
     remediationSteps:
@@ -90,14 +99,16 @@ export const gcpComputeFirewallDisallowPublicAdminPorts = resourcePolicy(
           type: "array",
           items: { type: "integer", minimum: 1, maximum: 65535 },
           default: defaultRestrictedPorts,
-          description: "Ports that may not be open to 0.0.0.0/0 or ::/0 (all ports are always refused).",
+          description:
+            "Ports that may not be open to 0.0.0.0/0 or ::/0 (all ports are always refused).",
         },
       },
     },
   },
   compute.Firewall,
   (firewall, { args, report }) => {
-    const restricted = (args.getConfig<{ restrictedPorts?: number[] }>().restrictedPorts ?? defaultRestrictedPorts) as number[];
+    const restricted = (args.getConfig<{ restrictedPorts?: number[] }>().restrictedPorts ??
+      defaultRestrictedPorts) as number[];
     const disabled = peek(() => firewall.disabled === true);
     const egress = peek(() => (firewall.direction ?? "INGRESS") !== "INGRESS");
     if ((disabled.known && disabled.value) || (egress.known && egress.value)) {
@@ -132,7 +143,10 @@ export const gcpComputeFirewallDisallowPublicAdminPorts = resourcePolicy(
     if (pending !== undefined || findings.length === 0) {
       throw pending ?? allowsUndecided;
     }
-    const ports = restricted.length === 0 ? "" : `port${restricted.length > 1 ? "s" : ""} ${restricted.join(", ")} or `;
+    const ports =
+      restricted.length === 0
+        ? ""
+        : `port${restricted.length > 1 ? "s" : ""} ${restricted.join(", ")} or `;
     const expected = `expected no ingress from 0.0.0.0/0 or ::/0 to ${ports}all ports`;
     findings.forEach((finding) => report(`${finding} to ${open.join(", ")}; ${expected}.`));
   },

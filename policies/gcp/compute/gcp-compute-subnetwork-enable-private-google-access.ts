@@ -25,7 +25,9 @@ export const gcpComputeSubnetworkEnablePrivateGoogleAccess = resourcePolicy(
       return;
     }
     if (subnet.privateIpGoogleAccess !== true) {
-      report(`privateIpGoogleAccess is ${shown(subnet.privateIpGoogleAccess, "defaults to false")}; set it to true.`);
+      report(
+        `privateIpGoogleAccess is ${shown(subnet.privateIpGoogleAccess, "defaults to false")}; set it to true.`,
+      );
     }
   },
 );

@@ -31,7 +31,8 @@ export const gcpLoggingProjectBucketConfigConfigureRetention = resourcePolicy(
   },
   logging.ProjectBucketConfig,
   (bucket, { args, report }) => {
-    const minDays = (args.getConfig<{ minRetentionDays?: number }>().minRetentionDays ?? defaultMinDays) as number;
+    const minDays = (args.getConfig<{ minRetentionDays?: number }>().minRetentionDays ??
+      defaultMinDays) as number;
     const days = bucket.retentionDays;
     if (days === undefined || days === null) {
       report(`retentionDays is not set (defaults to 30); set at least ${minDays}.`);

@@ -12,7 +12,8 @@ const required = ["DATA_READ", "DATA_WRITE", "ADMIN_READ"];
 export const gcpProjectsIamAuditConfigEnableDataAccessLogs = resourcePolicy(
   {
     name: "gcp-projects-iamauditconfig-enable-data-access-logs",
-    description: "Project audit configs must log DATA_READ, DATA_WRITE and ADMIN_READ with no exempted members.",
+    description:
+      "Project audit configs must log DATA_READ, DATA_WRITE and ADMIN_READ with no exempted members.",
     severity: "high",
     controls: ["hipaa:164.312(b)", "hipaa:164.308(a)(1)(ii)(D)", "gdpr:art33"],
     remediationSteps:

@@ -20,7 +20,9 @@ export const gcpPubsubTopicMissingCmek = resourcePolicy(
   pubsub.Topic,
   (topic, { report }) => {
     if (!isSet(topic.kmsKeyName)) {
-      report("kmsKeyName is not set, so messages are stored with Google-managed keys; set it to a Cloud KMS key.");
+      report(
+        "kmsKeyName is not set, so messages are stored with Google-managed keys; set it to a Cloud KMS key.",
+      );
     }
   },
 );

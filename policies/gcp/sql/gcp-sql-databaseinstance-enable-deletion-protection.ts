@@ -11,7 +11,8 @@ import { shown } from "../lib/shown";
 export const gcpSqlDatabaseInstanceEnableDeletionProtection = resourcePolicy(
   {
     name: "gcp-sql-databaseinstance-enable-deletion-protection",
-    description: "Cloud SQL instances must keep deletion protection in Pulumi and enable it in Google Cloud.",
+    description:
+      "Cloud SQL instances must keep deletion protection in Pulumi and enable it in Google Cloud.",
     severity: "high",
     controls: ["hipaa:164.308(a)(7)", "hipaa:164.312(c)(1)", "gdpr:art32"],
     remediationSteps:
@@ -24,7 +25,9 @@ export const gcpSqlDatabaseInstanceEnableDeletionProtection = resourcePolicy(
     }
     const enabled = instance.settings?.deletionProtectionEnabled;
     if (enabled !== true) {
-      report(`settings.deletionProtectionEnabled is ${shown(enabled, "defaults to false")}; set it to true.`);
+      report(
+        `settings.deletionProtectionEnabled is ${shown(enabled, "defaults to false")}; set it to true.`,
+      );
     }
   },
 );

@@ -25,7 +25,9 @@ export const gcpSqlDatabaseInstanceEnablePointInTimeRecovery = resourcePolicy(
     }
     const backup = instance.settings?.backupConfiguration;
     if (backup?.enabled !== true) {
-      report(`settings.backupConfiguration.enabled is ${shown(backup?.enabled, "defaults to false")}; set it to true.`);
+      report(
+        `settings.backupConfiguration.enabled is ${shown(backup?.enabled, "defaults to false")}; set it to true.`,
+      );
     }
     const version = instance.databaseVersion ?? "";
     if (version.startsWith("MYSQL")) {
@@ -39,7 +41,10 @@ export const gcpSqlDatabaseInstanceEnablePointInTimeRecovery = resourcePolicy(
     }
     const pitr = backup?.pointInTimeRecoveryEnabled;
     // Enterprise Plus PostgreSQL and SQL Server turn it on by default.
-    if (pitr === false || (pitr === undefined && instance.settings?.edition !== "ENTERPRISE_PLUS")) {
+    if (
+      pitr === false ||
+      (pitr === undefined && instance.settings?.edition !== "ENTERPRISE_PLUS")
+    ) {
       report(
         `settings.backupConfiguration.pointInTimeRecoveryEnabled is ${shown(pitr, "defaults to false")}; set it to true.`,
       );

@@ -13,7 +13,8 @@ const encrypted = ["ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"];
 export const gcpSqlDatabaseInstanceEnforceSsl = resourcePolicy(
   {
     name: "gcp-sql-databaseinstance-enforce-ssl",
-    description: 'Cloud SQL instances must accept only encrypted connections (sslMode "ENCRYPTED_ONLY" or stricter).',
+    description:
+      'Cloud SQL instances must accept only encrypted connections (sslMode "ENCRYPTED_ONLY" or stricter).',
     severity: "high",
     controls: ["hipaa:164.312(e)(2)(ii)", "hipaa:164.312(e)(1)", "gdpr:art32"],
     remediationSteps:

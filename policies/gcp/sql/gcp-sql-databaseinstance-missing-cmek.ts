@@ -20,7 +20,9 @@ export const gcpSqlDatabaseInstanceMissingCmek = resourcePolicy(
   sql.DatabaseInstance,
   (instance, { report }) => {
     if (!isSet(instance.encryptionKeyName)) {
-      report("encryptionKeyName is not set, so the instance uses Google-managed keys; set it to a Cloud KMS key.");
+      report(
+        "encryptionKeyName is not set, so the instance uses Google-managed keys; set it to a Cloud KMS key.",
+      );
     }
   },
 );

@@ -11,7 +11,8 @@ import { shown } from "../lib/shown";
 export const gcpStorageBucketEnableUniformBucketLevelAccess = resourcePolicy(
   {
     name: "gcp-storage-bucket-enable-uniform-bucket-level-access",
-    description: "Cloud Storage buckets must enable uniform bucket-level access (IAM only, no object ACLs).",
+    description:
+      "Cloud Storage buckets must enable uniform bucket-level access (IAM only, no object ACLs).",
     severity: "high",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32", "gdpr:art25"],
     remediationSteps: "Set `uniformBucketLevelAccess: true` on the gcp.storage.Bucket.",
@@ -19,7 +20,9 @@ export const gcpStorageBucketEnableUniformBucketLevelAccess = resourcePolicy(
   storage.Bucket,
   (bucket, { report }) => {
     if (bucket.uniformBucketLevelAccess !== true) {
-      report(`uniformBucketLevelAccess is ${shown(bucket.uniformBucketLevelAccess, "defaults to false")}; set it to true.`);
+      report(
+        `uniformBucketLevelAccess is ${shown(bucket.uniformBucketLevelAccess, "defaults to false")}; set it to true.`,
+      );
     }
   },
 );

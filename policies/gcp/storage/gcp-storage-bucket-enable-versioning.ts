@@ -21,7 +21,9 @@ export const gcpStorageBucketEnableVersioning = resourcePolicy(
   storage.Bucket,
   (bucket, { report }) => {
     if (bucket.versioning?.enabled !== true) {
-      report(`versioning.enabled is ${shown(bucket.versioning?.enabled, "versioning is off")}; set it to true.`);
+      report(
+        `versioning.enabled is ${shown(bucket.versioning?.enabled, "versioning is off")}; set it to true.`,
+      );
     }
   },
 );

@@ -11,7 +11,8 @@ import { shown } from "../lib/shown";
 export const gcpStorageBucketEnforcePublicAccessPrevention = resourcePolicy(
   {
     name: "gcp-storage-bucket-enforce-public-access-prevention",
-    description: 'Cloud Storage buckets must enforce public access prevention (publicAccessPrevention "enforced").',
+    description:
+      'Cloud Storage buckets must enforce public access prevention (publicAccessPrevention "enforced").',
     severity: "high",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32", "gdpr:art25"],
     remediationSteps: 'Set `publicAccessPrevention: "enforced"` on the gcp.storage.Bucket.',

@@ -11,7 +11,8 @@ import { isSet } from "../lib/shown";
 export const gcpStorageBucketMissingCmek = resourcePolicy(
   {
     name: "gcp-storage-bucket-missing-cmek",
-    description: "Cloud Storage buckets must encrypt objects with a customer-managed Cloud KMS key by default.",
+    description:
+      "Cloud Storage buckets must encrypt objects with a customer-managed Cloud KMS key by default.",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
     remediationSteps:
@@ -20,7 +21,9 @@ export const gcpStorageBucketMissingCmek = resourcePolicy(
   storage.Bucket,
   (bucket, { report }) => {
     if (!isSet(bucket.encryption?.defaultKmsKeyName)) {
-      report("encryption.defaultKmsKeyName is not set, so objects use Google-managed keys; set it to a Cloud KMS key.");
+      report(
+        "encryption.defaultKmsKeyName is not set, so objects use Google-managed keys; set it to a Cloud KMS key.",
+      );
     }
   },
 );

@@ -10,10 +10,12 @@ import { disallowPublicMembers } from "../lib/principals";
 export const gcpStorageBucketIamBindingDisallowPublicPrincipal = disallowPublicMembers(
   {
     name: "gcp-storage-bucketiambinding-disallow-public-principal",
-    description: "Cloud Storage bucket IAM bindings must not include allUsers or allAuthenticatedUsers.",
+    description:
+      "Cloud Storage bucket IAM bindings must not include allUsers or allAuthenticatedUsers.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32", "gdpr:art25"],
-    remediationSteps: "Remove allUsers and allAuthenticatedUsers from the gcp.storage.BucketIAMBinding's `members`.",
+    remediationSteps:
+      "Remove allUsers and allAuthenticatedUsers from the gcp.storage.BucketIAMBinding's `members`.",
   },
   storage.BucketIAMBinding,
   "bucket",

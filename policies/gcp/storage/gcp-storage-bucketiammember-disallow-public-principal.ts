@@ -13,7 +13,8 @@ export const gcpStorageBucketIamMemberDisallowPublicPrincipal = disallowPublicMe
     description: "Cloud Storage bucket IAM members must not be allUsers or allAuthenticatedUsers.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32", "gdpr:art25"],
-    remediationSteps: "Replace the gcp.storage.BucketIAMMember's `member` with a named user, group or service account.",
+    remediationSteps:
+      "Replace the gcp.storage.BucketIAMMember's `member` with a named user, group or service account.",
   },
   storage.BucketIAMMember,
   "bucket",

@@ -20,7 +20,9 @@ export const gcpVertexAiEndpointMissingCmek = resourcePolicy(
   vertex.AiEndpoint,
   (endpoint, { report }) => {
     if (!isSet(endpoint.encryptionSpec?.kmsKeyName)) {
-      report("encryptionSpec.kmsKeyName is not set, so the endpoint uses Google-managed keys; set it to a Cloud KMS key.");
+      report(
+        "encryptionSpec.kmsKeyName is not set, so the endpoint uses Google-managed keys; set it to a Cloud KMS key.",
+      );
     }
   },
 );

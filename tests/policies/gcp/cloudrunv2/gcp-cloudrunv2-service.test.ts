@@ -15,9 +15,12 @@ const check = (props: Record<string, unknown>) =>
 
 describe("gcp-cloudrunv2-service-disallow-public-ingress", () => {
   const ids = "(Control ID: HIPAA 164.312(e)(1); HIPAA 164.312(a)(1); GDPR Art. 32)";
-  it.each(["INGRESS_TRAFFIC_INTERNAL_ONLY", "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER"])("passes %s", async (ingress) => {
-    expect(await check({ ingress })).toEqual({ violations: [], indeterminate: false });
-  });
+  it.each(["INGRESS_TRAFFIC_INTERNAL_ONLY", "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER"])(
+    "passes %s",
+    async (ingress) => {
+      expect(await check({ ingress })).toEqual({ violations: [], indeterminate: false });
+    },
+  );
   it("fails INGRESS_TRAFFIC_ALL", async () => {
     expect((await check({ ingress: "INGRESS_TRAFFIC_ALL" })).violations).toEqual([
       `ingress is "INGRESS_TRAFFIC_ALL"; set it to "INGRESS_TRAFFIC_INTERNAL_ONLY" or "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER". ${ids}`,

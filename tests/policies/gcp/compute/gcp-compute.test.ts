@@ -9,17 +9,26 @@ import { checkResource, unknown } from "../../harness";
 
 const subnetType = "gcp:compute/subnetwork:Subnetwork";
 const subnet = (policy: ResourceValidationPolicy, props: Record<string, unknown>) =>
-  checkResource(policy, { type: subnetType, props: { network: "vpc", ipCidrRange: "10.0.0.0/24", ...props } });
+  checkResource(policy, {
+    type: subnetType,
+    props: { network: "vpc", ipCidrRange: "10.0.0.0/24", ...props },
+  });
 
 describe("gcp-compute-subnetwork-enable-flow-logs", () => {
   const policy = gcpComputeSubnetworkEnableFlowLogs;
   const ids = "(Control ID: HIPAA 164.312(b); HIPAA 164.308(a)(1)(ii)(D); GDPR Art. 33)";
   it("passes flow logs", async () => {
-    const logConfig = { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" };
+    const logConfig = {
+      aggregationInterval: "INTERVAL_5_SEC",
+      flowSampling: 0.5,
+      metadata: "INCLUDE_ALL_METADATA",
+    };
     expect(await subnet(policy, { logConfig })).toEqual({ violations: [], indeterminate: false });
   });
   it("passes a proxy-only subnet, which cannot have flow logs", async () => {
-    expect((await subnet(policy, { purpose: "REGIONAL_MANAGED_PROXY", role: "ACTIVE" })).violations).toEqual([]);
+    expect(
+      (await subnet(policy, { purpose: "REGIONAL_MANAGED_PROXY", role: "ACTIVE" })).violations,
+    ).toEqual([]);
   });
   it("fails when logConfig is absent", async () => {
     expect((await subnet(policy, {})).violations).toEqual([
@@ -32,7 +41,10 @@ describe("gcp-compute-subnetwork-enable-flow-logs", () => {
     ]);
   });
   it("is indeterminate when logConfig is unknown", async () => {
-    expect(await subnet(policy, { logConfig: unknown })).toEqual({ violations: [], indeterminate: true });
+    expect(await subnet(policy, { logConfig: unknown })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
   it("is not applicable to networks", async () => {
     const out = await checkResource(policy, { type: "gcp:compute/network:Network", props: {} });
@@ -44,15 +56,18 @@ describe("gcp-compute-subnetwork-enable-private-google-access", () => {
   const policy = gcpComputeSubnetworkEnablePrivateGoogleAccess;
   const ids = "(Control ID: HIPAA 164.312(e)(1); GDPR Art. 32)";
   it("passes Private Google Access", async () => {
-    expect(await subnet(policy, { privateIpGoogleAccess: true })).toEqual({ violations: [], indeterminate: false });
+    expect(await subnet(policy, { privateIpGoogleAccess: true })).toEqual({
+      violations: [],
+      indeterminate: false,
+    });
   });
   it("passes a Private Service Connect subnet, which holds no VMs", async () => {
     expect((await subnet(policy, { purpose: "PRIVATE_SERVICE_CONNECT" })).violations).toEqual([]);
   });
   it("fails it turned off", async () => {
-    expect((await subnet(policy, { privateIpGoogleAccess: false, purpose: "PRIVATE" })).violations).toEqual([
-      `privateIpGoogleAccess is false; set it to true. ${ids}`,
-    ]);
+    expect(
+      (await subnet(policy, { privateIpGoogleAccess: false, purpose: "PRIVATE" })).violations,
+    ).toEqual([`privateIpGoogleAccess is false; set it to true. ${ids}`]);
   });
   it("fails when absent", async () => {
     expect((await subnet(policy, {})).violations).toEqual([
@@ -60,16 +75,23 @@ describe("gcp-compute-subnetwork-enable-private-google-access", () => {
     ]);
   });
   it("is indeterminate when unknown", async () => {
-    expect(await subnet(policy, { privateIpGoogleAccess: unknown })).toEqual({ violations: [], indeterminate: true });
+    expect(await subnet(policy, { privateIpGoogleAccess: unknown })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
 });
 
 describe("gcp-compute-network-disable-auto-create-subnetworks", () => {
   const policy = gcpComputeNetworkDisableAutoCreateSubnetworks;
   const ids = "(Control ID: HIPAA 164.312(e)(1); GDPR Art. 25; GDPR Art. 32)";
-  const network = (props: Record<string, unknown>) => checkResource(policy, { type: "gcp:compute/network:Network", props });
+  const network = (props: Record<string, unknown>) =>
+    checkResource(policy, { type: "gcp:compute/network:Network", props });
   it("passes custom subnet mode", async () => {
-    expect(await network({ autoCreateSubnetworks: false })).toEqual({ violations: [], indeterminate: false });
+    expect(await network({ autoCreateSubnetworks: false })).toEqual({
+      violations: [],
+      indeterminate: false,
+    });
   });
   it("fails auto mode", async () => {
     expect((await network({ autoCreateSubnetworks: true })).violations).toEqual([
@@ -82,7 +104,10 @@ describe("gcp-compute-network-disable-auto-create-subnetworks", () => {
     ]);
   });
   it("is indeterminate when unknown", async () => {
-    expect(await network({ autoCreateSubnetworks: unknown })).toEqual({ violations: [], indeterminate: true });
+    expect(await network({ autoCreateSubnetworks: unknown })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
 });
 
@@ -91,7 +116,11 @@ describe("gcp-compute-firewall-disallow-public-admin-ports", () => {
   const ids = "(Control ID: HIPAA 164.312(a)(1); HIPAA 164.312(e)(1); GDPR Art. 32)";
   const expected = `expected no ingress from 0.0.0.0/0 or ::/0 to ports 22, 3389 or all ports. ${ids}`;
   const firewall = (props: Record<string, unknown>, config = {}) =>
-    checkResource(policy, { type: "gcp:compute/firewall:Firewall", props: { network: "vpc", ...props } }, config);
+    checkResource(
+      policy,
+      { type: "gcp:compute/firewall:Firewall", props: { network: "vpc", ...props } },
+      config,
+    );
   const world = { sourceRanges: ["0.0.0.0/0"] };
 
   it("passes HTTPS from the internet", async () => {
@@ -101,7 +130,10 @@ describe("gcp-compute-firewall-disallow-public-admin-ports", () => {
     });
   });
   it("passes SSH from the IAP range", async () => {
-    const props = { sourceRanges: ["35.235.240.0/20"], allows: [{ protocol: "tcp", ports: ["22"] }] };
+    const props = {
+      sourceRanges: ["35.235.240.0/20"],
+      allows: [{ protocol: "tcp", ports: ["22"] }],
+    };
     expect((await firewall(props)).violations).toEqual([]);
   });
   it("passes ICMP from the internet (no ports)", async () => {
@@ -109,7 +141,10 @@ describe("gcp-compute-firewall-disallow-public-admin-ports", () => {
   });
   it("passes egress, disabled rules and rules with only source tags", async () => {
     const all = { allows: [{ protocol: "all" }] };
-    expect((await firewall({ ...world, ...all, direction: "EGRESS", destinationRanges: ["0.0.0.0/0"] })).violations).toEqual([]);
+    expect(
+      (await firewall({ ...world, ...all, direction: "EGRESS", destinationRanges: ["0.0.0.0/0"] }))
+        .violations,
+    ).toEqual([]);
     expect((await firewall({ ...world, ...all, disabled: true })).violations).toEqual([]);
     expect((await firewall({ ...all, sourceTags: ["bastion"] })).violations).toEqual([]);
   });
@@ -149,7 +184,9 @@ describe("gcp-compute-firewall-disallow-public-admin-ports", () => {
     ]);
   });
   it("is indeterminate when the source ranges are unknown and an admin port is allowed", async () => {
-    expect(await firewall({ sourceRanges: unknown, allows: [{ protocol: "tcp", ports: ["22"] }] })).toEqual({
+    expect(
+      await firewall({ sourceRanges: unknown, allows: [{ protocol: "tcp", ports: ["22"] }] }),
+    ).toEqual({
       violations: [],
       indeterminate: true,
     });
@@ -162,24 +199,38 @@ describe("gcp-compute-firewall-disallow-public-admin-ports", () => {
   });
   it("decides on known facts: known-safe parts pass and known findings are reported despite unknowns", async () => {
     // Not open to the internet: the unknown ports do not matter.
-    expect(await firewall({ sourceRanges: ["10.0.0.0/8"], allows: [{ protocol: "tcp", ports: unknown }] })).toEqual({
+    expect(
+      await firewall({
+        sourceRanges: ["10.0.0.0/8"],
+        allows: [{ protocol: "tcp", ports: unknown }],
+      }),
+    ).toEqual({
       violations: [],
       indeterminate: false,
     });
     // Disabled: the unknown sources do not matter.
-    expect(await firewall({ disabled: true, sourceRanges: unknown, allows: [{ protocol: "all" }] })).toEqual({
+    expect(
+      await firewall({ disabled: true, sourceRanges: unknown, allows: [{ protocol: "all" }] }),
+    ).toEqual({
       violations: [],
       indeterminate: false,
     });
     // Only HTTPS is allowed: the unknown sources do not matter.
-    expect(await firewall({ sourceRanges: unknown, allows: [{ protocol: "tcp", ports: ["443"] }] })).toEqual({
+    expect(
+      await firewall({ sourceRanges: unknown, allows: [{ protocol: "tcp", ports: ["443"] }] }),
+    ).toEqual({
       violations: [],
       indeterminate: false,
     });
     // One known world range and one known SSH allow are enough, whatever else is unknown.
-    const props = { sourceRanges: [unknown, "0.0.0.0/0"], allows: [{ protocol: "tcp", ports: ["22"] }, unknown] };
+    const props = {
+      sourceRanges: [unknown, "0.0.0.0/0"],
+      allows: [{ protocol: "tcp", ports: ["22"] }, unknown],
+    };
     expect(await firewall(props)).toEqual({
-      violations: [`allows[0] opens port 22 (protocol "tcp", ports ["22"]) to 0.0.0.0/0; ${expected}`],
+      violations: [
+        `allows[0] opens port 22 (protocol "tcp", ports ["22"]) to 0.0.0.0/0; ${expected}`,
+      ],
       indeterminate: false,
     });
   });

@@ -13,16 +13,27 @@ const network = "(Control ID: HIPAA 164.312(e)(1); HIPAA 164.312(a)(1); GDPR Art
 const recovery = "(Control ID: HIPAA 164.308(a)(7); HIPAA 164.312(c)(1); GDPR Art. 32)";
 
 /** An instance whose settings are merged into a minimal PostgreSQL instance. */
-const check = (policy: ResourceValidationPolicy, settings: Record<string, unknown>, props: Record<string, unknown> = {}) =>
+const check = (
+  policy: ResourceValidationPolicy,
+  settings: Record<string, unknown>,
+  props: Record<string, unknown> = {},
+) =>
   checkResource(policy, {
     type,
-    props: { databaseVersion: "POSTGRES_16", region: "europe-west3", settings: { tier: "db-custom-2-7680", ...settings }, ...props },
+    props: {
+      databaseVersion: "POSTGRES_16",
+      region: "europe-west3",
+      settings: { tier: "db-custom-2-7680", ...settings },
+      ...props,
+    },
   });
 
 describe("gcp-sql-databaseinstance-disable-public-ip", () => {
   const policy = gcpSqlDatabaseInstanceDisablePublicIp;
   it("passes a private-IP instance", async () => {
-    const settings = { ipConfiguration: { ipv4Enabled: false, privateNetwork: "projects/p/global/networks/vpc" } };
+    const settings = {
+      ipConfiguration: { ipv4Enabled: false, privateNetwork: "projects/p/global/networks/vpc" },
+    };
     expect(await check(policy, settings)).toEqual({ violations: [], indeterminate: false });
   });
   it("fails a public IP", async () => {
@@ -36,7 +47,10 @@ describe("gcp-sql-databaseinstance-disable-public-ip", () => {
     ]);
   });
   it("is indeterminate when unknown", async () => {
-    expect(await check(policy, { ipConfiguration: { ipv4Enabled: unknown } })).toEqual({ violations: [], indeterminate: true });
+    expect(await check(policy, { ipConfiguration: { ipv4Enabled: unknown } })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
   it("is not applicable to other types", async () => {
     const out = await checkResource(policy, { type: "gcp:sql/database:Database", props: {} });
@@ -47,11 +61,20 @@ describe("gcp-sql-databaseinstance-disable-public-ip", () => {
 describe("gcp-sql-databaseinstance-enforce-ssl", () => {
   const policy = gcpSqlDatabaseInstanceEnforceSsl;
   const ids = "(Control ID: HIPAA 164.312(e)(2)(ii); HIPAA 164.312(e)(1); GDPR Art. 32)";
-  it.each(["ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"])("passes %s", async (sslMode) => {
-    expect(await check(policy, { ipConfiguration: { sslMode } })).toEqual({ violations: [], indeterminate: false });
-  });
+  it.each(["ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"])(
+    "passes %s",
+    async (sslMode) => {
+      expect(await check(policy, { ipConfiguration: { sslMode } })).toEqual({
+        violations: [],
+        indeterminate: false,
+      });
+    },
+  );
   it("fails unencrypted connections allowed", async () => {
-    expect((await check(policy, { ipConfiguration: { sslMode: "ALLOW_UNENCRYPTED_AND_ENCRYPTED" } })).violations).toEqual([
+    expect(
+      (await check(policy, { ipConfiguration: { sslMode: "ALLOW_UNENCRYPTED_AND_ENCRYPTED" } }))
+        .violations,
+    ).toEqual([
       `settings.ipConfiguration.sslMode is "ALLOW_UNENCRYPTED_AND_ENCRYPTED"; set it to "ENCRYPTED_ONLY" or "TRUSTED_CLIENT_CERTIFICATE_REQUIRED". ${ids}`,
     ]);
   });
@@ -61,7 +84,10 @@ describe("gcp-sql-databaseinstance-enforce-ssl", () => {
     ]);
   });
   it("is indeterminate when unknown", async () => {
-    expect(await check(policy, { ipConfiguration: { sslMode: unknown } })).toEqual({ violations: [], indeterminate: true });
+    expect(await check(policy, { ipConfiguration: { sslMode: unknown } })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
 });
 
@@ -73,7 +99,9 @@ describe("gcp-sql-databaseinstance-enable-point-in-time-recovery", () => {
   });
   it("passes MySQL with binary logging", async () => {
     const settings = { backupConfiguration: { enabled: true, binaryLogEnabled: true } };
-    expect((await check(policy, settings, { databaseVersion: "MYSQL_8_0" })).violations).toEqual([]);
+    expect((await check(policy, settings, { databaseVersion: "MYSQL_8_0" })).violations).toEqual(
+      [],
+    );
   });
   it("passes Enterprise Plus PostgreSQL, where point-in-time recovery is on by default", async () => {
     const settings = { edition: "ENTERPRISE_PLUS", backupConfiguration: { enabled: true } };
@@ -102,7 +130,9 @@ describe("gcp-sql-databaseinstance-enable-point-in-time-recovery", () => {
     ]);
   });
   it("is indeterminate when recovery is unknown", async () => {
-    const settings = { backupConfiguration: { enabled: true, pointInTimeRecoveryEnabled: unknown } };
+    const settings = {
+      backupConfiguration: { enabled: true, pointInTimeRecoveryEnabled: unknown },
+    };
     expect(await check(policy, settings)).toEqual({ violations: [], indeterminate: true });
   });
 });
@@ -110,7 +140,9 @@ describe("gcp-sql-databaseinstance-enable-point-in-time-recovery", () => {
 describe("gcp-sql-databaseinstance-enable-deletion-protection", () => {
   const policy = gcpSqlDatabaseInstanceEnableDeletionProtection;
   it("passes both protections", async () => {
-    expect(await check(policy, { deletionProtectionEnabled: true }, { deletionProtection: true })).toEqual({
+    expect(
+      await check(policy, { deletionProtectionEnabled: true }, { deletionProtection: true }),
+    ).toEqual({
       violations: [],
       indeterminate: false,
     });
@@ -119,7 +151,10 @@ describe("gcp-sql-databaseinstance-enable-deletion-protection", () => {
     expect((await check(policy, { deletionProtectionEnabled: true })).violations).toEqual([]);
   });
   it("fails both turned off", async () => {
-    expect((await check(policy, { deletionProtectionEnabled: false }, { deletionProtection: false })).violations).toEqual([
+    expect(
+      (await check(policy, { deletionProtectionEnabled: false }, { deletionProtection: false }))
+        .violations,
+    ).toEqual([
       `deletionProtection is false; set it to true. ${recovery}`,
       `settings.deletionProtectionEnabled is false; set it to true. ${recovery}`,
     ]);
@@ -130,7 +165,9 @@ describe("gcp-sql-databaseinstance-enable-deletion-protection", () => {
     ]);
   });
   it("is indeterminate when unknown", async () => {
-    expect(await check(policy, { deletionProtectionEnabled: true }, { deletionProtection: unknown })).toEqual({
+    expect(
+      await check(policy, { deletionProtectionEnabled: true }, { deletionProtection: unknown }),
+    ).toEqual({
       violations: [],
       indeterminate: true,
     });
@@ -142,7 +179,9 @@ describe("gcp-sql-databaseinstance-missing-cmek", () => {
   const message =
     "encryptionKeyName is not set, so the instance uses Google-managed keys; set it to a Cloud KMS key. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)";
   it("passes a KMS key", async () => {
-    const props = { encryptionKeyName: "projects/p/locations/europe-west3/keyRings/r/cryptoKeys/sql" };
+    const props = {
+      encryptionKeyName: "projects/p/locations/europe-west3/keyRings/r/cryptoKeys/sql",
+    };
     expect(await check(policy, {}, props)).toEqual({ violations: [], indeterminate: false });
   });
   it("fails an empty key and an absent key", async () => {
@@ -150,6 +189,9 @@ describe("gcp-sql-databaseinstance-missing-cmek", () => {
     expect((await check(policy, {})).violations).toEqual([message]);
   });
   it("is indeterminate when unknown", async () => {
-    expect(await check(policy, {}, { encryptionKeyName: unknown })).toEqual({ violations: [], indeterminate: true });
+    expect(await check(policy, {}, { encryptionKeyName: unknown })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
 });

@@ -18,7 +18,10 @@ const check = (policy: ResourceValidationPolicy, props: Record<string, unknown>)
 describe("gcp-storage-bucket-enable-uniform-bucket-level-access", () => {
   const policy = gcpStorageBucketEnableUniformBucketLevelAccess;
   it("passes uniform bucket-level access", async () => {
-    expect(await check(policy, { uniformBucketLevelAccess: true })).toEqual({ violations: [], indeterminate: false });
+    expect(await check(policy, { uniformBucketLevelAccess: true })).toEqual({
+      violations: [],
+      indeterminate: false,
+    });
   });
   it("fails it turned off", async () => {
     expect((await check(policy, { uniformBucketLevelAccess: false })).violations).toEqual([
@@ -31,10 +34,16 @@ describe("gcp-storage-bucket-enable-uniform-bucket-level-access", () => {
     ]);
   });
   it("is indeterminate when unknown", async () => {
-    expect(await check(policy, { uniformBucketLevelAccess: unknown })).toEqual({ violations: [], indeterminate: true });
+    expect(await check(policy, { uniformBucketLevelAccess: unknown })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
   it("is not applicable to other types", async () => {
-    const out = await checkResource(policy, { type: "gcp:storage/bucketObject:BucketObject", props: {} });
+    const out = await checkResource(policy, {
+      type: "gcp:storage/bucketObject:BucketObject",
+      props: {},
+    });
     expect(out.notApplicable).toBe(`Policy only applies to resources of type '${type}'`);
   });
 });
@@ -42,7 +51,10 @@ describe("gcp-storage-bucket-enable-uniform-bucket-level-access", () => {
 describe("gcp-storage-bucket-enforce-public-access-prevention", () => {
   const policy = gcpStorageBucketEnforcePublicAccessPrevention;
   it("passes enforced", async () => {
-    expect(await check(policy, { publicAccessPrevention: "enforced" })).toEqual({ violations: [], indeterminate: false });
+    expect(await check(policy, { publicAccessPrevention: "enforced" })).toEqual({
+      violations: [],
+      indeterminate: false,
+    });
   });
   it("fails inherited", async () => {
     expect((await check(policy, { publicAccessPrevention: "inherited" })).violations).toEqual([
@@ -55,7 +67,10 @@ describe("gcp-storage-bucket-enforce-public-access-prevention", () => {
     ]);
   });
   it("is indeterminate when unknown", async () => {
-    expect(await check(policy, { publicAccessPrevention: unknown })).toEqual({ violations: [], indeterminate: true });
+    expect(await check(policy, { publicAccessPrevention: unknown })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
 });
 
@@ -64,17 +79,24 @@ describe("gcp-storage-bucket-missing-cmek", () => {
   const message =
     "encryption.defaultKmsKeyName is not set, so objects use Google-managed keys; set it to a Cloud KMS key. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)";
   it("passes a default KMS key", async () => {
-    const props = { encryption: { defaultKmsKeyName: "projects/p/locations/europe/keyRings/r/cryptoKeys/gcs" } };
+    const props = {
+      encryption: { defaultKmsKeyName: "projects/p/locations/europe/keyRings/r/cryptoKeys/gcs" },
+    };
     expect(await check(policy, props)).toEqual({ violations: [], indeterminate: false });
   });
   it("fails an empty key name", async () => {
-    expect((await check(policy, { encryption: { defaultKmsKeyName: "" } })).violations).toEqual([message]);
+    expect((await check(policy, { encryption: { defaultKmsKeyName: "" } })).violations).toEqual([
+      message,
+    ]);
   });
   it("fails when encryption is absent", async () => {
     expect((await check(policy, {})).violations).toEqual([message]);
   });
   it("is indeterminate when the key is unknown", async () => {
-    expect(await check(policy, { encryption: { defaultKmsKeyName: unknown } })).toEqual({ violations: [], indeterminate: true });
+    expect(await check(policy, { encryption: { defaultKmsKeyName: unknown } })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
 });
 
@@ -82,7 +104,10 @@ describe("gcp-storage-bucket-enable-versioning", () => {
   const policy = gcpStorageBucketEnableVersioning;
   const ids = "(Control ID: HIPAA 164.308(a)(7); HIPAA 164.312(c)(1); GDPR Art. 32)";
   it("passes versioning", async () => {
-    expect(await check(policy, { versioning: { enabled: true } })).toEqual({ violations: [], indeterminate: false });
+    expect(await check(policy, { versioning: { enabled: true } })).toEqual({
+      violations: [],
+      indeterminate: false,
+    });
   });
   it("fails versioning turned off", async () => {
     expect((await check(policy, { versioning: { enabled: false } })).violations).toEqual([
@@ -90,10 +115,15 @@ describe("gcp-storage-bucket-enable-versioning", () => {
     ]);
   });
   it("fails when versioning is absent", async () => {
-    expect((await check(policy, {})).violations).toEqual([`versioning.enabled is not set (versioning is off); set it to true. ${ids}`]);
+    expect((await check(policy, {})).violations).toEqual([
+      `versioning.enabled is not set (versioning is off); set it to true. ${ids}`,
+    ]);
   });
   it("is indeterminate when unknown", async () => {
-    expect(await check(policy, { versioning: { enabled: unknown } })).toEqual({ violations: [], indeterminate: true });
+    expect(await check(policy, { versioning: { enabled: unknown } })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
 });
 
