@@ -23,7 +23,9 @@ export const awsApigatewayMethodEnforceAuthorization = resourcePolicy(
       return;
     }
     if (method.authorization === "NONE") {
-      report(`Method ${method.httpMethod} has authorization "NONE"; expected "AWS_IAM", "COGNITO_USER_POOLS" or "CUSTOM".`);
+      report(
+        `Method ${method.httpMethod} has authorization "NONE"; expected "AWS_IAM", "COGNITO_USER_POOLS" or "CUSTOM".`,
+      );
     }
   },
 );

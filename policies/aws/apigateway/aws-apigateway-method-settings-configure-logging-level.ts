@@ -14,7 +14,8 @@ export const awsApigatewayMethodSettingsConfigureLoggingLevel = resourcePolicy(
     description: "API Gateway method settings must set execution logging to ERROR or INFO.",
     severity: "medium",
     controls: ["hipaa:164.312(b)", "hipaa:164.308(a)(1)(ii)(D)"],
-    remediationSteps: 'Set `settings.loggingLevel: "ERROR"` (or "INFO") on the aws.apigateway.MethodSettings.',
+    remediationSteps:
+      'Set `settings.loggingLevel: "ERROR"` (or "INFO") on the aws.apigateway.MethodSettings.',
   },
   apigateway.MethodSettings,
   (methodSettings, { report }) => {

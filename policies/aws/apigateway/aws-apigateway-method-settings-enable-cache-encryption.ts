@@ -12,13 +12,16 @@ export const awsApigatewayMethodSettingsEnableCacheEncryption = resourcePolicy(
     description: "API Gateway method settings that enable caching must encrypt the cache.",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: "Set `settings.cacheDataEncrypted: true` wherever `settings.cachingEnabled` is true on the aws.apigateway.MethodSettings.",
+    remediationSteps:
+      "Set `settings.cacheDataEncrypted: true` wherever `settings.cachingEnabled` is true on the aws.apigateway.MethodSettings.",
   },
   apigateway.MethodSettings,
   (methodSettings, { report }) => {
     const settings = methodSettings.settings;
     if (settings.cachingEnabled === true && settings.cacheDataEncrypted !== true) {
-      report(`settings.cachingEnabled is true and settings.cacheDataEncrypted is ${settings.cacheDataEncrypted === false ? "false" : "not set"}; expected true.`);
+      report(
+        `settings.cachingEnabled is true and settings.cacheDataEncrypted is ${settings.cacheDataEncrypted === false ? "false" : "not set"}; expected true.`,
+      );
     }
   },
 );

@@ -11,7 +11,8 @@ import { shown } from "../lib/format";
 export const awsApigatewayv2RouteEnforceAuthorization = resourcePolicy(
   {
     name: "aws-apigatewayv2-route-enforce-authorization",
-    description: "API Gateway v2 routes must use an authorizer (JWT, AWS_IAM or CUSTOM), except OPTIONS preflight routes.",
+    description:
+      "API Gateway v2 routes must use an authorizer (JWT, AWS_IAM or CUSTOM), except OPTIONS preflight routes.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(d)"],
     remediationSteps:
@@ -24,7 +25,9 @@ export const awsApigatewayv2RouteEnforceAuthorization = resourcePolicy(
     }
     const type = route.authorizationType;
     if (type === undefined || type === "NONE") {
-      report(`Route "${route.routeKey}" has authorizationType ${shown(type)}; expected "JWT", "AWS_IAM" or "CUSTOM".`);
+      report(
+        `Route "${route.routeKey}" has authorizationType ${shown(type)}; expected "JWT", "AWS_IAM" or "CUSTOM".`,
+      );
     }
   },
 );

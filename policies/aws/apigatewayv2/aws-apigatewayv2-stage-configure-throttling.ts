@@ -19,9 +19,13 @@ export const awsApigatewayv2StageConfigureThrottling = resourcePolicy(
   apigatewayv2.Stage,
   (stage, { report }) => {
     const settings = stage.defaultRouteSettings;
-    const missing = (["throttlingBurstLimit", "throttlingRateLimit"] as const).filter((k) => settings?.[k] === undefined);
+    const missing = (["throttlingBurstLimit", "throttlingRateLimit"] as const).filter(
+      (k) => settings?.[k] === undefined,
+    );
     if (missing.length > 0) {
-      report(`defaultRouteSettings.${missing.join(" and defaultRouteSettings.")} ${missing.length === 1 ? "is" : "are"} not set; expected both throttling limits.`);
+      report(
+        `defaultRouteSettings.${missing.join(" and defaultRouteSettings.")} ${missing.length === 1 ? "is" : "are"} not set; expected both throttling limits.`,
+      );
     }
   },
 );

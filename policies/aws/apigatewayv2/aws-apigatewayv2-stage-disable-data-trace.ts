@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const awsApigatewayv2StageDisableDataTrace = resourcePolicy(
   {
     name: "aws-apigatewayv2-stage-disable-data-trace",
-    description: "API Gateway v2 stages must not enable data trace (full request and response logging).",
+    description:
+      "API Gateway v2 stages must not enable data trace (full request and response logging).",
     severity: "high",
     controls: ["gdpr:art25", "gdpr:art5-1-f", "hipaa:164.312(a)(1)"],
     remediationSteps:

@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const awsCloudtrailTrailEnableDataEvents = resourcePolicy(
   {
     name: "aws-cloudtrail-trail-enable-data-events",
-    description: "CloudTrail trails must record data events (through eventSelectors data resources or advanced event selectors).",
+    description:
+      "CloudTrail trails must record data events (through eventSelectors data resources or advanced event selectors).",
     severity: "high",
     controls: ["hipaa:164.312(b)", "hipaa:164.308(a)(1)(ii)(D)", "gdpr:art33"],
     remediationSteps:
@@ -20,10 +21,14 @@ export const awsCloudtrailTrailEnableDataEvents = resourcePolicy(
   (trail, { report }) => {
     const basic = (trail.eventSelectors ?? []).some((s) => (s.dataResources ?? []).length > 0);
     const advanced = (trail.advancedEventSelectors ?? []).some((s) =>
-      s.fieldSelectors.some((f) => f.field === "eventCategory" && (f.equals ?? []).includes("Data")),
+      s.fieldSelectors.some(
+        (f) => f.field === "eventCategory" && (f.equals ?? []).includes("Data"),
+      ),
     );
     if (!basic && !advanced) {
-      report("No event selector records data events; expected eventSelectors with dataResources or an advanced selector on eventCategory \"Data\".");
+      report(
+        'No event selector records data events; expected eventSelectors with dataResources or an advanced selector on eventCategory "Data".',
+      );
     }
   },
 );

@@ -13,7 +13,8 @@ export const awsCloudtrailTrailEnableGlobalServiceEvents = resourcePolicy(
     description: "CloudTrail trails must include global service events.",
     severity: "medium",
     controls: ["hipaa:164.312(b)", "hipaa:164.308(a)(1)(ii)(D)"],
-    remediationSteps: "Set `includeGlobalServiceEvents: true` (or leave it unset) on the aws.cloudtrail.Trail.",
+    remediationSteps:
+      "Set `includeGlobalServiceEvents: true` (or leave it unset) on the aws.cloudtrail.Trail.",
   },
   cloudtrail.Trail,
   (trail, { report }) => {

@@ -13,7 +13,8 @@ export const awsCloudtrailTrailEnableKmsEncryption = resourcePolicy(
     description: "CloudTrail trails must encrypt log files with a customer-managed KMS key.",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key on the aws.cloudtrail.Trail.",
+    remediationSteps:
+      "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key on the aws.cloudtrail.Trail.",
   },
   cloudtrail.Trail,
   (trail, { report }) => {

@@ -20,17 +20,32 @@ export const awsCloudwatchLogGroupConfigureRetention = resourcePolicy(
       "Set `retentionInDays: 2192` (six years; or 2557, 2922, 3288, 3653) on the aws.cloudwatch.LogGroup.",
     configSchema: {
       properties: {
-        minRetentionDays: { type: "integer", minimum: 1, default: 2192, description: "Shortest retention allowed." },
-        maxRetentionDays: { type: "integer", minimum: 1, default: 3653, description: "Longest retention allowed (storage limitation)." },
+        minRetentionDays: {
+          type: "integer",
+          minimum: 1,
+          default: 2192,
+          description: "Shortest retention allowed.",
+        },
+        maxRetentionDays: {
+          type: "integer",
+          minimum: 1,
+          default: 3653,
+          description: "Longest retention allowed (storage limitation).",
+        },
       },
     },
   },
   cloudwatch.LogGroup,
   (group, { args, report }) => {
-    const { minRetentionDays, maxRetentionDays } = configOf(args, { minRetentionDays: 2192, maxRetentionDays: 3653 });
+    const { minRetentionDays, maxRetentionDays } = configOf(args, {
+      minRetentionDays: 2192,
+      maxRetentionDays: 3653,
+    });
     const days = group.retentionInDays;
     if (days === undefined || days === 0) {
-      report(`retentionInDays is ${days === undefined ? "not set" : "0"} (never expire); expected an explicit value from ${minRetentionDays} to ${maxRetentionDays} days.`);
+      report(
+        `retentionInDays is ${days === undefined ? "not set" : "0"} (never expire); expected an explicit value from ${minRetentionDays} to ${maxRetentionDays} days.`,
+      );
     } else if (days < minRetentionDays) {
       report(`retentionInDays is ${days}; expected at least ${minRetentionDays} days.`);
     } else if (days > maxRetentionDays) {

@@ -13,7 +13,8 @@ export const awsCognitoIdentityPoolDisallowUnauthenticatedIdentities = resourceP
     description: "Cognito identity pools must not allow unauthenticated (guest) identities.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(2)(i)", "hipaa:164.312(a)(1)"],
-    remediationSteps: "Set `allowUnauthenticatedIdentities: false` on the aws.cognito.IdentityPool.",
+    remediationSteps:
+      "Set `allowUnauthenticatedIdentities: false` on the aws.cognito.IdentityPool.",
   },
   cognito.IdentityPool,
   (pool, { report }) => {

@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const awsCognitoIdentityPoolEnableServerSideTokenCheck = resourcePolicy(
   {
     name: "aws-cognito-identity-pool-enable-server-side-token-check",
-    description: "Cognito identity pools must check user pool tokens server-side for every Cognito provider.",
+    description:
+      "Cognito identity pools must check user pool tokens server-side for every Cognito provider.",
     severity: "medium",
     controls: ["hipaa:164.312(d)", "hipaa:164.312(a)(2)(iii)"],
     remediationSteps:
@@ -20,7 +21,9 @@ export const awsCognitoIdentityPoolEnableServerSideTokenCheck = resourcePolicy(
   (pool, { report }) => {
     (pool.cognitoIdentityProviders ?? []).forEach((provider, i) => {
       if (provider.serverSideTokenCheck !== true) {
-        report(`cognitoIdentityProviders[${i}].serverSideTokenCheck is ${provider.serverSideTokenCheck === false ? "false" : "not set"}; expected true.`);
+        report(
+          `cognitoIdentityProviders[${i}].serverSideTokenCheck is ${provider.serverSideTokenCheck === false ? "false" : "not set"}; expected true.`,
+        );
       }
     });
   },

@@ -20,7 +20,13 @@ export const awsCognitoUserPoolClientConfigureRefreshTokenValidity = resourcePol
       'Set `refreshTokenValidity` (with `tokenValidityUnits: {refreshToken: "hours"}`) to 24 hours or less on the aws.cognito.UserPoolClient, and `enableTokenRevocation: true`.',
     configSchema: {
       properties: {
-        maxRefreshTokenHours: { type: "integer", minimum: 1, maximum: 87600, default: 24, description: "Longest refresh token lifetime." },
+        maxRefreshTokenHours: {
+          type: "integer",
+          minimum: 1,
+          maximum: 87600,
+          default: 24,
+          description: "Longest refresh token lifetime.",
+        },
       },
     },
   },
@@ -28,13 +34,17 @@ export const awsCognitoUserPoolClientConfigureRefreshTokenValidity = resourcePol
   (client, { args, report }) => {
     const { maxRefreshTokenHours } = configOf(args, { maxRefreshTokenHours: 24 });
     if (client.refreshTokenValidity === undefined) {
-      report(`refreshTokenValidity is not set (AWS defaults to 30 days); expected at most ${maxRefreshTokenHours} hours.`);
+      report(
+        `refreshTokenValidity is not set (AWS defaults to 30 days); expected at most ${maxRefreshTokenHours} hours.`,
+      );
       return;
     }
     const unit = client.tokenValidityUnits?.refreshToken ?? "days";
     const minutes = tokenMinutes(client.refreshTokenValidity, unit);
     if (minutes === undefined || minutes > maxRefreshTokenHours * 60) {
-      report(`refreshTokenValidity is ${client.refreshTokenValidity} ${unit}; expected at most ${maxRefreshTokenHours} hours.`);
+      report(
+        `refreshTokenValidity is ${client.refreshTokenValidity} ${unit}; expected at most ${maxRefreshTokenHours} hours.`,
+      );
     }
   },
 );

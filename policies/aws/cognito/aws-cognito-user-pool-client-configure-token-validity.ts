@@ -20,7 +20,13 @@ export const awsCognitoUserPoolClientConfigureTokenValidity = resourcePolicy(
       'Set `accessTokenValidity` and `idTokenValidity` (with `tokenValidityUnits: {accessToken: "minutes", idToken: "minutes"}`) to 60 minutes or less on the aws.cognito.UserPoolClient.',
     configSchema: {
       properties: {
-        maxTokenMinutes: { type: "integer", minimum: 5, maximum: 1440, default: 60, description: "Longest access or ID token lifetime." },
+        maxTokenMinutes: {
+          type: "integer",
+          minimum: 5,
+          maximum: 1440,
+          default: 60,
+          description: "Longest access or ID token lifetime.",
+        },
       },
     },
   },
@@ -28,13 +34,18 @@ export const awsCognitoUserPoolClientConfigureTokenValidity = resourcePolicy(
   (client, { args, report }) => {
     const { maxTokenMinutes } = configOf(args, { maxTokenMinutes: 60 });
     const tokens = [
-      { name: "accessToken", value: client.accessTokenValidity, unit: client.tokenValidityUnits?.accessToken },
+      {
+        name: "accessToken",
+        value: client.accessTokenValidity,
+        unit: client.tokenValidityUnits?.accessToken,
+      },
       { name: "idToken", value: client.idTokenValidity, unit: client.tokenValidityUnits?.idToken },
     ];
     for (const t of tokens) {
       const unit = t.unit ?? "hours";
       const minutes = tokenMinutes(t.value ?? 1, unit);
-      const received = t.value === undefined ? "not set (AWS defaults to 1 hour)" : `${t.value} ${unit}`;
+      const received =
+        t.value === undefined ? "not set (AWS defaults to 1 hour)" : `${t.value} ${unit}`;
       if (minutes === undefined || minutes > maxTokenMinutes) {
         report(`${t.name} validity is ${received}; expected at most ${maxTokenMinutes} minutes.`);
       }

@@ -14,12 +14,15 @@ export const awsCognitoUserPoolClientEnablePreventUserExistenceErrors = resource
     description: "Cognito app clients must not reveal whether a user exists.",
     severity: "medium",
     controls: ["gdpr:art25", "hipaa:164.312(d)"],
-    remediationSteps: 'Set `preventUserExistenceErrors: "ENABLED"` on the aws.cognito.UserPoolClient.',
+    remediationSteps:
+      'Set `preventUserExistenceErrors: "ENABLED"` on the aws.cognito.UserPoolClient.',
   },
   cognito.UserPoolClient,
   (client, { report }) => {
     if (client.preventUserExistenceErrors !== "ENABLED") {
-      report(`preventUserExistenceErrors is ${shown(client.preventUserExistenceErrors)}; expected "ENABLED".`);
+      report(
+        `preventUserExistenceErrors is ${shown(client.preventUserExistenceErrors)}; expected "ENABLED".`,
+      );
     }
   },
 );

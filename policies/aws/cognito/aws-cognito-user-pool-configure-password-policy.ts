@@ -19,7 +19,13 @@ export const awsCognitoUserPoolConfigurePasswordPolicy = resourcePolicy(
       "Set `passwordPolicy: {minimumLength: 14, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true}` on the aws.cognito.UserPool.",
     configSchema: {
       properties: {
-        minimumLength: { type: "integer", minimum: 8, maximum: 99, default: 14, description: "Shortest password allowed." },
+        minimumLength: {
+          type: "integer",
+          minimum: 8,
+          maximum: 99,
+          default: 14,
+          description: "Shortest password allowed.",
+        },
       },
     },
   },
@@ -28,17 +34,28 @@ export const awsCognitoUserPoolConfigurePasswordPolicy = resourcePolicy(
     const { minimumLength } = configOf(args, { minimumLength: 14 });
     const policy = pool.passwordPolicy;
     if (policy === undefined) {
-      report(`passwordPolicy is not set (AWS defaults to 8 characters); expected minimumLength >= ${minimumLength} and every character class required.`);
+      report(
+        `passwordPolicy is not set (AWS defaults to 8 characters); expected minimumLength >= ${minimumLength} and every character class required.`,
+      );
       return;
     }
     const length = policy.minimumLength ?? 8;
     if (length < minimumLength) {
-      report(`passwordPolicy.minimumLength is ${shown(policy.minimumLength)}${policy.minimumLength === undefined ? " (8 by default)" : ""}; expected at least ${minimumLength}.`);
+      report(
+        `passwordPolicy.minimumLength is ${shown(policy.minimumLength)}${policy.minimumLength === undefined ? " (8 by default)" : ""}; expected at least ${minimumLength}.`,
+      );
     }
-    const classes = ["requireLowercase", "requireUppercase", "requireNumbers", "requireSymbols"] as const;
+    const classes = [
+      "requireLowercase",
+      "requireUppercase",
+      "requireNumbers",
+      "requireSymbols",
+    ] as const;
     const missing = classes.filter((c) => policy[c] !== true);
     if (missing.length > 0) {
-      report(`passwordPolicy does not set ${missing.map((c) => `${c}: true`).join(", ")}; expected every character class required.`);
+      report(
+        `passwordPolicy does not set ${missing.map((c) => `${c}: true`).join(", ")}; expected every character class required.`,
+      );
     }
   },
 );

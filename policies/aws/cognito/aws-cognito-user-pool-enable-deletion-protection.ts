@@ -19,7 +19,9 @@ export const awsCognitoUserPoolEnableDeletionProtection = resourcePolicy(
   cognito.UserPool,
   (pool, { report }) => {
     if (pool.deletionProtection !== "ACTIVE") {
-      report(`deletionProtection is ${shown(pool.deletionProtection)} (AWS defaults to "INACTIVE"); expected "ACTIVE".`);
+      report(
+        `deletionProtection is ${shown(pool.deletionProtection)} (AWS defaults to "INACTIVE"); expected "ACTIVE".`,
+      );
     }
   },
 );

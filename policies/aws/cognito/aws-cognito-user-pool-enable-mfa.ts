@@ -20,7 +20,9 @@ export const awsCognitoUserPoolEnableMfa = resourcePolicy(
   cognito.UserPool,
   (pool, { report }) => {
     if (pool.mfaConfiguration !== "ON") {
-      report(`mfaConfiguration is ${shown(pool.mfaConfiguration)} (AWS defaults to "OFF"); expected "ON".`);
+      report(
+        `mfaConfiguration is ${shown(pool.mfaConfiguration)} (AWS defaults to "OFF"); expected "ON".`,
+      );
     }
   },
 );

@@ -11,7 +11,8 @@ import { shown } from "../lib/format";
 export const awsCognitoUserPoolEnforceAdvancedSecurity = resourcePolicy(
   {
     name: "aws-cognito-user-pool-enforce-advanced-security",
-    description: "Cognito user pools must enforce threat protection (advanced security) on the Plus feature plan.",
+    description:
+      "Cognito user pools must enforce threat protection (advanced security) on the Plus feature plan.",
     severity: "high",
     controls: ["hipaa:164.308(a)(5)(ii)(C)", "hipaa:164.312(d)", "gdpr:art32"],
     remediationSteps:

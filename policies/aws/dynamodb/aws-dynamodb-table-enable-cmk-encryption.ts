@@ -14,17 +14,22 @@ export const awsDynamodbTableEnableCmkEncryption = resourcePolicy(
     description: "DynamoDB tables must be encrypted with a customer-managed KMS key.",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: "Set `serverSideEncryption: {enabled: true, kmsKeyArn: <customer-managed key ARN>}` on the aws.dynamodb.Table.",
+    remediationSteps:
+      "Set `serverSideEncryption: {enabled: true, kmsKeyArn: <customer-managed key ARN>}` on the aws.dynamodb.Table.",
   },
   dynamodb.Table,
   (table, { report }) => {
     const sse = table.serverSideEncryption;
     if (sse?.enabled !== true) {
-      report(`serverSideEncryption.enabled is ${shown(sse?.enabled)} (an AWS owned key); expected true with a customer-managed kmsKeyArn.`);
+      report(
+        `serverSideEncryption.enabled is ${shown(sse?.enabled)} (an AWS owned key); expected true with a customer-managed kmsKeyArn.`,
+      );
       return;
     }
     if (sse.kmsKeyArn === undefined || isAwsManagedKey(sse.kmsKeyArn)) {
-      report(`serverSideEncryption.kmsKeyArn is ${shown(sse.kmsKeyArn)}${sse.kmsKeyArn === undefined ? " (the AWS managed aws/dynamodb key)" : ", an AWS managed key"}; expected a customer-managed KMS key ARN.`);
+      report(
+        `serverSideEncryption.kmsKeyArn is ${shown(sse.kmsKeyArn)}${sse.kmsKeyArn === undefined ? " (the AWS managed aws/dynamodb key)" : ", an AWS managed key"}; expected a customer-managed KMS key ARN.`,
+      );
     }
   },
 );

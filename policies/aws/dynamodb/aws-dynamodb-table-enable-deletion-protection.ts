@@ -19,7 +19,9 @@ export const awsDynamodbTableEnableDeletionProtection = resourcePolicy(
   dynamodb.Table,
   (table, { report }) => {
     if (table.deletionProtectionEnabled !== true) {
-      report(`deletionProtectionEnabled is ${shown(table.deletionProtectionEnabled)}; expected true.`);
+      report(
+        `deletionProtectionEnabled is ${shown(table.deletionProtectionEnabled)}; expected true.`,
+      );
     }
   },
 );

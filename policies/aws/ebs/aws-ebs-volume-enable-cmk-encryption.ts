@@ -14,14 +14,19 @@ export const awsEbsVolumeEnableCmkEncryption = resourcePolicy(
     description: "EBS volumes must be encrypted with a customer-managed KMS key.",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: "Set `encrypted: true` and `kmsKeyId: <customer-managed key ARN>` on the aws.ebs.Volume.",
+    remediationSteps:
+      "Set `encrypted: true` and `kmsKeyId: <customer-managed key ARN>` on the aws.ebs.Volume.",
   },
   ebs.Volume,
   (volume, { report }) => {
     if (volume.encrypted !== true) {
-      report(`encrypted is ${shown(volume.encrypted)}; expected true with a customer-managed kmsKeyId.`);
+      report(
+        `encrypted is ${shown(volume.encrypted)}; expected true with a customer-managed kmsKeyId.`,
+      );
     } else if (volume.kmsKeyId === undefined) {
-      report("encrypted is true but kmsKeyId is not set (the AWS managed aws/ebs key); expected a customer-managed KMS key ARN.");
+      report(
+        "encrypted is true but kmsKeyId is not set (the AWS managed aws/ebs key); expected a customer-managed KMS key ARN.",
+      );
     }
   },
 );

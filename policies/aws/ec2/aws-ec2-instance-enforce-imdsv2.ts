@@ -14,7 +14,8 @@ export const awsEc2InstanceEnforceImdsv2 = resourcePolicy(
     description: "EC2 instances must require IMDSv2 session tokens.",
     severity: "high",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: 'Set `metadataOptions: {httpTokens: "required", httpPutResponseHopLimit: 1}` on the aws.ec2.Instance.',
+    remediationSteps:
+      'Set `metadataOptions: {httpTokens: "required", httpPutResponseHopLimit: 1}` on the aws.ec2.Instance.',
   },
   ec2.Instance,
   (instance, { report }) => {

@@ -24,7 +24,8 @@ export const awsEc2SecurityGroupDisallowPublicIngress = resourcePolicy(
           type: "array",
           items: { type: "integer" },
           default: defaultRestrictedPorts,
-          description: "Ports that may not be open to 0.0.0.0/0 or ::/0 (all ports are always refused).",
+          description:
+            "Ports that may not be open to 0.0.0.0/0 or ::/0 (all ports are always refused).",
         },
       },
     },

@@ -15,7 +15,8 @@ export const awsIamPolicyDisallowAdminAccess = resourcePolicy(
     description: "IAM managed policies must not allow every action on every resource.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: "Replace Action \"*\" (or NotAction) on Resource \"*\" in the aws.iam.Policy with the named actions the workload needs on the named resource ARNs.",
+    remediationSteps:
+      'Replace Action "*" (or NotAction) on Resource "*" in the aws.iam.Policy with the named actions the workload needs on the named resource ARNs.',
   },
   iam.Policy,
   (resource, { report }) => {

@@ -12,10 +12,12 @@ import { chimeWildcardStatements } from "../lib/statements";
 export const awsIamPolicyDisallowChimeWildcardResource = resourcePolicy(
   {
     name: "aws-iam-policy-disallow-chime-wildcard-resource",
-    description: "IAM managed policies must not allow chime:* nor Chime SDK actions on Resource \"*\".",
+    description:
+      'IAM managed policies must not allow chime:* nor Chime SDK actions on Resource "*".',
     severity: "high",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: "In the aws.iam.Policy, list the meeting actions (chime:CreateMeeting, chime:CreateAttendee, chime:GetMeeting, chime:DeleteMeeting, ...) on \"arn:aws:chime:<region>:<account>:meeting/*\" instead of \"*\".",
+    remediationSteps:
+      'In the aws.iam.Policy, list the meeting actions (chime:CreateMeeting, chime:CreateAttendee, chime:GetMeeting, chime:DeleteMeeting, ...) on "arn:aws:chime:<region>:<account>:meeting/*" instead of "*".',
   },
   iam.Policy,
   (resource, { report }) => {

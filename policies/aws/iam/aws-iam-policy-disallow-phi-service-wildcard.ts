@@ -13,17 +13,20 @@ import { phiServices, serviceWildcardStatements } from "../lib/statements";
 export const awsIamPolicyDisallowPhiServiceWildcard = resourcePolicy(
   {
     name: "aws-iam-policy-disallow-phi-service-wildcard",
-    description: "IAM managed policies must not allow a PHI service's wildcard (kms:*, dynamodb:*, kinesis:*, ...) on Resource \"*\".",
+    description:
+      'IAM managed policies must not allow a PHI service\'s wildcard (kms:*, dynamodb:*, kinesis:*, ...) on Resource "*".',
     severity: "high",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: "In the aws.iam.Policy, grant the named actions (for example kinesis:PutRecord, dynamodb:GetItem, kms:Decrypt) on the ARNs of the specific keys, tables and streams.",
+    remediationSteps:
+      "In the aws.iam.Policy, grant the named actions (for example kinesis:PutRecord, dynamodb:GetItem, kms:Decrypt) on the ARNs of the specific keys, tables and streams.",
     configSchema: {
       properties: {
         services: {
           type: "array",
           items: { type: "string" },
           default: phiServices,
-          description: "Service prefixes whose service-wide wildcard may not be granted on Resource \"*\".",
+          description:
+            'Service prefixes whose service-wide wildcard may not be granted on Resource "*".',
         },
       },
     },
@@ -35,7 +38,10 @@ export const awsIamPolicyDisallowPhiServiceWildcard = resourcePolicy(
       report("The policy document is not valid JSON, so its grants cannot be verified.");
       return;
     }
-    for (const finding of serviceWildcardStatements(document, configOf(args, { services: phiServices }).services)) {
+    for (const finding of serviceWildcardStatements(
+      document,
+      configOf(args, { services: phiServices }).services,
+    )) {
       report(finding);
     }
   },

@@ -11,7 +11,8 @@ import { parsePolicyDocument, wildcardPrincipalStatements } from "../../lib/iam"
 export const awsIamRoleDisallowWildcardPrincipal = resourcePolicy(
   {
     name: "aws-iam-role-disallow-wildcard-principal",
-    description: "IAM role trust policies must not allow a wildcard principal without an account or organisation condition.",
+    description:
+      "IAM role trust policies must not allow a wildcard principal without an account or organisation condition.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(d)", "gdpr:art32"],
     remediationSteps:
@@ -25,7 +26,9 @@ export const awsIamRoleDisallowWildcardPrincipal = resourcePolicy(
       return;
     }
     for (const sid of wildcardPrincipalStatements(document)) {
-      report(`Trust policy statement ${sid} allows principal "*" without an account or organisation condition.`);
+      report(
+        `Trust policy statement ${sid} allows principal "*" without an account or organisation condition.`,
+      );
     }
   },
 );

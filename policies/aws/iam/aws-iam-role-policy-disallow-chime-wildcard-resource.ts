@@ -12,10 +12,12 @@ import { chimeWildcardStatements } from "../lib/statements";
 export const awsIamRolePolicyDisallowChimeWildcardResource = resourcePolicy(
   {
     name: "aws-iam-role-policy-disallow-chime-wildcard-resource",
-    description: "IAM role inline policies must not allow chime:* nor Chime SDK actions on Resource \"*\".",
+    description:
+      'IAM role inline policies must not allow chime:* nor Chime SDK actions on Resource "*".',
     severity: "high",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: "In the aws.iam.RolePolicy, list the meeting actions (chime:CreateMeeting, chime:CreateAttendee, chime:GetMeeting, chime:DeleteMeeting, ...) on \"arn:aws:chime:<region>:<account>:meeting/*\" instead of \"*\".",
+    remediationSteps:
+      'In the aws.iam.RolePolicy, list the meeting actions (chime:CreateMeeting, chime:CreateAttendee, chime:GetMeeting, chime:DeleteMeeting, ...) on "arn:aws:chime:<region>:<account>:meeting/*" instead of "*".',
   },
   iam.RolePolicy,
   (resource, { report }) => {

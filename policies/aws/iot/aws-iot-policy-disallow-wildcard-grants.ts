@@ -12,7 +12,8 @@ import { listOf } from "../lib/format";
 export const awsIotPolicyDisallowWildcardGrants = resourcePolicy(
   {
     name: "aws-iot-policy-disallow-wildcard-grants",
-    description: 'IoT policies must not allow "iot:*" (or "*") actions, nor any action on Resource "*".',
+    description:
+      'IoT policies must not allow "iot:*" (or "*") actions, nor any action on Resource "*".',
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
@@ -30,9 +31,13 @@ export const awsIotPolicyDisallowWildcardGrants = resourcePolicy(
         return;
       }
       const label = s.Sid ?? `#${i + 1}`;
-      const wildcardActions = listOf(s.Action).filter((a) => a === "*" || a.toLowerCase() === "iot:*");
+      const wildcardActions = listOf(s.Action).filter(
+        (a) => a === "*" || a.toLowerCase() === "iot:*",
+      );
       if (wildcardActions.length > 0) {
-        report(`Statement ${label} allows ${wildcardActions.map((a) => `"${a}"`).join(", ")}; expected named actions.`);
+        report(
+          `Statement ${label} allows ${wildcardActions.map((a) => `"${a}"`).join(", ")}; expected named actions.`,
+        );
       }
       if (listOf(s.Resource).includes("*")) {
         report(`Statement ${label} allows Resource "*"; expected thing-scoped ARNs.`);

@@ -34,7 +34,9 @@ export const awsIotPolicyEnforceThingScopedConnect = resourcePolicy(
       }
       const unscoped = listOf(s.Resource).filter((r) => !r.includes(thingVariable));
       if (unscoped.length > 0) {
-        report(`Statement ${s.Sid ?? `#${i + 1}`} allows iot:Connect on ${unscoped.map((r) => `"${r}"`).join(", ")}; expected client/${thingVariable}.`);
+        report(
+          `Statement ${s.Sid ?? `#${i + 1}`} allows iot:Connect on ${unscoped.map((r) => `"${r}"`).join(", ")}; expected client/${thingVariable}.`,
+        );
       }
     });
   },

@@ -19,7 +19,9 @@ export const awsIotTopicRuleConfigureErrorAction = resourcePolicy(
   iot.TopicRule,
   (rule, { report }) => {
     if (rule.errorAction === undefined) {
-      report("errorAction is not set; failed messages are discarded. Expected an SQS or S3 error action.");
+      report(
+        "errorAction is not set; failed messages are discarded. Expected an SQS or S3 error action.",
+      );
     }
   },
 );

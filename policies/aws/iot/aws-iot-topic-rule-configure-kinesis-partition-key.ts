@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const awsIotTopicRuleConfigureKinesisPartitionKey = resourcePolicy(
   {
     name: "aws-iot-topic-rule-configure-kinesis-partition-key",
-    description: "IoT topic rule Kinesis actions (including the error action) must set a partition key.",
+    description:
+      "IoT topic rule Kinesis actions (including the error action) must set a partition key.",
     severity: "medium",
     controls: ["hipaa:164.312(c)(1)"],
     remediationSteps:
@@ -24,7 +25,9 @@ export const awsIotTopicRuleConfigureKinesisPartitionKey = resourcePolicy(
     }
     for (const { where, action } of actions) {
       if (action.partitionKey === undefined || action.partitionKey === "") {
-        report(`${where} (stream ${JSON.stringify(action.streamName)}) has no partitionKey; expected a per-device or per-patient key such as "\${topic(3)}".`);
+        report(
+          `${where} (stream ${JSON.stringify(action.streamName)}) has no partitionKey; expected a per-device or per-patient key such as "\${topic(3)}".`,
+        );
       }
     }
   },

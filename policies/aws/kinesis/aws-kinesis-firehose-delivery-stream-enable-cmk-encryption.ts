@@ -11,7 +11,8 @@ import { shown } from "../lib/format";
 export const awsKinesisFirehoseDeliveryStreamEnableCmkEncryption = resourcePolicy(
   {
     name: "aws-kinesis-firehose-delivery-stream-enable-cmk-encryption",
-    description: "Firehose delivery streams must use server-side encryption with a customer-managed KMS key.",
+    description:
+      "Firehose delivery streams must use server-side encryption with a customer-managed KMS key.",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
     remediationSteps:
@@ -25,11 +26,15 @@ export const awsKinesisFirehoseDeliveryStreamEnableCmkEncryption = resourcePolic
     }
     const sse = stream.serverSideEncryption;
     if (sse?.enabled !== true) {
-      report(`serverSideEncryption.enabled is ${shown(sse?.enabled)}; expected true with keyType "CUSTOMER_MANAGED_CMK".`);
+      report(
+        `serverSideEncryption.enabled is ${shown(sse?.enabled)}; expected true with keyType "CUSTOMER_MANAGED_CMK".`,
+      );
       return;
     }
     if (sse.keyType !== "CUSTOMER_MANAGED_CMK" || sse.keyArn === undefined) {
-      report(`serverSideEncryption.keyType is ${shown(sse.keyType)} with keyArn ${shown(sse.keyArn)}; expected "CUSTOMER_MANAGED_CMK" with a keyArn.`);
+      report(
+        `serverSideEncryption.keyType is ${shown(sse.keyType)} with keyArn ${shown(sse.keyArn)}; expected "CUSTOMER_MANAGED_CMK" with a keyArn.`,
+      );
     }
   },
 );

@@ -19,7 +19,13 @@ export const awsKinesisStreamConfigureRetentionPeriod = resourcePolicy(
       "Set `retentionPeriod` (hours, 24 to 8760) on the aws.kinesis.Stream to no more than the erasure window, 168 hours by default.",
     configSchema: {
       properties: {
-        maxRetentionHours: { type: "integer", minimum: 24, maximum: 8760, default: 168, description: "Erasure window: the longest retention allowed." },
+        maxRetentionHours: {
+          type: "integer",
+          minimum: 24,
+          maximum: 8760,
+          default: 168,
+          description: "Erasure window: the longest retention allowed.",
+        },
       },
     },
   },
@@ -28,7 +34,9 @@ export const awsKinesisStreamConfigureRetentionPeriod = resourcePolicy(
     const { maxRetentionHours } = configOf(args, { maxRetentionHours: 168 });
     const hours = stream.retentionPeriod ?? 24;
     if (hours > maxRetentionHours) {
-      report(`retentionPeriod is ${hours} hours; expected at most ${maxRetentionHours} hours (the erasure window).`);
+      report(
+        `retentionPeriod is ${hours} hours; expected at most ${maxRetentionHours} hours (the erasure window).`,
+      );
     }
   },
 );

@@ -20,13 +20,17 @@ export const awsKinesisStreamEnableCmkEncryption = resourcePolicy(
   kinesis.Stream,
   (stream, { report }) => {
     if (stream.encryptionType !== "KMS") {
-      report(`encryptionType is ${shown(stream.encryptionType)} (AWS defaults to "NONE"); expected "KMS" with a customer-managed key.`);
+      report(
+        `encryptionType is ${shown(stream.encryptionType)} (AWS defaults to "NONE"); expected "KMS" with a customer-managed key.`,
+      );
       return;
     }
     if (stream.kmsKeyId === undefined) {
-      report('kmsKeyId is not set; expected the ARN of a customer-managed KMS key.');
+      report("kmsKeyId is not set; expected the ARN of a customer-managed KMS key.");
     } else if (isAwsManagedKey(stream.kmsKeyId)) {
-      report(`kmsKeyId is ${shown(stream.kmsKeyId)}, an AWS managed key; expected a customer-managed KMS key.`);
+      report(
+        `kmsKeyId is ${shown(stream.kmsKeyId)}, an AWS managed key; expected a customer-managed KMS key.`,
+      );
     }
   },
 );

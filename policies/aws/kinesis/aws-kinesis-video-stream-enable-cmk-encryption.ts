@@ -14,14 +14,19 @@ export const awsKinesisVideoStreamEnableCmkEncryption = resourcePolicy(
     description: "Kinesis video streams must be encrypted with a customer-managed KMS key.",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key on the aws.kinesis.VideoStream.",
+    remediationSteps:
+      "Set `kmsKeyId` to the ARN of a customer-managed aws.kms.Key on the aws.kinesis.VideoStream.",
   },
   kinesis.VideoStream,
   (stream, { report }) => {
     if (stream.kmsKeyId === undefined) {
-      report("kmsKeyId is not set (the AWS managed aws/kinesisvideo key); expected a customer-managed KMS key ARN.");
+      report(
+        "kmsKeyId is not set (the AWS managed aws/kinesisvideo key); expected a customer-managed KMS key ARN.",
+      );
     } else if (isAwsManagedKey(stream.kmsKeyId)) {
-      report(`kmsKeyId is "${stream.kmsKeyId}", an AWS managed key; expected a customer-managed KMS key.`);
+      report(
+        `kmsKeyId is "${stream.kmsKeyId}", an AWS managed key; expected a customer-managed KMS key.`,
+      );
     }
   },
 );

@@ -11,13 +11,21 @@ import { configOf } from "../lib/format";
 export const awsKmsKeyConfigureDeletionWindow = resourcePolicy(
   {
     name: "aws-kms-key-configure-deletion-window",
-    description: "KMS keys must wait at least the configured number of days (30 by default) before deletion.",
+    description:
+      "KMS keys must wait at least the configured number of days (30 by default) before deletion.",
     severity: "medium",
     controls: ["hipaa:164.308(a)(7)", "gdpr:art32"],
-    remediationSteps: "Set `deletionWindowInDays: 30` (7 to 30) on the aws.kms.Key, or leave it unset for AWS's 30 days.",
+    remediationSteps:
+      "Set `deletionWindowInDays: 30` (7 to 30) on the aws.kms.Key, or leave it unset for AWS's 30 days.",
     configSchema: {
       properties: {
-        minDeletionWindowDays: { type: "integer", minimum: 7, maximum: 30, default: 30, description: "Shortest deletion waiting period allowed." },
+        minDeletionWindowDays: {
+          type: "integer",
+          minimum: 7,
+          maximum: 30,
+          default: 30,
+          description: "Shortest deletion waiting period allowed.",
+        },
       },
     },
   },

@@ -11,7 +11,8 @@ import { parsePolicyDocument, wildcardPrincipalStatements } from "../../lib/iam"
 export const awsKmsKeyDisallowWildcardPrincipal = resourcePolicy(
   {
     name: "aws-kms-key-disallow-wildcard-principal",
-    description: "KMS key policies must not allow a wildcard principal without an account or organisation condition.",
+    description:
+      "KMS key policies must not allow a wildcard principal without an account or organisation condition.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
@@ -29,7 +30,9 @@ export const awsKmsKeyDisallowWildcardPrincipal = resourcePolicy(
       return;
     }
     for (const sid of wildcardPrincipalStatements(document)) {
-      report(`Key policy statement ${sid} allows principal "*" without an account or organisation condition.`);
+      report(
+        `Key policy statement ${sid} allows principal "*" without an account or organisation condition.`,
+      );
     }
   },
 );

@@ -13,7 +13,8 @@ export const awsKmsKeyEnableKeyRotation = resourcePolicy(
     description: "KMS keys must rotate their key material automatically.",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: "Set `enableKeyRotation: true` (and `rotationPeriodInDays` from 90 to 365) on the aws.kms.Key.",
+    remediationSteps:
+      "Set `enableKeyRotation: true` (and `rotationPeriodInDays` from 90 to 365) on the aws.kms.Key.",
   },
   kms.Key,
   (key, { report }) => {

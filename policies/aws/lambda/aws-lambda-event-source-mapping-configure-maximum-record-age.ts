@@ -12,17 +12,21 @@ import { requireStreamSource } from "../lib/streams";
 export const awsLambdaEventSourceMappingConfigureMaximumRecordAge = resourcePolicy(
   {
     name: "aws-lambda-event-source-mapping-configure-maximum-record-age",
-    description: "Event source mappings on Kinesis or DynamoDB streams must set a finite maximumRecordAgeInSeconds.",
+    description:
+      "Event source mappings on Kinesis or DynamoDB streams must set a finite maximumRecordAgeInSeconds.",
     severity: "medium",
     controls: ["hipaa:164.308(a)(7)", "hipaa:164.312(c)(1)"],
-    remediationSteps: "Set `maximumRecordAgeInSeconds` to a value from 60 to 604800 on the aws.lambda.EventSourceMapping.",
+    remediationSteps:
+      "Set `maximumRecordAgeInSeconds` to a value from 60 to 604800 on the aws.lambda.EventSourceMapping.",
   },
   lambda.EventSourceMapping,
   (mapping, { args, report }) => {
     requireStreamSource(mapping, args);
     const age = mapping.maximumRecordAgeInSeconds;
     if (age === undefined || age < 0) {
-      report(`maximumRecordAgeInSeconds is ${shown(age)} (-1, infinite, by default); expected a finite value from 60 to 604800.`);
+      report(
+        `maximumRecordAgeInSeconds is ${shown(age)} (-1, infinite, by default); expected a finite value from 60 to 604800.`,
+      );
     }
   },
 );

@@ -12,17 +12,21 @@ import { requireStreamSource } from "../lib/streams";
 export const awsLambdaEventSourceMappingConfigureMaximumRetryAttempts = resourcePolicy(
   {
     name: "aws-lambda-event-source-mapping-configure-maximum-retry-attempts",
-    description: "Event source mappings on Kinesis or DynamoDB streams must set a finite maximumRetryAttempts.",
+    description:
+      "Event source mappings on Kinesis or DynamoDB streams must set a finite maximumRetryAttempts.",
     severity: "medium",
     controls: ["hipaa:164.308(a)(7)", "hipaa:164.312(c)(1)"],
-    remediationSteps: "Set `maximumRetryAttempts` to a value from 0 to 10000 (for example 3) on the aws.lambda.EventSourceMapping.",
+    remediationSteps:
+      "Set `maximumRetryAttempts` to a value from 0 to 10000 (for example 3) on the aws.lambda.EventSourceMapping.",
   },
   lambda.EventSourceMapping,
   (mapping, { args, report }) => {
     requireStreamSource(mapping, args);
     const retries = mapping.maximumRetryAttempts;
     if (retries === undefined || retries < 0) {
-      report(`maximumRetryAttempts is ${shown(retries)} (-1, infinite, by default); expected a finite value from 0 to 10000.`);
+      report(
+        `maximumRetryAttempts is ${shown(retries)} (-1, infinite, by default); expected a finite value from 0 to 10000.`,
+      );
     }
   },
 );

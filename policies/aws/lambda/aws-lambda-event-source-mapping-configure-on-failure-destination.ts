@@ -11,16 +11,20 @@ import { requireStreamSource } from "../lib/streams";
 export const awsLambdaEventSourceMappingConfigureOnFailureDestination = resourcePolicy(
   {
     name: "aws-lambda-event-source-mapping-configure-on-failure-destination",
-    description: "Event source mappings on Kinesis or DynamoDB streams must send failed batches to an on-failure destination.",
+    description:
+      "Event source mappings on Kinesis or DynamoDB streams must send failed batches to an on-failure destination.",
     severity: "high",
     controls: ["hipaa:164.308(a)(7)", "hipaa:164.312(c)(1)", "gdpr:art32"],
-    remediationSteps: "Set `destinationConfig: {onFailure: {destinationArn: <encrypted SQS queue, SNS topic or S3 bucket ARN>}}` on the aws.lambda.EventSourceMapping.",
+    remediationSteps:
+      "Set `destinationConfig: {onFailure: {destinationArn: <encrypted SQS queue, SNS topic or S3 bucket ARN>}}` on the aws.lambda.EventSourceMapping.",
   },
   lambda.EventSourceMapping,
   (mapping, { args, report }) => {
     requireStreamSource(mapping, args);
     if (mapping.destinationConfig?.onFailure?.destinationArn === undefined) {
-      report("destinationConfig.onFailure.destinationArn is not set; expected an encrypted SQS queue, SNS topic or S3 bucket ARN.");
+      report(
+        "destinationConfig.onFailure.destinationArn is not set; expected an encrypted SQS queue, SNS topic or S3 bucket ARN.",
+      );
     }
   },
 );

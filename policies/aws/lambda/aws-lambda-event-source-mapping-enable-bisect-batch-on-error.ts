@@ -12,16 +12,20 @@ import { requireStreamSource } from "../lib/streams";
 export const awsLambdaEventSourceMappingEnableBisectBatchOnError = resourcePolicy(
   {
     name: "aws-lambda-event-source-mapping-enable-bisect-batch-on-error",
-    description: "Event source mappings on Kinesis or DynamoDB streams must split a failing batch (bisectBatchOnFunctionError).",
+    description:
+      "Event source mappings on Kinesis or DynamoDB streams must split a failing batch (bisectBatchOnFunctionError).",
     severity: "medium",
     controls: ["hipaa:164.308(a)(7)", "hipaa:164.312(c)(1)"],
-    remediationSteps: "Set `bisectBatchOnFunctionError: true` on the aws.lambda.EventSourceMapping.",
+    remediationSteps:
+      "Set `bisectBatchOnFunctionError: true` on the aws.lambda.EventSourceMapping.",
   },
   lambda.EventSourceMapping,
   (mapping, { args, report }) => {
     requireStreamSource(mapping, args);
     if (mapping.bisectBatchOnFunctionError !== true) {
-      report(`bisectBatchOnFunctionError is ${shown(mapping.bisectBatchOnFunctionError)}; expected true.`);
+      report(
+        `bisectBatchOnFunctionError is ${shown(mapping.bisectBatchOnFunctionError)}; expected true.`,
+      );
     }
   },
 );

@@ -20,7 +20,9 @@ export const awsLambdaFunctionConfigureDeadLetterQueue = resourcePolicy(
   lambda.Function,
   (fn, { report }) => {
     if (fn.deadLetterConfig?.targetArn === undefined) {
-      report("deadLetterConfig.targetArn is not set; expected an encrypted SQS queue or SNS topic ARN.");
+      report(
+        "deadLetterConfig.targetArn is not set; expected an encrypted SQS queue or SNS topic ARN.",
+      );
     }
   },
 );

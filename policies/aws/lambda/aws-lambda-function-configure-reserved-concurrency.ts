@@ -21,7 +21,9 @@ export const awsLambdaFunctionConfigureReservedConcurrency = resourcePolicy(
   (fn, { report }) => {
     const reserved = fn.reservedConcurrentExecutions;
     if (reserved === undefined || reserved < 0) {
-      report(`reservedConcurrentExecutions is ${shown(reserved)} (unreserved); expected a value of 0 or more.`);
+      report(
+        `reservedConcurrentExecutions is ${shown(reserved)} (unreserved); expected a value of 0 or more.`,
+      );
     }
   },
 );

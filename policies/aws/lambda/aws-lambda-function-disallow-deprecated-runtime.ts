@@ -4,11 +4,28 @@ import { configOf } from "../lib/format";
 
 /** Runtimes AWS has deprecated (no more security patches), as of the pack's release; configurable. */
 export const deprecatedRuntimes = [
-  "nodejs10.x", "nodejs12.x", "nodejs14.x", "nodejs16.x", "nodejs18.x", "nodejs20.x",
-  "python2.7", "python3.6", "python3.7", "python3.8", "python3.9",
-  "ruby2.5", "ruby2.7", "ruby3.2",
-  "dotnetcore2.1", "dotnetcore3.1", "dotnet5.0", "dotnet6", "dotnet7",
-  "java8", "go1.x", "provided",
+  "nodejs10.x",
+  "nodejs12.x",
+  "nodejs14.x",
+  "nodejs16.x",
+  "nodejs18.x",
+  "nodejs20.x",
+  "python2.7",
+  "python3.6",
+  "python3.7",
+  "python3.8",
+  "python3.9",
+  "ruby2.5",
+  "ruby2.7",
+  "ruby3.2",
+  "dotnetcore2.1",
+  "dotnetcore3.1",
+  "dotnet5.0",
+  "dotnet6",
+  "dotnet7",
+  "java8",
+  "go1.x",
+  "provided",
 ];
 
 /**

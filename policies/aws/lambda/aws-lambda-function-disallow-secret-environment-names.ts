@@ -23,7 +23,9 @@ export const awsLambdaFunctionDisallowSecretEnvironmentNames = resourcePolicy(
     // Only the names are read, so an unknown value elsewhere never makes this check indeterminate.
     const suspicious = Object.keys(fn.environment?.variables ?? {}).filter(isSecretName);
     if (suspicious.length > 0) {
-      report(`environment.variables has secret-looking name(s) ${suspicious.join(", ")}; expected secrets in Secrets Manager, referenced by ARN.`);
+      report(
+        `environment.variables has secret-looking name(s) ${suspicious.join(", ")}; expected secrets in Secrets Manager, referenced by ARN.`,
+      );
     }
   },
 );

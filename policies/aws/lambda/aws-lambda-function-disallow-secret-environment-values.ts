@@ -26,7 +26,9 @@ export const awsLambdaFunctionDisallowSecretEnvironmentValues = resourcePolicy(
       const value = variables[name];
       const kind = typeof value === "string" ? secretValueKind(value) : undefined;
       if (kind !== undefined) {
-        report(`environment.variables.${name} holds what looks like ${kind}; expected no secret values in the environment.`);
+        report(
+          `environment.variables.${name} holds what looks like ${kind}; expected no secret values in the environment.`,
+        );
       }
     }
   },

@@ -11,7 +11,8 @@ import { resourcePolicy } from "../../lib/define";
 export const awsLambdaFunctionEnableCodeSigning = resourcePolicy(
   {
     name: "aws-lambda-function-enable-code-signing",
-    description: "Lambda functions deployed from zip packages should enforce a code signing configuration (advisory).",
+    description:
+      "Lambda functions deployed from zip packages should enforce a code signing configuration (advisory).",
     severity: "low",
     controls: ["hipaa:164.312(c)(2)", "hipaa:164.312(c)(1)"],
     remediationSteps:
@@ -24,7 +25,9 @@ export const awsLambdaFunctionEnableCodeSigning = resourcePolicy(
       return;
     }
     if (fn.codeSigningConfigArn === undefined) {
-      report("codeSigningConfigArn is not set; expected a code signing configuration that enforces trusted publishers.");
+      report(
+        "codeSigningConfigArn is not set; expected a code signing configuration that enforces trusted publishers.",
+      );
     }
   },
 );

@@ -23,7 +23,9 @@ export const awsLambdaFunctionEnableVpc = resourcePolicy(
       report("vpcConfig is not set; expected private subnetIds and securityGroupIds.");
       return;
     }
-    const missing = (["subnetIds", "securityGroupIds"] as const).filter((k) => (vpc[k] ?? []).length === 0);
+    const missing = (["subnetIds", "securityGroupIds"] as const).filter(
+      (k) => (vpc[k] ?? []).length === 0,
+    );
     if (missing.length > 0) {
       report(`vpcConfig has no ${missing.join(" and no ")}; expected at least one of each.`);
     }

@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const awsLambdaFunctionEventInvokeConfigConfigureOnFailureDestination = resourcePolicy(
   {
     name: "aws-lambda-function-event-invoke-config-configure-on-failure-destination",
-    description: "Lambda asynchronous invocation configs must send failed events to an on-failure destination.",
+    description:
+      "Lambda asynchronous invocation configs must send failed events to an on-failure destination.",
     severity: "medium",
     controls: ["hipaa:164.308(a)(7)", "hipaa:164.312(c)(1)"],
     remediationSteps:
@@ -19,7 +20,9 @@ export const awsLambdaFunctionEventInvokeConfigConfigureOnFailureDestination = r
   lambda.FunctionEventInvokeConfig,
   (config, { report }) => {
     if (config.destinationConfig?.onFailure?.destination === undefined) {
-      report("destinationConfig.onFailure.destination is not set; expected an encrypted SQS queue, SNS topic, event bus or function ARN.");
+      report(
+        "destinationConfig.onFailure.destination is not set; expected an encrypted SQS queue, SNS topic, event bus or function ARN.",
+      );
     }
   },
 );

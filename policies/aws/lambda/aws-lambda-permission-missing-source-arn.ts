@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const awsLambdaPermissionMissingSourceArn = resourcePolicy(
   {
     name: "aws-lambda-permission-missing-source-arn",
-    description: "Lambda permissions for AWS service principals must be restricted with a source ARN.",
+    description:
+      "Lambda permissions for AWS service principals must be restricted with a source ARN.",
     severity: "high",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
@@ -20,7 +21,9 @@ export const awsLambdaPermissionMissingSourceArn = resourcePolicy(
   (permission, { report }) => {
     const principal = permission.principal;
     if (principal.endsWith(".amazonaws.com") && permission.sourceArn === undefined) {
-      report(`principal is "${principal}" and sourceArn is not set; expected the ARN of the invoking resource.`);
+      report(
+        `principal is "${principal}" and sourceArn is not set; expected the ARN of the invoking resource.`,
+      );
     }
   },
 );

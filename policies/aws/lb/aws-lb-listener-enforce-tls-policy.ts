@@ -22,9 +22,13 @@ export const awsLbListenerEnforceTlsPolicy = resourcePolicy(
   (listener, { report }) => {
     const protocol = listener.protocol ?? "HTTP";
     if (protocol === "HTTP") {
-      const redirects = listener.defaultActions.every((a) => a.type === "redirect" && a.redirect?.protocol === "HTTPS");
+      const redirects = listener.defaultActions.every(
+        (a) => a.type === "redirect" && a.redirect?.protocol === "HTTPS",
+      );
       if (!redirects) {
-        report(`protocol is ${shown(listener.protocol)}${listener.protocol === undefined ? " (HTTP)" : ""} and the default actions do not redirect to HTTPS; expected HTTPS or TLS.`);
+        report(
+          `protocol is ${shown(listener.protocol)}${listener.protocol === undefined ? " (HTTP)" : ""} and the default actions do not redirect to HTTPS; expected HTTPS or TLS.`,
+        );
       }
       return;
     }
@@ -34,7 +38,9 @@ export const awsLbListenerEnforceTlsPolicy = resourcePolicy(
     }
     const policy = listener.sslPolicy;
     if (policy === undefined || !/^ELBSecurityPolicy-TLS13-1-[23]/.test(policy)) {
-      report(`sslPolicy is ${shown(policy)}; expected an ELBSecurityPolicy-TLS13-1-2 (or TLS13-1-3) policy.`);
+      report(
+        `sslPolicy is ${shown(policy)}; expected an ELBSecurityPolicy-TLS13-1-2 (or TLS13-1-3) policy.`,
+      );
     }
   },
 );

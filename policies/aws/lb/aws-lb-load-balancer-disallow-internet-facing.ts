@@ -20,7 +20,9 @@ export const awsLbLoadBalancerDisallowInternetFacing = resourcePolicy(
   lb.LoadBalancer,
   (balancer, { report }) => {
     if (balancer.internal !== true) {
-      report(`internal is ${balancer.internal === false ? "false" : "not set (internet-facing by default)"}; expected true for services that need no public entry point.`);
+      report(
+        `internal is ${balancer.internal === false ? "false" : "not set (internet-facing by default)"}; expected true for services that need no public entry point.`,
+      );
     }
   },
 );

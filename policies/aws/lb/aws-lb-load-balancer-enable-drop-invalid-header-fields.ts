@@ -22,7 +22,9 @@ export const awsLbLoadBalancerEnableDropInvalidHeaderFields = resourcePolicy(
       return;
     }
     if (balancer.dropInvalidHeaderFields !== true) {
-      report(`dropInvalidHeaderFields is ${shown(balancer.dropInvalidHeaderFields)}; expected true.`);
+      report(
+        `dropInvalidHeaderFields is ${shown(balancer.dropInvalidHeaderFields)}; expected true.`,
+      );
     }
   },
 );

@@ -13,7 +13,10 @@ export interface IngressRule {
 export const defaultRestrictedPorts = [22, 3389, 3306, 5432, 1433, 1521, 6379, 27017];
 
 /** A description of what the rule opens to the world, or undefined when it opens nothing sensitive. */
-export function openToWorld(rule: IngressRule, restrictedPorts: readonly number[]): string | undefined {
+export function openToWorld(
+  rule: IngressRule,
+  restrictedPorts: readonly number[],
+): string | undefined {
   const world = rule.cidrs.filter((c) => worldCidrs.includes(c));
   if (world.length === 0) {
     return undefined;

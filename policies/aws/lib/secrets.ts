@@ -1,6 +1,7 @@
 /** What secret material looks like in environment variables, by name and by value. */
 
-const secretName = /(password|passwd|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|credential|client[_-]?secret)/i;
+const secretName =
+  /(password|passwd|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|credential|client[_-]?secret)/i;
 /** Names that point at a secret instead of holding one (an ARN, a parameter name, a key id). */
 const referenceName = /(_ARN|_NAME|_ID|_PARAM|_PARAMETER|_PATH|_TABLE)$/i;
 

@@ -16,18 +16,19 @@ interface Grant {
 }
 
 function grants(document: PolicyDocument): Grant[] {
-  return document.Statement.flatMap((s: PolicyStatement & { NotAction?: unknown; NotResource?: unknown }, i) =>
-    s.Effect === "Allow"
-      ? [
-          {
-            label: s.Sid ?? `#${i + 1}`,
-            actions: listOf(s.Action),
-            resources: listOf(s.Resource),
-            notAction: s.NotAction !== undefined,
-            notResource: s.NotResource !== undefined,
-          },
-        ]
-      : [],
+  return document.Statement.flatMap(
+    (s: PolicyStatement & { NotAction?: unknown; NotResource?: unknown }, i) =>
+      s.Effect === "Allow"
+        ? [
+            {
+              label: s.Sid ?? `#${i + 1}`,
+              actions: listOf(s.Action),
+              resources: listOf(s.Resource),
+              notAction: s.NotAction !== undefined,
+              notResource: s.NotResource !== undefined,
+            },
+          ]
+        : [],
   );
 }
 
@@ -37,17 +38,25 @@ const anyResource = (g: Grant) => g.notResource || g.resources.includes("*");
 export function adminStatements(document: PolicyDocument): string[] {
   return grants(document)
     .filter((g) => (g.notAction || g.actions.includes("*")) && anyResource(g))
-    .map((g) => `Statement ${g.label} allows Action "${g.notAction ? "NotAction" : "*"}" on Resource "*" (administrator access).`);
+    .map(
+      (g) =>
+        `Statement ${g.label} allows Action "${g.notAction ? "NotAction" : "*"}" on Resource "*" (administrator access).`,
+    );
 }
 
 /** Statements allowing `<service>:*` on any resource, or any action of the service on Resource `*`. */
-export function serviceWildcardStatements(document: PolicyDocument, services: readonly string[]): string[] {
+export function serviceWildcardStatements(
+  document: PolicyDocument,
+  services: readonly string[],
+): string[] {
   const wanted = services.map((s) => s.toLowerCase());
   return grants(document).flatMap((g) => {
     const matched = g.actions.filter((a) => wanted.includes(a.toLowerCase().split(":")[0]));
     const serviceWide = matched.filter((a) => a.endsWith(":*"));
     if (serviceWide.length > 0 && anyResource(g)) {
-      return [`Statement ${g.label} allows ${serviceWide.map((a) => `"${a}"`).join(", ")} on Resource "*".`];
+      return [
+        `Statement ${g.label} allows ${serviceWide.map((a) => `"${a}"`).join(", ")} on Resource "*".`,
+      ];
     }
     return [];
   });
@@ -62,11 +71,23 @@ export function chimeWildcardStatements(document: PolicyDocument): string[] {
       return [`Statement ${g.label} allows "chime:*"; grant the named meeting actions only.`];
     }
     if (chime.length > 0 && anyResource(g)) {
-      return [`Statement ${g.label} allows ${chime.map((a) => `"${a}"`).join(", ")} on Resource "*"; scope them to meeting ARNs.`];
+      return [
+        `Statement ${g.label} allows ${chime.map((a) => `"${a}"`).join(", ")} on Resource "*"; scope them to meeting ARNs.`,
+      ];
     }
     return [];
   });
 }
 
 /** Services whose data is PHI or protects it; a service-wide wildcard on Resource "*" is refused for them. */
-export const phiServices = ["kms", "dynamodb", "kinesis", "s3", "secretsmanager", "firehose", "sqs", "sns", "logs"];
+export const phiServices = [
+  "kms",
+  "dynamodb",
+  "kinesis",
+  "s3",
+  "secretsmanager",
+  "firehose",
+  "sqs",
+  "sns",
+  "logs",
+];

@@ -6,8 +6,15 @@
 import type { ResourceValidationArgs } from "@pulumi/policy";
 
 export function requireStreamSource(mapping: object, args: ResourceValidationArgs): void {
-  const kafka = ["topics", "selfManagedEventSource", "amazonManagedKafkaEventSourceConfig", "selfManagedKafkaEventSourceConfig"];
+  const kafka = [
+    "topics",
+    "selfManagedEventSource",
+    "amazonManagedKafkaEventSourceConfig",
+    "selfManagedKafkaEventSourceConfig",
+  ];
   if (!("startingPosition" in mapping) || kafka.some((k) => k in mapping)) {
-    args.notApplicable("Only applies to event source mappings that read a Kinesis or DynamoDB stream");
+    args.notApplicable(
+      "Only applies to event source mappings that read a Kinesis or DynamoDB stream",
+    );
   }
 }

@@ -11,13 +11,20 @@ import { configOf, shown } from "../lib/format";
 export const awsRdsClusterConfigureBackupRetention = resourcePolicy(
   {
     name: "aws-rds-cluster-configure-backup-retention",
-    description: "RDS clusters must keep automated backups for at least the configured days (7 by default).",
+    description:
+      "RDS clusters must keep automated backups for at least the configured days (7 by default).",
     severity: "medium",
     controls: ["hipaa:164.308(a)(7)", "gdpr:art32"],
     remediationSteps: "Set `backupRetentionPeriod: 7` or more (up to 35) on the aws.rds.Cluster.",
     configSchema: {
       properties: {
-        minBackupRetentionDays: { type: "integer", minimum: 1, maximum: 35, default: 7, description: "Shortest automated backup retention allowed." },
+        minBackupRetentionDays: {
+          type: "integer",
+          minimum: 1,
+          maximum: 35,
+          default: 7,
+          description: "Shortest automated backup retention allowed.",
+        },
       },
     },
   },
@@ -26,7 +33,9 @@ export const awsRdsClusterConfigureBackupRetention = resourcePolicy(
     const { minBackupRetentionDays } = configOf(args, { minBackupRetentionDays: 7 });
     const days = db.backupRetentionPeriod;
     if (days === undefined || days < minBackupRetentionDays) {
-      report(`backupRetentionPeriod is ${shown(days)}; expected at least ${minBackupRetentionDays} days.`);
+      report(
+        `backupRetentionPeriod is ${shown(days)}; expected at least ${minBackupRetentionDays} days.`,
+      );
     }
   },
 );

@@ -14,14 +14,19 @@ export const awsRdsClusterEnableStorageEncryption = resourcePolicy(
     description: "RDS clusters must encrypt storage with a customer-managed KMS key.",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: "Set `storageEncrypted: true` and `kmsKeyId: <customer-managed key ARN>` on the aws.rds.Cluster.",
+    remediationSteps:
+      "Set `storageEncrypted: true` and `kmsKeyId: <customer-managed key ARN>` on the aws.rds.Cluster.",
   },
   rds.Cluster,
   (db, { report }) => {
     if (db.storageEncrypted !== true) {
-      report(`storageEncrypted is ${shown(db.storageEncrypted)}; expected true with a customer-managed kmsKeyId.`);
+      report(
+        `storageEncrypted is ${shown(db.storageEncrypted)}; expected true with a customer-managed kmsKeyId.`,
+      );
     } else if (db.kmsKeyId === undefined) {
-      report("storageEncrypted is true but kmsKeyId is not set (the AWS managed aws/rds key); expected a customer-managed KMS key ARN.");
+      report(
+        "storageEncrypted is true but kmsKeyId is not set (the AWS managed aws/rds key); expected a customer-managed KMS key ARN.",
+      );
     }
   },
 );

@@ -13,7 +13,8 @@ export const awsRdsClusterInstanceDisablePublicAccess = resourcePolicy(
     description: "RDS cluster instances must not be publicly accessible.",
     severity: "critical",
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: "Set `publiclyAccessible: false` on the aws.rds.ClusterInstance and place the cluster in private subnets.",
+    remediationSteps:
+      "Set `publiclyAccessible: false` on the aws.rds.ClusterInstance and place the cluster in private subnets.",
   },
   rds.ClusterInstance,
   (db, { report }) => {

@@ -10,15 +10,19 @@ import { resourcePolicy } from "../../lib/define";
 export const awsRdsInstanceConfigurePerformanceInsightsKms = resourcePolicy(
   {
     name: "aws-rds-instance-configure-performance-insights-kms",
-    description: "RDS instances with Performance Insights must encrypt it with a customer-managed KMS key.",
+    description:
+      "RDS instances with Performance Insights must encrypt it with a customer-managed KMS key.",
     severity: "medium",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: "Set `performanceInsightsKmsKeyId: <customer-managed key ARN>` wherever `performanceInsightsEnabled` is true on the aws.rds.Instance.",
+    remediationSteps:
+      "Set `performanceInsightsKmsKeyId: <customer-managed key ARN>` wherever `performanceInsightsEnabled` is true on the aws.rds.Instance.",
   },
   rds.Instance,
   (db, { report }) => {
     if (db.performanceInsightsEnabled === true && db.performanceInsightsKmsKeyId === undefined) {
-      report("performanceInsightsEnabled is true and performanceInsightsKmsKeyId is not set; expected a customer-managed KMS key ARN.");
+      report(
+        "performanceInsightsEnabled is true and performanceInsightsKmsKeyId is not set; expected a customer-managed KMS key ARN.",
+      );
     }
   },
 );

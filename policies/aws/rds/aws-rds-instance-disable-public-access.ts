@@ -13,7 +13,8 @@ export const awsRdsInstanceDisablePublicAccess = resourcePolicy(
     description: "RDS instances must not be publicly accessible.",
     severity: "critical",
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: "Set `publiclyAccessible: false` on the aws.rds.Instance and place it in private subnets.",
+    remediationSteps:
+      "Set `publiclyAccessible: false` on the aws.rds.Instance and place it in private subnets.",
   },
   rds.Instance,
   (db, { report }) => {

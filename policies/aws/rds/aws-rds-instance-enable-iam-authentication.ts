@@ -14,12 +14,15 @@ export const awsRdsInstanceEnableIamAuthentication = resourcePolicy(
     description: "RDS instances must enable IAM database authentication.",
     severity: "medium",
     controls: ["hipaa:164.312(d)", "hipaa:164.312(a)(2)(i)"],
-    remediationSteps: "Set `iamDatabaseAuthenticationEnabled: true` on the aws.rds.Instance and grant rds-db:connect to the roles that connect.",
+    remediationSteps:
+      "Set `iamDatabaseAuthenticationEnabled: true` on the aws.rds.Instance and grant rds-db:connect to the roles that connect.",
   },
   rds.Instance,
   (db, { report }) => {
     if (db.iamDatabaseAuthenticationEnabled !== true) {
-      report(`iamDatabaseAuthenticationEnabled is ${shown(db.iamDatabaseAuthenticationEnabled)}; expected true.`);
+      report(
+        `iamDatabaseAuthenticationEnabled is ${shown(db.iamDatabaseAuthenticationEnabled)}; expected true.`,
+      );
     }
   },
 );

@@ -2,7 +2,10 @@ import * as s3 from "@pulumi/aws/s3";
 import { resourcePolicy } from "../../lib/define";
 
 const publicCannedAcls = ["public-read", "public-read-write", "authenticated-read"];
-const publicGroups = ["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"];
+const publicGroups = [
+  "http://acs.amazonaws.com/groups/global/AllUsers",
+  "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+];
 
 /**
  * A public ACL grants every internet user (or every AWS account) access to the bucket, bypassing the bucket
@@ -27,7 +30,9 @@ export const awsS3BucketAclDisallowPublicAcl = resourcePolicy(
     for (const grant of acl.accessControlPolicy?.grants ?? []) {
       const uri = grant.grantee?.uri;
       if (uri !== undefined && publicGroups.includes(uri)) {
-        report(`accessControlPolicy grants ${grant.permission} to ${uri}; expected no grants to public groups.`);
+        report(
+          `accessControlPolicy grants ${grant.permission} to ${uri}; expected no grants to public groups.`,
+        );
       }
     }
   },

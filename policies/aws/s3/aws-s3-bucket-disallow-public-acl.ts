@@ -2,7 +2,10 @@ import * as s3 from "@pulumi/aws/s3";
 import { resourcePolicy } from "../../lib/define";
 
 const publicCannedAcls = ["public-read", "public-read-write", "authenticated-read"];
-const publicGroups = ["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"];
+const publicGroups = [
+  "http://acs.amazonaws.com/groups/global/AllUsers",
+  "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+];
 
 /**
  * In @pulumi/aws v7 a bucket's ACL can still be set inline through the deprecated `acl` and `grants` arguments,
@@ -13,7 +16,8 @@ const publicGroups = ["http://acs.amazonaws.com/groups/global/AllUsers", "http:/
 export const awsS3BucketDisallowPublicAcl = resourcePolicy(
   {
     name: "aws-s3-bucket-disallow-public-acl",
-    description: "S3 buckets must not set a public ACL inline (deprecated `acl` or `grants` to AllUsers or AuthenticatedUsers).",
+    description:
+      "S3 buckets must not set a public ACL inline (deprecated `acl` or `grants` to AllUsers or AuthenticatedUsers).",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
@@ -26,7 +30,9 @@ export const awsS3BucketDisallowPublicAcl = resourcePolicy(
     }
     for (const grant of bucket.grants ?? []) {
       if (grant.uri !== undefined && publicGroups.includes(grant.uri)) {
-        report(`grants give ${JSON.stringify(grant.permissions)} to ${grant.uri}; expected no grants to public groups.`);
+        report(
+          `grants give ${JSON.stringify(grant.permissions)} to ${grant.uri}; expected no grants to public groups.`,
+        );
       }
     }
   },

@@ -19,7 +19,12 @@ export const awsS3BucketObjectLockConfigurationConfigureRetention = resourcePoli
       'Set `rule: {defaultRetention: {mode: "COMPLIANCE", years: 6}}` (or `days: 2192`) on the aws.s3.BucketObjectLockConfiguration.',
     configSchema: {
       properties: {
-        minRetentionDays: { type: "integer", minimum: 1, default: 2192, description: "Shortest default retention allowed, in days." },
+        minRetentionDays: {
+          type: "integer",
+          minimum: 1,
+          default: 2192,
+          description: "Shortest default retention allowed, in days.",
+        },
       },
     },
   },
@@ -28,15 +33,23 @@ export const awsS3BucketObjectLockConfigurationConfigureRetention = resourcePoli
     const { minRetentionDays } = configOf(args, { minRetentionDays: 2192 });
     const retention = lock.rule?.defaultRetention;
     if (retention === undefined) {
-      report(`rule.defaultRetention is not set; expected mode "COMPLIANCE" with at least ${minRetentionDays} days.`);
+      report(
+        `rule.defaultRetention is not set; expected mode "COMPLIANCE" with at least ${minRetentionDays} days.`,
+      );
       return;
     }
     if (retention.mode !== "COMPLIANCE") {
       report(`rule.defaultRetention.mode is ${shown(retention.mode)}; expected "COMPLIANCE".`);
     }
-    const days = retention.days ?? (retention.years !== undefined ? Math.ceil(retention.years * 365.25) : 0);
+    const days =
+      retention.days ?? (retention.years !== undefined ? Math.ceil(retention.years * 365.25) : 0);
     if (days < minRetentionDays) {
-      const received = retention.days !== undefined ? `${retention.days} days` : retention.years !== undefined ? `${retention.years} years` : "not set";
+      const received =
+        retention.days !== undefined
+          ? `${retention.days} days`
+          : retention.years !== undefined
+            ? `${retention.years} years`
+            : "not set";
       report(`rule.defaultRetention is ${received}; expected at least ${minRetentionDays} days.`);
     }
   },

@@ -11,7 +11,8 @@ import { parsePolicyDocument, wildcardPrincipalStatements } from "../../lib/iam"
 export const awsS3BucketPolicyDisallowWildcardPrincipal = resourcePolicy(
   {
     name: "aws-s3-bucket-policy-disallow-wildcard-principal",
-    description: "S3 bucket policies must not allow a wildcard principal without an account or organisation condition.",
+    description:
+      "S3 bucket policies must not allow a wildcard principal without an account or organisation condition.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
@@ -25,7 +26,9 @@ export const awsS3BucketPolicyDisallowWildcardPrincipal = resourcePolicy(
       return;
     }
     for (const sid of wildcardPrincipalStatements(document)) {
-      report(`Bucket policy statement ${sid} allows principal "*" without an account or organisation condition.`);
+      report(
+        `Bucket policy statement ${sid} allows principal "*" without an account or organisation condition.`,
+      );
     }
   },
 );

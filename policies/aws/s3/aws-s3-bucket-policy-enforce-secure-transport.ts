@@ -14,7 +14,9 @@ function deniesInsecureTransport(s: PolicyStatement): boolean {
   return Object.entries(s.Condition ?? {}).some(
     ([operator, values]) =>
       /^bool(ifexists)?$/i.test(operator) &&
-      Object.entries(values).some(([k, v]) => k.toLowerCase() === "aws:securetransport" && listOf(v).includes("false")),
+      Object.entries(values).some(
+        ([k, v]) => k.toLowerCase() === "aws:securetransport" && listOf(v).includes("false"),
+      ),
   );
 }
 
@@ -27,7 +29,8 @@ function deniesInsecureTransport(s: PolicyStatement): boolean {
 export const awsS3BucketPolicyEnforceSecureTransport = resourcePolicy(
   {
     name: "aws-s3-bucket-policy-enforce-secure-transport",
-    description: "S3 bucket policies must deny requests that do not use TLS (aws:SecureTransport = false).",
+    description:
+      "S3 bucket policies must deny requests that do not use TLS (aws:SecureTransport = false).",
     severity: "high",
     controls: ["hipaa:164.312(e)(2)(ii)", "hipaa:164.312(e)(1)", "gdpr:art32"],
     remediationSteps:
@@ -41,7 +44,9 @@ export const awsS3BucketPolicyEnforceSecureTransport = resourcePolicy(
       return;
     }
     if (!document.Statement.some(deniesInsecureTransport)) {
-      report('No statement denies s3:* to Principal "*" when aws:SecureTransport is "false"; expected such a Deny statement.');
+      report(
+        'No statement denies s3:* to Principal "*" when aws:SecureTransport is "false"; expected such a Deny statement.',
+      );
     }
   },
 );

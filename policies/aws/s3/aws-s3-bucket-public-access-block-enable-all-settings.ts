@@ -18,10 +18,17 @@ export const awsS3BucketPublicAccessBlockEnableAllSettings = resourcePolicy(
   },
   s3.BucketPublicAccessBlock,
   (block, { report }) => {
-    const settings = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+    const settings = [
+      "blockPublicAcls",
+      "blockPublicPolicy",
+      "ignorePublicAcls",
+      "restrictPublicBuckets",
+    ] as const;
     const off = settings.filter((s) => block[s] !== true);
     if (off.length > 0) {
-      report(`${off.join(", ")} ${off.length === 1 ? "is" : "are"} not true; expected all four settings true.`);
+      report(
+        `${off.join(", ")} ${off.length === 1 ? "is" : "are"} not true; expected all four settings true.`,
+      );
     }
   },
 );

@@ -24,12 +24,16 @@ export const awsS3BucketServerSideEncryptionConfigurationEnableKms = resourcePol
       const byDefault = rule.applyServerSideEncryptionByDefault;
       const algorithm = byDefault?.sseAlgorithm;
       if (algorithm !== "aws:kms" && algorithm !== "aws:kms:dsse") {
-        report(`rules[${i}].applyServerSideEncryptionByDefault.sseAlgorithm is ${shown(algorithm)}; expected "aws:kms" with a kmsMasterKeyId.`);
+        report(
+          `rules[${i}].applyServerSideEncryptionByDefault.sseAlgorithm is ${shown(algorithm)}; expected "aws:kms" with a kmsMasterKeyId.`,
+        );
         return;
       }
       const key = byDefault?.kmsMasterKeyId;
       if (key === undefined || isAwsManagedKey(key)) {
-        report(`rules[${i}].applyServerSideEncryptionByDefault.kmsMasterKeyId is ${shown(key)}${key === undefined ? " (the AWS managed aws/s3 key)" : ", an AWS managed key"}; expected a customer-managed KMS key.`);
+        report(
+          `rules[${i}].applyServerSideEncryptionByDefault.kmsMasterKeyId is ${shown(key)}${key === undefined ? " (the AWS managed aws/s3 key)" : ", an AWS managed key"}; expected a customer-managed KMS key.`,
+        );
       }
     });
   },

@@ -14,7 +14,8 @@ export const awsS3BucketVersioningEnableVersioning = resourcePolicy(
     description: "S3 bucket versioning must be Enabled.",
     severity: "medium",
     controls: ["hipaa:164.308(a)(7)", "hipaa:164.312(c)(1)"],
-    remediationSteps: 'Set `versioningConfiguration: {status: "Enabled"}` on the aws.s3.BucketVersioning.',
+    remediationSteps:
+      'Set `versioningConfiguration: {status: "Enabled"}` on the aws.s3.BucketVersioning.',
   },
   s3.BucketVersioning,
   (versioning, { report }) => {

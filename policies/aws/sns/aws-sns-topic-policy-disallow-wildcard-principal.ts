@@ -11,7 +11,8 @@ import { parsePolicyDocument, wildcardPrincipalStatements } from "../../lib/iam"
 export const awsSnsTopicPolicyDisallowWildcardPrincipal = resourcePolicy(
   {
     name: "aws-sns-topic-policy-disallow-wildcard-principal",
-    description: "SNS topic policies must not allow a wildcard principal without an account, organisation or source condition.",
+    description:
+      "SNS topic policies must not allow a wildcard principal without an account, organisation or source condition.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
@@ -25,7 +26,9 @@ export const awsSnsTopicPolicyDisallowWildcardPrincipal = resourcePolicy(
       return;
     }
     for (const sid of wildcardPrincipalStatements(document)) {
-      report(`Topic policy statement ${sid} allows principal "*" without an account, organisation or source condition.`);
+      report(
+        `Topic policy statement ${sid} allows principal "*" without an account, organisation or source condition.`,
+      );
     }
   },
 );

@@ -11,7 +11,8 @@ import { parsePolicyDocument, wildcardPrincipalStatements } from "../../lib/iam"
 export const awsSqsQueuePolicyDisallowWildcardPrincipal = resourcePolicy(
   {
     name: "aws-sqs-queue-policy-disallow-wildcard-principal",
-    description: "SQS queue policies must not allow a wildcard principal without an account, organisation or source condition.",
+    description:
+      "SQS queue policies must not allow a wildcard principal without an account, organisation or source condition.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
@@ -25,7 +26,9 @@ export const awsSqsQueuePolicyDisallowWildcardPrincipal = resourcePolicy(
       return;
     }
     for (const sid of wildcardPrincipalStatements(document)) {
-      report(`Queue policy statement ${sid} allows principal "*" without an account, organisation or source condition.`);
+      report(
+        `Queue policy statement ${sid} allows principal "*" without an account, organisation or source condition.`,
+      );
     }
   },
 );

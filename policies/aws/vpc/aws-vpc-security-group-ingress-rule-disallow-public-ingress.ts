@@ -17,14 +17,15 @@ export const awsVpcSecurityGroupIngressRuleDisallowPublicIngress = resourcePolic
     severity: "high",
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
-      "Replace `cidrIpv4: \"0.0.0.0/0\"` / `cidrIpv6: \"::/0\"` on the aws.vpc.SecurityGroupIngressRule with the VPC CIDR or a `referencedSecurityGroupId`.",
+      'Replace `cidrIpv4: "0.0.0.0/0"` / `cidrIpv6: "::/0"` on the aws.vpc.SecurityGroupIngressRule with the VPC CIDR or a `referencedSecurityGroupId`.',
     configSchema: {
       properties: {
         restrictedPorts: {
           type: "array",
           items: { type: "integer" },
           default: defaultRestrictedPorts,
-          description: "Ports that may not be open to 0.0.0.0/0 or ::/0 (all ports are always refused).",
+          description:
+            "Ports that may not be open to 0.0.0.0/0 or ::/0 (all ports are always refused).",
         },
       },
     },

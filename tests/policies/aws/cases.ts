@@ -19,7 +19,12 @@ export interface PolicyCases {
   /** The inputs with the checked property left out, and the exact messages ([] when absence is compliant). */
   readonly absent: readonly [Props, readonly string[]];
   /** [label, policy config, inputs, exact messages]; every configSchema property must appear in one. */
-  readonly config?: readonly (readonly [string, Record<string, unknown>, Props, readonly string[]])[];
+  readonly config?: readonly (readonly [
+    string,
+    Record<string, unknown>,
+    Props,
+    readonly string[],
+  ])[];
   /** Inputs where the value the decision depends on is unknown. */
   readonly unknown?: readonly Props[];
   /** [inputs, reason] for resources of the right type the policy does not apply to. */
@@ -29,14 +34,26 @@ export interface PolicyCases {
 export function describePolicy(policy: ResourceValidationPolicy, cases: PolicyCases): void {
   const { type } = cases;
   describe(policy.name, () => {
-    it.each(cases.compliant.map((props, i) => [i + 1, props] as const))("passes compliant case %i", async (_i, props) => {
-      expect(await checkResource(policy, { type, props })).toEqual({ violations: [], indeterminate: false });
-    });
+    it.each(cases.compliant.map((props, i) => [i + 1, props] as const))(
+      "passes compliant case %i",
+      async (_i, props) => {
+        expect(await checkResource(policy, { type, props })).toEqual({
+          violations: [],
+          indeterminate: false,
+        });
+      },
+    );
 
     if (cases.nonCompliant.length > 0) {
-      it.each(cases.nonCompliant.map((c) => [...c]))("fails %s", async (_label, props, messages) => {
-        expect(await checkResource(policy, { type, props })).toEqual({ violations: messages, indeterminate: false });
-      });
+      it.each(cases.nonCompliant.map((c) => [...c]))(
+        "fails %s",
+        async (_label, props, messages) => {
+          expect(await checkResource(policy, { type, props })).toEqual({
+            violations: messages,
+            indeterminate: false,
+          });
+        },
+      );
     } else {
       it("has a failing case (the absent one)", () => {
         expect(cases.absent[1].length).toBeGreaterThan(0);
@@ -45,11 +62,16 @@ export function describePolicy(policy: ResourceValidationPolicy, cases: PolicyCa
 
     it("decides when the checked property is absent", async () => {
       const [props, messages] = cases.absent;
-      expect(await checkResource(policy, { type, props })).toEqual({ violations: messages, indeterminate: false });
+      expect(await checkResource(policy, { type, props })).toEqual({
+        violations: messages,
+        indeterminate: false,
+      });
     });
 
     // `suppressions` is the pack-wide exception list every policy accepts; its own tests live with it.
-    const configured = Object.keys(policy.configSchema?.properties ?? {}).filter((p) => p !== "suppressions");
+    const configured = Object.keys(policy.configSchema?.properties ?? {}).filter(
+      (p) => p !== "suppressions",
+    );
     it("has a config case for every configSchema property", () => {
       const covered = new Set((cases.config ?? []).flatMap(([, config]) => Object.keys(config)));
       expect(configured.filter((p) => !covered.has(p))).toEqual([]);
@@ -57,9 +79,15 @@ export function describePolicy(policy: ResourceValidationPolicy, cases: PolicyCa
     });
 
     if (cases.config && cases.config.length > 0) {
-      it.each(cases.config.map((c) => [...c]))("honours config: %s", async (_label, config, props, messages) => {
-        expect(await checkResource(policy, { type, props }, config)).toEqual({ violations: messages, indeterminate: false });
-      });
+      it.each(cases.config.map((c) => [...c]))(
+        "honours config: %s",
+        async (_label, config, props, messages) => {
+          expect(await checkResource(policy, { type, props }, config)).toEqual({
+            violations: messages,
+            indeterminate: false,
+          });
+        },
+      );
     }
 
     if (cases.unknown && cases.unknown.length > 0) {

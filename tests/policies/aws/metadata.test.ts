@@ -12,7 +12,12 @@ const root = path.join(__dirname, "../../../policies/aws");
 const files = fs
   .readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name !== "lib")
-  .flatMap((d) => fs.readdirSync(path.join(root, d.name)).filter((f) => f.startsWith("aws-")).map((f) => path.join(d.name, f)));
+  .flatMap((d) =>
+    fs
+      .readdirSync(path.join(root, d.name))
+      .filter((f) => f.startsWith("aws-"))
+      .map((f) => path.join(d.name, f)),
+  );
 
 const camel = (name: string) => name.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 const verbs = "missing|disallow|enable|disable|configure|enforce";
@@ -29,7 +34,9 @@ describe("AWS policy metadata", () => {
     const source = fs.readFileSync(path.join(root, file), "utf8");
     const name = path.basename(file, ".ts");
     const service = path.dirname(file);
-    expect(name).toMatch(new RegExp(`^aws-${service}-[a-z0-9]+(-[a-z0-9]+)*-(${verbs})-[a-z0-9]+(-[a-z0-9]+)*$`));
+    expect(name).toMatch(
+      new RegExp(`^aws-${service}-[a-z0-9]+(-[a-z0-9]+)*-(${verbs})-[a-z0-9]+(-[a-z0-9]+)*$`),
+    );
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(root, file)) as Record<string, ResourceValidationPolicy>;
@@ -39,11 +46,16 @@ describe("AWS policy metadata", () => {
 
     const doc = /\/\*\*([\s\S]*?)\*\/\s*export const (\w+) = resourcePolicy\(/.exec(source);
     expect(doc?.[2]).toBe(camel(name));
-    const lines = doc![1].split("\n").map((l) => l.replace(/^\s*\*\s?/, "").trim()).filter(Boolean);
+    const lines = doc![1]
+      .split("\n")
+      .map((l) => l.replace(/^\s*\*\s?/, "").trim())
+      .filter(Boolean);
     const reason = lines.filter((l) => !l.startsWith("@")).join(" ");
     expect(reason.length).toBeGreaterThan(40);
     expect(lines.find((l) => l.startsWith("@severity"))).toBe(`@severity ${policy.severity}`);
-    expect(lines.find((l) => l.startsWith("@controls"))).toBe(`@controls ${policy.tags!.join(", ")}`);
+    expect(lines.find((l) => l.startsWith("@controls"))).toBe(
+      `@controls ${policy.tags!.join(", ")}`,
+    );
 
     expect(policy.tags!.length).toBeGreaterThanOrEqual(1);
     expect(policy.tags!.length).toBeLessThanOrEqual(4);

@@ -3,25 +3,44 @@ import { describePolicy, unknown } from "../cases";
 
 const stage = "aws:apigatewayv2/stage:Stage";
 const s = (props: Record<string, unknown> = {}) => ({ apiId: "api", name: "$default", ...props });
-const logs = { destinationArn: "arn:aws:logs:eu-central-1:123456789012:log-group:api", format: '{"requestId":"$context.requestId"}' };
+const logs = {
+  destinationArn: "arn:aws:logs:eu-central-1:123456789012:log-group:api",
+  format: '{"requestId":"$context.requestId"}',
+};
 
 describePolicy(policies.awsApigatewayv2StageEnableAccessLogging, {
   type: stage,
   compliant: [s({ accessLogSettings: logs })],
   nonCompliant: [],
-  absent: [s(), ["accessLogSettings is not set; expected a destinationArn and a format. (Control ID: HIPAA 164.312(b); HIPAA 164.308(a)(1)(ii)(D); GDPR Art. 33)"]],
+  absent: [
+    s(),
+    [
+      "accessLogSettings is not set; expected a destinationArn and a format. (Control ID: HIPAA 164.312(b); HIPAA 164.308(a)(1)(ii)(D); GDPR Art. 33)",
+    ],
+  ],
   unknown: [s({ accessLogSettings: unknown })],
 });
 
 const trace = "(Control ID: GDPR Art. 25; GDPR Art. 5(1)(f); HIPAA 164.312(a)(1))";
 describePolicy(policies.awsApigatewayv2StageDisableDataTrace, {
   type: stage,
-  compliant: [s({ defaultRouteSettings: { dataTraceEnabled: false }, routeSettings: [{ routeKey: "GET /vitals", dataTraceEnabled: false }] })],
+  compliant: [
+    s({
+      defaultRouteSettings: { dataTraceEnabled: false },
+      routeSettings: [{ routeKey: "GET /vitals", dataTraceEnabled: false }],
+    }),
+  ],
   nonCompliant: [
     [
       "data trace on the stage and one route",
-      s({ defaultRouteSettings: { dataTraceEnabled: true }, routeSettings: [{ routeKey: "POST /observations", dataTraceEnabled: true }] }),
-      [`defaultRouteSettings.dataTraceEnabled is true; expected false. ${trace}`, `routeSettings for "POST /observations" has dataTraceEnabled true; expected false. ${trace}`],
+      s({
+        defaultRouteSettings: { dataTraceEnabled: true },
+        routeSettings: [{ routeKey: "POST /observations", dataTraceEnabled: true }],
+      }),
+      [
+        `defaultRouteSettings.dataTraceEnabled is true; expected false. ${trace}`,
+        `routeSettings for "POST /observations" has dataTraceEnabled true; expected false. ${trace}`,
+      ],
     ],
   ],
   absent: [s(), []],
@@ -32,8 +51,21 @@ const throttle = "(Control ID: GDPR Art. 32; HIPAA 164.308(a)(7))";
 describePolicy(policies.awsApigatewayv2StageConfigureThrottling, {
   type: stage,
   compliant: [s({ defaultRouteSettings: { throttlingBurstLimit: 100, throttlingRateLimit: 50 } })],
-  nonCompliant: [["burst only", s({ defaultRouteSettings: { throttlingBurstLimit: 100 } }), [`defaultRouteSettings.throttlingRateLimit is not set; expected both throttling limits. ${throttle}`]]],
-  absent: [s(), [`defaultRouteSettings.throttlingBurstLimit and defaultRouteSettings.throttlingRateLimit are not set; expected both throttling limits. ${throttle}`]],
+  nonCompliant: [
+    [
+      "burst only",
+      s({ defaultRouteSettings: { throttlingBurstLimit: 100 } }),
+      [
+        `defaultRouteSettings.throttlingRateLimit is not set; expected both throttling limits. ${throttle}`,
+      ],
+    ],
+  ],
+  absent: [
+    s(),
+    [
+      `defaultRouteSettings.throttlingBurstLimit and defaultRouteSettings.throttlingRateLimit are not set; expected both throttling limits. ${throttle}`,
+    ],
+  ],
   unknown: [s({ defaultRouteSettings: unknown })],
 });
 
@@ -44,17 +76,42 @@ describePolicy(policies.awsApigatewayv2RouteEnforceAuthorization, {
     { apiId: "api", routeKey: "GET /vitals", authorizationType: "JWT", authorizerId: "a" },
     { apiId: "api", routeKey: "OPTIONS /vitals" },
   ],
-  nonCompliant: [["NONE", { apiId: "api", routeKey: "POST /vitals", authorizationType: "NONE" }, [`Route "POST /vitals" has authorizationType "NONE"; expected "JWT", "AWS_IAM" or "CUSTOM". ${auth}`]]],
-  absent: [{ apiId: "api", routeKey: "$default" }, [`Route "$default" has authorizationType not set; expected "JWT", "AWS_IAM" or "CUSTOM". ${auth}`]],
+  nonCompliant: [
+    [
+      "NONE",
+      { apiId: "api", routeKey: "POST /vitals", authorizationType: "NONE" },
+      [
+        `Route "POST /vitals" has authorizationType "NONE"; expected "JWT", "AWS_IAM" or "CUSTOM". ${auth}`,
+      ],
+    ],
+  ],
+  absent: [
+    { apiId: "api", routeKey: "$default" },
+    [
+      `Route "$default" has authorizationType not set; expected "JWT", "AWS_IAM" or "CUSTOM". ${auth}`,
+    ],
+  ],
   unknown: [{ apiId: "api", routeKey: "GET /x", authorizationType: unknown }],
 });
 
 const tls = "(Control ID: HIPAA 164.312(e)(2)(ii); HIPAA 164.312(e)(1))";
-const domain = (securityPolicy: unknown) => ({ domainName: "api.example.org", domainNameConfiguration: { certificateArn: "c", endpointType: "REGIONAL", securityPolicy } });
+const domain = (securityPolicy: unknown) => ({
+  domainName: "api.example.org",
+  domainNameConfiguration: { certificateArn: "c", endpointType: "REGIONAL", securityPolicy },
+});
 describePolicy(policies.awsApigatewayv2DomainNameConfigureTlsPolicy, {
   type: "aws:apigatewayv2/domainName:DomainName",
   compliant: [domain("TLS_1_2"), domain("SecurityPolicy_TLS13_1_3_2025_09")],
-  nonCompliant: [["TLS 1.0", domain("TLS_1_0"), [`domainNameConfiguration.securityPolicy is "TLS_1_0"; expected "TLS_1_2" or newer. ${tls}`]]],
-  absent: [domain("TLS_1_0"), [`domainNameConfiguration.securityPolicy is "TLS_1_0"; expected "TLS_1_2" or newer. ${tls}`]],
+  nonCompliant: [
+    [
+      "TLS 1.0",
+      domain("TLS_1_0"),
+      [`domainNameConfiguration.securityPolicy is "TLS_1_0"; expected "TLS_1_2" or newer. ${tls}`],
+    ],
+  ],
+  absent: [
+    domain("TLS_1_0"),
+    [`domainNameConfiguration.securityPolicy is "TLS_1_0"; expected "TLS_1_2" or newer. ${tls}`],
+  ],
   unknown: [domain(unknown)],
 });

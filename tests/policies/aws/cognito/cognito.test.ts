@@ -10,8 +10,16 @@ describePolicy(policies.awsCognitoUserPoolEnableMfa, {
   type: pool,
   compliant: [{ mfaConfiguration: "ON" }],
   nonCompliant: [
-    ["optional MFA", { mfaConfiguration: "OPTIONAL" }, [`mfaConfiguration is "OPTIONAL" (AWS defaults to "OFF"); expected "ON". ${auth}`]],
-    ["MFA off", { mfaConfiguration: "OFF" }, [`mfaConfiguration is "OFF" (AWS defaults to "OFF"); expected "ON". ${auth}`]],
+    [
+      "optional MFA",
+      { mfaConfiguration: "OPTIONAL" },
+      [`mfaConfiguration is "OPTIONAL" (AWS defaults to "OFF"); expected "ON". ${auth}`],
+    ],
+    [
+      "MFA off",
+      { mfaConfiguration: "OFF" },
+      [`mfaConfiguration is "OFF" (AWS defaults to "OFF"); expected "ON". ${auth}`],
+    ],
   ],
   absent: [{}, [`mfaConfiguration is not set (AWS defaults to "OFF"); expected "ON". ${auth}`]],
   unknown: [{ mfaConfiguration: unknown }],
@@ -41,7 +49,15 @@ describePolicy(policies.awsCognitoUserPoolEnforceAdvancedSecurity, {
 describePolicy(policies.awsCognitoUserPoolConfigurePasswordPolicy, {
   type: pool,
   compliant: [
-    { passwordPolicy: { minimumLength: 14, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true } },
+    {
+      passwordPolicy: {
+        minimumLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireNumbers: true,
+        requireSymbols: true,
+      },
+    },
   ],
   nonCompliant: [
     [
@@ -54,34 +70,83 @@ describePolicy(policies.awsCognitoUserPoolConfigurePasswordPolicy, {
     ],
     [
       "length left to the default",
-      { passwordPolicy: { requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true } },
+      {
+        passwordPolicy: {
+          requireLowercase: true,
+          requireUppercase: true,
+          requireNumbers: true,
+          requireSymbols: true,
+        },
+      },
       [`passwordPolicy.minimumLength is not set (8 by default); expected at least 14. ${auth}`],
     ],
   ],
-  absent: [{}, [`passwordPolicy is not set (AWS defaults to 8 characters); expected minimumLength >= 14 and every character class required. ${auth}`]],
+  absent: [
+    {},
+    [
+      `passwordPolicy is not set (AWS defaults to 8 characters); expected minimumLength >= 14 and every character class required. ${auth}`,
+    ],
+  ],
   config: [
     [
       "minimumLength 16 rejects 14",
       { minimumLength: 16 },
-      { passwordPolicy: { minimumLength: 14, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true } },
+      {
+        passwordPolicy: {
+          minimumLength: 14,
+          requireLowercase: true,
+          requireUppercase: true,
+          requireNumbers: true,
+          requireSymbols: true,
+        },
+      },
       [`passwordPolicy.minimumLength is 14; expected at least 16. ${auth}`],
     ],
     [
       "minimumLength 12 accepts 12",
       { minimumLength: 12 },
-      { passwordPolicy: { minimumLength: 12, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true } },
+      {
+        passwordPolicy: {
+          minimumLength: 12,
+          requireLowercase: true,
+          requireUppercase: true,
+          requireNumbers: true,
+          requireSymbols: true,
+        },
+      },
       [],
     ],
   ],
-  unknown: [{ passwordPolicy: { minimumLength: unknown, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true } }],
+  unknown: [
+    {
+      passwordPolicy: {
+        minimumLength: unknown,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireNumbers: true,
+        requireSymbols: true,
+      },
+    },
+  ],
 });
 
 const recovery = "(Control ID: HIPAA 164.308(a)(7); HIPAA 164.312(c)(1))";
 describePolicy(policies.awsCognitoUserPoolEnableDeletionProtection, {
   type: pool,
   compliant: [{ deletionProtection: "ACTIVE" }],
-  nonCompliant: [["inactive", { deletionProtection: "INACTIVE" }, [`deletionProtection is "INACTIVE" (AWS defaults to "INACTIVE"); expected "ACTIVE". ${recovery}`]]],
-  absent: [{}, [`deletionProtection is not set (AWS defaults to "INACTIVE"); expected "ACTIVE". ${recovery}`]],
+  nonCompliant: [
+    [
+      "inactive",
+      { deletionProtection: "INACTIVE" },
+      [
+        `deletionProtection is "INACTIVE" (AWS defaults to "INACTIVE"); expected "ACTIVE". ${recovery}`,
+      ],
+    ],
+  ],
+  absent: [
+    {},
+    [`deletionProtection is not set (AWS defaults to "INACTIVE"); expected "ACTIVE". ${recovery}`],
+  ],
   unknown: [{ deletionProtection: unknown }],
 });
 
@@ -89,13 +154,23 @@ const logoff = "(Control ID: HIPAA 164.312(a)(2)(iii); GDPR Art. 32)";
 describePolicy(policies.awsCognitoUserPoolClientConfigureTokenValidity, {
   type: client,
   compliant: [
-    { userPoolId: "p", accessTokenValidity: 15, idTokenValidity: 15, tokenValidityUnits: { accessToken: "minutes", idToken: "minutes" } },
+    {
+      userPoolId: "p",
+      accessTokenValidity: 15,
+      idTokenValidity: 15,
+      tokenValidityUnits: { accessToken: "minutes", idToken: "minutes" },
+    },
     { userPoolId: "p", accessTokenValidity: 1, idTokenValidity: 1 },
   ],
   nonCompliant: [
     [
       "day-long tokens",
-      { userPoolId: "p", accessTokenValidity: 24, idTokenValidity: 1, tokenValidityUnits: { idToken: "days" } },
+      {
+        userPoolId: "p",
+        accessTokenValidity: 24,
+        idTokenValidity: 1,
+        tokenValidityUnits: { idToken: "days" },
+      },
       [
         `accessToken validity is 24 hours; expected at most 60 minutes. ${logoff}`,
         `idToken validity is 1 days; expected at most 60 minutes. ${logoff}`,
@@ -108,7 +183,9 @@ describePolicy(policies.awsCognitoUserPoolClientConfigureTokenValidity, {
       "maxTokenMinutes 15 rejects the 1-hour default",
       { maxTokenMinutes: 15 },
       { userPoolId: "p", idTokenValidity: 15, tokenValidityUnits: { idToken: "minutes" } },
-      [`accessToken validity is not set (AWS defaults to 1 hour); expected at most 15 minutes. ${logoff}`],
+      [
+        `accessToken validity is not set (AWS defaults to 1 hour); expected at most 15 minutes. ${logoff}`,
+      ],
     ],
   ],
   unknown: [{ userPoolId: "p", accessTokenValidity: unknown }],
@@ -121,8 +198,19 @@ describePolicy(policies.awsCognitoUserPoolClientConfigureRefreshTokenValidity, {
     { userPoolId: "p", refreshTokenValidity: 12, tokenValidityUnits: { refreshToken: "hours" } },
     { userPoolId: "p", refreshTokenValidity: 1 },
   ],
-  nonCompliant: [["30 days", { userPoolId: "p", refreshTokenValidity: 30 }, [`refreshTokenValidity is 30 days; expected at most 24 hours. ${session}`]]],
-  absent: [{ userPoolId: "p" }, [`refreshTokenValidity is not set (AWS defaults to 30 days); expected at most 24 hours. ${session}`]],
+  nonCompliant: [
+    [
+      "30 days",
+      { userPoolId: "p", refreshTokenValidity: 30 },
+      [`refreshTokenValidity is 30 days; expected at most 24 hours. ${session}`],
+    ],
+  ],
+  absent: [
+    { userPoolId: "p" },
+    [
+      `refreshTokenValidity is not set (AWS defaults to 30 days); expected at most 24 hours. ${session}`,
+    ],
+  ],
   config: [
     [
       "maxRefreshTokenHours 168 accepts 7 days",
@@ -145,7 +233,13 @@ describePolicy(policies.awsCognitoUserPoolClientDisableImplicitFlow, {
   type: client,
   compliant: [{ userPoolId: "p", allowedOauthFlows: ["code"] }],
   nonCompliant: [
-    ["implicit grant", { userPoolId: "p", allowedOauthFlows: ["code", "implicit"] }, [`allowedOauthFlows is ["code","implicit"]; expected no "implicit" (use "code"). ${implicit}`]],
+    [
+      "implicit grant",
+      { userPoolId: "p", allowedOauthFlows: ["code", "implicit"] },
+      [
+        `allowedOauthFlows is ["code","implicit"]; expected no "implicit" (use "code"). ${implicit}`,
+      ],
+    ],
   ],
   absent: [{ userPoolId: "p" }, []],
   unknown: [{ userPoolId: "p", allowedOauthFlows: unknown }],
@@ -155,8 +249,17 @@ const enumeration = "(Control ID: GDPR Art. 25; HIPAA 164.312(d))";
 describePolicy(policies.awsCognitoUserPoolClientEnablePreventUserExistenceErrors, {
   type: client,
   compliant: [{ userPoolId: "p", preventUserExistenceErrors: "ENABLED" }],
-  nonCompliant: [["legacy errors", { userPoolId: "p", preventUserExistenceErrors: "LEGACY" }, [`preventUserExistenceErrors is "LEGACY"; expected "ENABLED". ${enumeration}`]]],
-  absent: [{ userPoolId: "p" }, [`preventUserExistenceErrors is not set; expected "ENABLED". ${enumeration}`]],
+  nonCompliant: [
+    [
+      "legacy errors",
+      { userPoolId: "p", preventUserExistenceErrors: "LEGACY" },
+      [`preventUserExistenceErrors is "LEGACY"; expected "ENABLED". ${enumeration}`],
+    ],
+  ],
+  absent: [
+    { userPoolId: "p" },
+    [`preventUserExistenceErrors is not set; expected "ENABLED". ${enumeration}`],
+  ],
   unknown: [{ userPoolId: "p", preventUserExistenceErrors: unknown }],
 });
 
@@ -164,7 +267,13 @@ const unique = "(Control ID: HIPAA 164.312(a)(2)(i); HIPAA 164.312(a)(1))";
 describePolicy(policies.awsCognitoIdentityPoolDisallowUnauthenticatedIdentities, {
   type: identityPool,
   compliant: [{ identityPoolName: "p", allowUnauthenticatedIdentities: false }],
-  nonCompliant: [["guest identities", { identityPoolName: "p", allowUnauthenticatedIdentities: true }, [`allowUnauthenticatedIdentities is true; expected false. ${unique}`]]],
+  nonCompliant: [
+    [
+      "guest identities",
+      { identityPoolName: "p", allowUnauthenticatedIdentities: true },
+      [`allowUnauthenticatedIdentities is true; expected false. ${unique}`],
+    ],
+  ],
   absent: [{ identityPoolName: "p" }, []],
   unknown: [{ identityPoolName: "p", allowUnauthenticatedIdentities: unknown }],
 });
@@ -172,7 +281,12 @@ describePolicy(policies.awsCognitoIdentityPoolDisallowUnauthenticatedIdentities,
 const tokenCheck = "(Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(2)(iii))";
 describePolicy(policies.awsCognitoIdentityPoolEnableServerSideTokenCheck, {
   type: identityPool,
-  compliant: [{ identityPoolName: "p", cognitoIdentityProviders: [{ clientId: "c", providerName: "n", serverSideTokenCheck: true }] }],
+  compliant: [
+    {
+      identityPoolName: "p",
+      cognitoIdentityProviders: [{ clientId: "c", providerName: "n", serverSideTokenCheck: true }],
+    },
+  ],
   nonCompliant: [
     [
       "one provider without the check",
@@ -191,5 +305,10 @@ describePolicy(policies.awsCognitoIdentityPoolEnableServerSideTokenCheck, {
     ],
   ],
   absent: [{ identityPoolName: "p" }, []],
-  unknown: [{ identityPoolName: "p", cognitoIdentityProviders: [{ clientId: "c", serverSideTokenCheck: unknown }] }],
+  unknown: [
+    {
+      identityPoolName: "p",
+      cognitoIdentityProviders: [{ clientId: "c", serverSideTokenCheck: unknown }],
+    },
+  ],
 });
