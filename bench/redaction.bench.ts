@@ -3,6 +3,7 @@
  * precision / recall / F2 per category, ours next to @openredaction/openredaction@1.0.4 (HIPAA preset) on the
  * same notes and with the same span-level matching rule (tests/fixtures/phi-corpus/evaluate.ts).
  */
+import * as os from "os";
 import { OpenRedaction } from "@openredaction/openredaction";
 import { redactText } from "../functions/lib/phi";
 import { evaluate, Score } from "../tests/fixtures/phi-corpus/evaluate";
@@ -96,7 +97,7 @@ export async function run(): Promise<BenchResult> {
     title: `PHI redaction: ${notes.length} synthetic notes, ${all.gold} labelled spans, ${mb.toFixed(3)} MB`,
     rows,
     notes: [
-      `throughput (one core, median of repeated passes over the corpus): ours ${mbps.toFixed(1)} MB/s, openredaction ${theirMbps.toFixed(1)} MB/s; target >= 20 MB/s: ${verdict(mbps >= 20)}`,
+      `throughput (one core, median of repeated passes over the corpus): ours ${mbps.toFixed(1)} MB/s, openredaction ${theirMbps.toFixed(1)} MB/s; target >= 20 MB/s: ${verdict(mbps >= 20)}; load average during the run ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs (figures scale down with load)`,
       `recall overall ${all.recall.toFixed(3)} (target >= 0.98: ${verdict(all.recall >= 0.98)}), structured ${structured.recall.toFixed(3)} (target >= 0.99: ${verdict(structured.recall >= 0.99)}), precision ${all.precision.toFixed(3)} (target >= 0.90: ${verdict(all.precision >= 0.9)})`,
       "matching: a gold span is found when any predicted span overlaps it (type-agnostic); a predicted span is correct when it overlaps any gold span; per-category P uses the predicted (mapped) category, R the gold one; F2 = 5PR/(4P+R).",
       "openredaction@1.0.4, new OpenRedaction({ preset: 'hipaa' }); its types mapped by prefix: NAME->NAME, PHONE*->PHONE, FAX*->FAX, EMAIL->EMAIL, ZIP_CODE*/POSTCODE*/ADDRESS*->LOCATION, DATE*->DATE, SSN*->SSN, MEDICAL_RECORD*/MRN*->MRN, HEALTH_PLAN*/INSURANCE*/MEDICARE*->HEALTH_PLAN, ACCOUNT*/BANK_ACCOUNT*->ACCOUNT, DRIVING_LICENSE*/DEA*/NPI*->LICENSE, VIN*/LICENSE_PLATE*/VEHICLE*->VEHICLE, DEVICE*/SERIAL*/IMEI*/MAC_ADDRESS*->DEVICE, URL*->URL, IPV4/IPV6/IP_ADDRESS->IP, anything else->ID.",

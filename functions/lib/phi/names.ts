@@ -253,27 +253,28 @@ export function detectNames(text: string, sink: Sink): void {
   while ((m = CAP_TOKEN_RE.exec(text)) !== null) {
     const token = m[0];
     const start = m.index;
-    let end = start + token.length;
-    FOLLOWING_TOKEN_RE.lastIndex = end;
+    const given = GIVEN.has(token);
+    if (!given && (known.has(token) || (SURNAMES.has(token) && !AMBIGUOUS_GIVEN.has(token)))) {
+      sink("NAME", start, start + token.length);
+      continue;
+    }
+    // The following-word lookup is the costly step: only for tokens that can start a name.
+    if (!given && (STOP.has(token) || !afterLowercaseWord(text, start))) {
+      continue;
+    }
+    FOLLOWING_TOKEN_RE.lastIndex = start + token.length;
     const next = FOLLOWING_TOKEN_RE.exec(text);
     const nextIsName = next !== null && !STOP.has(next[1]);
-    if (GIVEN.has(token) && (nextIsName || !AMBIGUOUS_GIVEN.has(token))) {
-      if (nextIsName) {
-        end = FOLLOWING_TOKEN_RE.lastIndex;
-        known.add(next[1]);
-        CAP_TOKEN_RE.lastIndex = end;
-      }
-      sink("NAME", start, end);
-    } else if (known.has(token) || (SURNAMES.has(token) && !AMBIGUOUS_GIVEN.has(token))) {
-      sink("NAME", start, end);
-    } else if (nextIsName && !STOP.has(token) && afterLowercaseWord(text, start)) {
-      // Two capitalised words in mid-sentence ("failed for Gretchen Albrecht") are a person or a place far more
-      // often than not in clinical text, and both are PHI.
-      end = FOLLOWING_TOKEN_RE.lastIndex;
+    if (nextIsName) {
+      // Given name + capitalised word, or two capitalised words in mid-sentence ("failed for Gretchen Albrecht"):
+      // a person (or a place) far more often than not in clinical text, and both are PHI.
+      const end = FOLLOWING_TOKEN_RE.lastIndex;
       known.add(token);
       known.add(next[1]);
       CAP_TOKEN_RE.lastIndex = end;
       sink("NAME", start, end);
+    } else if (given && !AMBIGUOUS_GIVEN.has(token)) {
+      sink("NAME", start, start + token.length);
     }
   }
 }
