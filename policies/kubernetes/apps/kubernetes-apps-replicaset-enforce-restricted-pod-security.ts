@@ -1,0 +1,16 @@
+import { ReplicaSet } from "@pulumi/kubernetes/apps/v1";
+import { workloadPodSecurityPolicy } from "../lib/workload";
+
+/**
+ * A compromised container of a PHI workload must not become a compromised node: the restricted profile removes
+ * root, privilege escalation, capabilities, host namespaces and writable root filesystems, and limits keep one pod
+ * from starving the others.
+ * @severity high
+ * @controls hipaa:164.312(a)(1), gdpr:art32, gdpr:art25
+ */
+export const kubernetesAppsReplicaSetEnforceRestrictedPodSecurity = workloadPodSecurityPolicy(
+  "kubernetes-apps-replicaset-enforce-restricted-pod-security",
+  "ReplicaSet",
+  ReplicaSet,
+  (d) => d.spec?.template?.spec,
+);
