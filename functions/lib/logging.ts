@@ -80,7 +80,12 @@ function redactAttributes(attributes: unknown, key: string | Buffer | undefined)
       out[name] = value;
     } else if (name === "message") {
       out[name] = typeof value === "string" ? redactText(value).text : redactObject(value);
-    } else if (PATIENT_ID_KEYS.has(name.toLowerCase()) && typeof value === "string" && value !== "" && key) {
+    } else if (
+      PATIENT_ID_KEYS.has(name.toLowerCase()) &&
+      typeof value === "string" &&
+      value !== "" &&
+      key
+    ) {
       out[name] = pseudonymize(value, key);
     } else {
       out[name] = redactObject({ [name]: value })[name];

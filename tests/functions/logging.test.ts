@@ -15,7 +15,12 @@ const PLANTED = [
 
 function capture(options: { pseudonymKey?: string } = {}) {
   const lines: string[] = [];
-  const logger = createLogger({ serviceName: "canary", logLevel: "DEBUG", logFn: (l) => lines.push(l), ...options });
+  const logger = createLogger({
+    serviceName: "canary",
+    logLevel: "DEBUG",
+    logFn: (l) => lines.push(l),
+    ...options,
+  });
   return { lines, logger };
 }
 
@@ -24,15 +29,23 @@ describe("createLogger", () => {
     const { lines, logger } = capture();
     logger.info("Patient Gretchen Albrecht (DOB 03/14/1950) called from (555) 123-4567", {
       email: "gretchen@example.org",
-      details: { ssn: "123-45-6789", note: "lives at 1428 Maple Avenue, Salem, MA", list: ["MRN: MRN-778812"] },
+      details: {
+        ssn: "123-45-6789",
+        note: "lives at 1428 Maple Avenue, Salem, MA",
+        list: ["MRN: MRN-778812"],
+      },
       client: { ip: "10.20.30.40" },
     });
     logger.warn({ message: "retrying for Mrs. Albrecht", account: "98765432" });
     const err = new Error("lookup failed for Gretchen Albrecht, SSN 123-45-6789");
     (err as Error & { cause?: unknown }).cause = new Error("upstream said MRN: MRN-778812");
     logger.error("failed", err);
-    logger.debug("raw", { payload: JSON.stringify({ name: "Gretchen Albrecht", phone: "(555) 123-4567" }) });
-    logger.createChild({ serviceName: "child" }).info("child for gretchen@example.org from 10.20.30.40");
+    logger.debug("raw", {
+      payload: JSON.stringify({ name: "Gretchen Albrecht", phone: "(555) 123-4567" }),
+    });
+    logger
+      .createChild({ serviceName: "child" })
+      .info("child for gretchen@example.org from 10.20.30.40");
     expect(lines).toHaveLength(5);
     for (const line of lines) {
       JSON.parse(line);
@@ -74,7 +87,10 @@ describe("createLogger", () => {
 
   it.each([
     [{ serviceName: "" }, 'createLogger: [serviceName] must be a non-empty string; received ""'],
-    [{ serviceName: "x", logLevel: "LOUD" }, 'createLogger: [logLevel] "LOUD" is not a log level; expected one of'],
+    [
+      { serviceName: "x", logLevel: "LOUD" },
+      'createLogger: [logLevel] "LOUD" is not a log level; expected one of',
+    ],
   ])("rejects bad options %j", (options, message) => {
     expect(() => createLogger(options)).toThrow(message);
   });

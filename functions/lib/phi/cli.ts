@@ -43,7 +43,9 @@ function parseArgs(argv: ReadonlyArray<string>): Args | "help" {
     } else if (arg === "--format") {
       const value = argv[++i];
       if (value !== "jsonl" && value !== "text") {
-        throw new UsageError(`--format expects "jsonl" or "text"; received ${JSON.stringify(value ?? null)}`);
+        throw new UsageError(
+          `--format expects "jsonl" or "text"; received ${JSON.stringify(value ?? null)}`,
+        );
       }
       format = value;
     } else if (arg === "--patient") {
@@ -52,7 +54,9 @@ function parseArgs(argv: ReadonlyArray<string>): Args | "help" {
         throw new UsageError("--patient expects a FHIR Patient JSON file path; received nothing");
       }
     } else {
-      throw new UsageError(`unknown argument ${JSON.stringify(arg)}; expected --format, --patient or --help`);
+      throw new UsageError(
+        `unknown argument ${JSON.stringify(arg)}; expected --format, --patient or --help`,
+      );
     }
   }
   return { format, patient: patientFile === undefined ? undefined : readPatient(patientFile) };
@@ -64,7 +68,9 @@ function readPatient(file: string): Patient {
     parsed = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (err) {
     const reason = redactText((err as Error).message).text;
-    throw new UsageError(`--patient ${file}: cannot read it as JSON (${reason}); expected a FHIR R4 Patient`);
+    throw new UsageError(
+      `--patient ${file}: cannot read it as JSON (${reason}); expected a FHIR R4 Patient`,
+    );
   }
   const type = (parsed as { resourceType?: unknown } | null)?.resourceType;
   if (type !== "Patient") {
@@ -88,11 +94,17 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) {
     return "an array";
   }
-  return typeof value === "string" ? `the string ${shown(value)}` : `${typeof value} ${shown(JSON.stringify(value))}`;
+  return typeof value === "string"
+    ? `the string ${shown(value)}`
+    : `${typeof value} ${shown(JSON.stringify(value))}`;
 }
 
 /** One output line for a jsonl input line, or an error message; never both. */
-function jsonlLine(line: string, lineNo: number, patient: Patient | undefined): { out?: string; error?: string } {
+function jsonlLine(
+  line: string,
+  lineNo: number,
+  patient: Patient | undefined,
+): { out?: string; error?: string } {
   const expected = `expected a JSON object {"id": ..., "text": "<string>"}`;
   let record: unknown;
   try {
@@ -107,7 +119,7 @@ function jsonlLine(line: string, lineNo: number, patient: Patient | undefined): 
   }
   const { id, text } = record as { id?: unknown; text?: unknown };
   if (typeof text !== "string") {
-    const got = text === undefined ? "no \"text\" key" : `"text" as ${describe(text)}`;
+    const got = text === undefined ? 'no "text" key' : `"text" as ${describe(text)}`;
     return { error: `line ${lineNo}: received ${got}; ${expected}` };
   }
   const r = redactText(text, { patient });
@@ -156,7 +168,9 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
     }
   }
   if (bad > 0) {
-    process.stderr.write(`redact: ${bad} of ${lineNo} line(s) skipped because of bad input (see above)\n`);
+    process.stderr.write(
+      `redact: ${bad} of ${lineNo} line(s) skipped because of bad input (see above)\n`,
+    );
     return 2;
   }
   return 0;

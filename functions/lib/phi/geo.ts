@@ -8,7 +8,8 @@ import { Sink } from "./types";
 const WORD = "[A-Z\\u00C0-\\u00DE][A-Za-z\\u00DF-\\u00FF'.-]*";
 const SUFFIX =
   "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza|Loop|Path|Pike|Row|Alley|Crescent|Close|Gardens)";
-const UNIT = "(?:,?[ \\t]*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|#)\\.?[ \\t]*#?[A-Za-z0-9-]+)?";
+const UNIT =
+  "(?:,?[ \\t]*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|#)\\.?[ \\t]*#?[A-Za-z0-9-]+)?";
 const STREET = `\\b\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:[NSEW]|North|South|East|West)\\.?)?(?:[ \\t]+(?:${WORD}|\\d{1,3}(?:st|nd|rd|th))){1,4}[ \\t]+${SUFFIX}\\b\\.?${UNIT}`;
 const PO_BOX = "\\b(?:P\\.?[ ]?O\\.?[ \\t]*Box|Post Office Box)[ \\t]+\\d+";
 const STATES =
@@ -24,14 +25,29 @@ const ADDRESS_RE = new RegExp(
 );
 const CITY_STATE_RE = new RegExp(`\\b(${CITY}),[ \\t]*(?:${STATES})(?:[ \\t,]+(${ZIP}))?\\b`, "dg");
 const STATE_ZIP_RE = new RegExp(`\\b(?:${STATES})[ \\t,]+(${ZIP})\\b`, "dg");
-const ZIP_LABEL_RE = new RegExp(`\\b(?:${kw("zip")}|${kw("postal")}|${kw("postcode")})(?:[ \\t]*${kw("code")})?[ \\t]*[:#]?[ \\t]*(${ZIP})\\b`, "dg");
+const ZIP_LABEL_RE = new RegExp(
+  `\\b(?:${kw("zip")}|${kw("postal")}|${kw("postcode")})(?:[ \\t]*${kw("code")})?[ \\t]*[:#]?[ \\t]*(${ZIP})\\b`,
+  "dg",
+);
 const RESIDENCE_RE = new RegExp(
   `\\b(?:${["lives", "living", "lived", "resides", "residing", "resident", "moved", "relocated", "born", "raised", "home", "hometown", "visiting", "travelled", "traveled", "city", "town", "county"].map(kw).join("|")})(?:[ \\t]+(?:in|to|at|from|of))?[ \\t]*:?[ \\t]+(?:the[ \\t]+)?(${CITY})\\b`,
   "dg",
 );
 const COUNTY_RE = /\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+(?:County|Parish|Borough|Township)\b/g;
 /** Words a residence phrase may be followed by that are not places ("lives in Assisted Living"). */
-const NOT_PLACES = new Set(["The", "A", "An", "Assisted", "Nursing", "Group", "Home", "Shelter", "House", "Her", "His"]);
+const NOT_PLACES = new Set([
+  "The",
+  "A",
+  "An",
+  "Assisted",
+  "Nursing",
+  "Group",
+  "Home",
+  "Shelter",
+  "House",
+  "Her",
+  "His",
+]);
 
 function groups(re: RegExp, text: string, sink: Sink, accept?: (s: string) => boolean): void {
   re.lastIndex = 0;

@@ -14,7 +14,6 @@ const TOKEN = `(?:[${UPPER}]')?[${UPPER}][${LOWER}]+(?:[${UPPER}][${LOWER}]+)?(?
 const PARTICLE = "(?:van|von|der|den|de|da|del|della|di|du|la|le|bin|ibn|al|el)";
 const FULL = `${TOKEN}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)*(?:[${UPPER}]\\.|${TOKEN})){0,3}`;
 
-
 const TITLES = "Dr|Doctor|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Nurse|Sr|Rev|Sister|DR|MR|MRS|MS";
 const LIST = `${FULL}(?:(?:,?[ \\t]+and[ \\t]+|,[ \\t]*|[ \\t]*&[ \\t]*|/)(?:(?:${TITLES})\\.?[ \\t]+)?${FULL}){0,5}`;
 const ROLES = [
@@ -108,7 +107,10 @@ const CREDENTIALS =
 const CREDENTIAL_RE = new RegExp(`,?[ \\t]+(?:${CREDENTIALS})(?![A-Za-z])`, "g");
 const NAME_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}])${FULL}$`);
 const CAP_TOKEN_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])${TOKEN}(?![${LOWER}])`, "g");
-const FOLLOWING_TOKEN_RE = new RegExp(`[ \\t]+(?:[${UPPER}]\\.[ \\t]+)?(${TOKEN})(?![${LOWER}])`, "y");
+const FOLLOWING_TOKEN_RE = new RegExp(
+  `[ \\t]+(?:[${UPPER}]\\.[ \\t]+)?(${TOKEN})(?![${LOWER}])`,
+  "y",
+);
 const SPLIT_RE = new RegExp(`[${UPPER}]\\.|${TOKEN}|\\b${PARTICLE}\\b`, "g");
 
 /** Capitalised words that context rules would otherwise swallow as a name or its continuation. */
@@ -152,24 +154,24 @@ const GIVEN = new Set(
 );
 
 const SURNAMES = new Set(
- (
- "Smith Johnson Williams Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson " +
- "Anderson Taylor Thomas Moore Jackson Martin Lee Perez Thompson Harris Sanchez Clark Ramirez Lewis Robinson " +
- "Walker Allen Wright Torres Nguyen Flores Adams Nelson Baker Campbell Mitchell Carter Roberts Gomez Phillips " +
- "Evans Turner Diaz Parker Cruz Edwards Collins Reyes Stewart Morris Morales Murphy Gutierrez " +
- "Ortiz Morgan Cooper Peterson Bailey Kelly Howard Ramos Kim Richardson Watson Brooks Chavez " +
- "Bennett Mendoza Ruiz Hughes Alvarez Castillo Sanders Patel Myers Ross Foster Jimenez Powell Jenkins " +
- "Perry Russell Sullivan Henderson Coleman Simmons Patterson Jordan Reynolds Hamilton Graham Wallace " +
- "Gonzales Alexander Griffin Hayes Ellis Stevens Murray Marshall Owens McDonald Harrison Gibson " +
- "Kennedy Henry Mason Warren Dixon Burns Gordon Shaw Holmes Robertson Daniels " +
- "Nichols Ferguson Hawkins Dunn Perkins Hudson Spencer Gardner Stephens Pierce " +
- "Matthews Arnold Wagner Willis Ray Watkins Olson Carroll Duncan Snyder Cunningham Bradley Andrews " +
- "Ruiz Harper Riley Armstrong Carpenter Weaver Greene Lawrence Elliott Chavez Austin Peters Kelley " +
- "Franklin Lawson Ryan Schmidt Chen Wang Li Zhang Liu Singh Kumar Shah Khan Ahmed Ali Hassan Müller " +
- "Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Rossi Russo Ferrari Esposito Bianchi Romano " +
- "Dubois Moreau Laurent Lefebvre Kowalski Nowak Wiśniewski Ivanov Petrov Smirnov Yamamoto Tanaka Suzuki " +
- "Watanabe Takahashi O'Brien O'Connor Murphy Byrne Walsh Okafor Okonkwo Adeyemi Mensah Haddad Nasser"
- ).split(" "),
+  (
+    "Smith Johnson Williams Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson " +
+    "Anderson Taylor Thomas Moore Jackson Martin Lee Perez Thompson Harris Sanchez Clark Ramirez Lewis Robinson " +
+    "Walker Allen Wright Torres Nguyen Flores Adams Nelson Baker Campbell Mitchell Carter Roberts Gomez Phillips " +
+    "Evans Turner Diaz Parker Cruz Edwards Collins Reyes Stewart Morris Morales Murphy Gutierrez " +
+    "Ortiz Morgan Cooper Peterson Bailey Kelly Howard Ramos Kim Richardson Watson Brooks Chavez " +
+    "Bennett Mendoza Ruiz Hughes Alvarez Castillo Sanders Patel Myers Ross Foster Jimenez Powell Jenkins " +
+    "Perry Russell Sullivan Henderson Coleman Simmons Patterson Jordan Reynolds Hamilton Graham Wallace " +
+    "Gonzales Alexander Griffin Hayes Ellis Stevens Murray Marshall Owens McDonald Harrison Gibson " +
+    "Kennedy Henry Mason Warren Dixon Burns Gordon Shaw Holmes Robertson Daniels " +
+    "Nichols Ferguson Hawkins Dunn Perkins Hudson Spencer Gardner Stephens Pierce " +
+    "Matthews Arnold Wagner Willis Ray Watkins Olson Carroll Duncan Snyder Cunningham Bradley Andrews " +
+    "Ruiz Harper Riley Armstrong Carpenter Weaver Greene Lawrence Elliott Chavez Austin Peters Kelley " +
+    "Franklin Lawson Ryan Schmidt Chen Wang Li Zhang Liu Singh Kumar Shah Khan Ahmed Ali Hassan Müller " +
+    "Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Rossi Russo Ferrari Esposito Bianchi Romano " +
+    "Dubois Moreau Laurent Lefebvre Kowalski Nowak Wiśniewski Ivanov Petrov Smirnov Yamamoto Tanaka Suzuki " +
+    "Watanabe Takahashi O'Brien O'Connor Murphy Byrne Walsh Okafor Okonkwo Adeyemi Mensah Haddad Nasser"
+  ).split(" "),
 );
 
 /** Given names that are also ordinary words: only a name when a capitalised surname follows. */
@@ -179,7 +181,13 @@ const AMBIGUOUS_GIVEN = new Set(
   ),
 );
 
-function emitTokens(text: string, start: number, end: number, sink: Sink, known: Set<string>): void {
+function emitTokens(
+  text: string,
+  start: number,
+  end: number,
+  sink: Sink,
+  known: Set<string>,
+): void {
   SPLIT_RE.lastIndex = 0;
   const part = text.slice(start, end);
   let m: RegExpExecArray | null;
@@ -278,4 +286,3 @@ export function detectNames(text: string, sink: Sink): void {
     }
   }
 }
-

@@ -18,7 +18,12 @@ function maskKeyed(type: PhiType, value: unknown): unknown {
   return maskOf(type);
 }
 
-function copy(value: unknown, under: PhiType | undefined, options: RedactOptions, seen: Map<object, unknown>): unknown {
+function copy(
+  value: unknown,
+  under: PhiType | undefined,
+  options: RedactOptions,
+  seen: Map<object, unknown>,
+): unknown {
   if (value === null || value === undefined || typeof value === "boolean") {
     return value;
   }
@@ -44,7 +49,12 @@ function copy(value: unknown, under: PhiType | undefined, options: RedactOptions
     for (const k of ["name", "message", "stack"]) {
       const own = (value as unknown as Record<string, unknown>)[k];
       if (typeof own === "string") {
-        Object.defineProperty(err, k, { value: k === "name" ? own : redactText(own, options).text, writable: true, configurable: true, enumerable: false });
+        Object.defineProperty(err, k, {
+          value: k === "name" ? own : redactText(own, options).text,
+          writable: true,
+          configurable: true,
+          enumerable: false,
+        });
       }
     }
     copyProps(value, err, under, options, seen);
@@ -81,10 +91,14 @@ function copy(value: unknown, under: PhiType | undefined, options: RedactOptions
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
     return under !== undefined ? maskOf(under) : value;
   }
-  const out: Record<string, unknown> = Object.create(Object.getPrototypeOf(value) === null ? null : Object.prototype);
+  const out: Record<string, unknown> = Object.create(
+    Object.getPrototypeOf(value) === null ? null : Object.prototype,
+  );
   seen.set(value, out);
   // A Patient's narrative (text.div) repeats its own name and numbers: they are the best evidence to match.
-  const own = options.patient === undefined && (value as { resourceType?: unknown }).resourceType === "Patient";
+  const own =
+    options.patient === undefined &&
+    (value as { resourceType?: unknown }).resourceType === "Patient";
   copyProps(value, out, under, own ? { ...options, patient: value as Patient } : options, seen);
   return out;
 }

@@ -142,7 +142,8 @@ function phonePattern(value: string): string | undefined {
     return undefined;
   }
   // The national part is matched on its own too: notes drop "+1" or "+31" and keep the leading trunk 0 or not.
-  const national = digits.length > 10 ? digits.slice(-10).replace(/^0/, "") : digits.replace(/^0/, "");
+  const national =
+    digits.length > 10 ? digits.slice(-10).replace(/^0/, "") : digits.replace(/^0/, "");
   const sep = "[\\s().+-]*";
   return `\\(?(?:\\+?${digits.split("").join(sep)}|(?:\\+?\\d{1,3}${sep})?0?${sep}${national.split("").join(sep)})`;
 }
@@ -161,10 +162,16 @@ function build(patient: Patient): ReadonlyArray<Matcher> {
     if (n === null || typeof n !== "object") {
       return;
     }
-    const given = arr<unknown>(n.given).map(str).filter((g): g is string => g !== undefined);
+    const given = arr<unknown>(n.given)
+      .map(str)
+      .filter((g): g is string => g !== undefined);
     const family = str(n.family);
     const text = str(n.text);
-    const wholes = [text, family && [...given, family].join(" "), family && given[0] && `${given[0]} ${family}`];
+    const wholes = [
+      text,
+      family && [...given, family].join(" "),
+      family && given[0] && `${given[0]} ${family}`,
+    ];
     for (const whole of [...wholes, family && given[0] && `${family}, ${given[0]}`]) {
       if (whole) {
         names.push(loose(whole));
@@ -234,16 +241,23 @@ function build(patient: Patient): ReadonlyArray<Matcher> {
   for (const a of arr<Address>(patient.address)) {
     addAddress(a);
   }
-  for (const c of arr<{ name?: HumanName; telecom?: unknown; address?: Address }>(patient.contact)) {
+  for (const c of arr<{ name?: HumanName; telecom?: unknown; address?: Address }>(
+    patient.contact,
+  )) {
     addName(c?.name);
     arr<ContactPoint>(c?.telecom).forEach(addTelecom);
     addAddress(c?.address);
   }
   const matchers: Matcher[] = [];
   const push = (type: PhiType, patterns: string[]): void => {
-    const unique = [...new Set(patterns)].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+    const unique = [...new Set(patterns)]
+      .filter((p) => p.length > 0)
+      .sort((a, b) => b.length - a.length);
     if (unique.length > 0) {
-      matchers.push({ type, re: new RegExp(`${EDGE_BEFORE}(?:${unique.join("|")})${EDGE_AFTER}`, "giu") });
+      matchers.push({
+        type,
+        re: new RegExp(`${EDGE_BEFORE}(?:${unique.join("|")})${EDGE_AFTER}`, "giu"),
+      });
     }
   };
   push("NAME", names);

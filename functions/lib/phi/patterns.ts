@@ -76,10 +76,28 @@ const MONTH_DAY: Detector = {
 };
 
 const DATE_DETECTORS: Detector[] = [
-  simple("DATE", new RegExp(`\\b(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])${TIME}(?!\\d|\\.\\d)`, "g")),
+  simple(
+    "DATE",
+    new RegExp(
+      `\\b(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])${TIME}(?!\\d|\\.\\d)`,
+      "g",
+    ),
+  ),
   simple("DATE", /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-]\d)\b/g, plausibleNumericDate),
-  simple("DATE", new RegExp(`\\b${MONTH}\\.?(?:[ -]\\d{1,2}${ORD}(?:(?:,[ \\t]?|[ -])\\d{4})?|,?[ ](?:of[ ])?\\d{4})\\b`, "g")),
-  simple("DATE", new RegExp(`\\b\\d{1,2}${ORD}(?:[ -]|[ ]of[ ])${MONTH}\\.?(?:(?:,?[ ]|-)\\d{4}|-\\d{2})?\\b`, "g")),
+  simple(
+    "DATE",
+    new RegExp(
+      `\\b${MONTH}\\.?(?:[ -]\\d{1,2}${ORD}(?:(?:,[ \\t]?|[ -])\\d{4})?|,?[ ](?:of[ ])?\\d{4})\\b`,
+      "g",
+    ),
+  ),
+  simple(
+    "DATE",
+    new RegExp(
+      `\\b\\d{1,2}${ORD}(?:[ -]|[ ]of[ ])${MONTH}\\.?(?:(?:,?[ ]|-)\\d{4}|-\\d{2})?\\b`,
+      "g",
+    ),
+  ),
   simple("DATE", new RegExp(`\\b\\d{1,2}${MONTH}\\d{2,4}\\b`, "g")),
   MONTH_DAY,
 ];
@@ -132,7 +150,8 @@ const EMAIL: Detector = {
   },
 };
 
-const TLD = "(?:com|org|net|edu|gov|mil|int|io|health|care|us|uk|ca|de|fr|nl|eu|info|biz|me|app|dev)";
+const TLD =
+  "(?:com|org|net|edu|gov|mil|int|io|health|care|us|uk|ca|de|fr|nl|eu|info|biz|me|app|dev)";
 const SCHEME_URL_RE = /\b(?:https?|ftp|sftp|file):\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/g;
 /** Bare domains are found from their ".tld" (a literal, so the scan is fast) and then extended leftwards. */
 const TLD_RE = new RegExp(`\\.${TLD}(?![A-Za-z0-9-])`, "g");
@@ -149,7 +168,9 @@ function trimUrl(text: string, start: number, end: number): number {
 const URL: Detector = {
   type: "URL",
   detect(text, sink) {
-    each(SCHEME_URL_RE, text, (m) => sink("URL", m.index, trimUrl(text, m.index, m.index + m[0].length)));
+    each(SCHEME_URL_RE, text, (m) =>
+      sink("URL", m.index, trimUrl(text, m.index, m.index + m[0].length)),
+    );
     each(TLD_RE, text, (m) => {
       let s = m.index;
       while (s > 0 && HOST_CHAR.test(text[s - 1])) {
@@ -234,7 +255,10 @@ const LABELLED: Detector[] = [
     "HEALTH_PLAN",
     "member(?=[ \\t]*(?:id|#|no\\b|number))|subscriber|policy|insurance(?: id| member)?|medicare(?: beneficiary)?(?: id| mbi)?|medicaid(?: id)?|mbi|health plan(?: beneficiary)?|beneficiary|group(?=[ \\t]*(?:#|no\\b|number))|plan(?=[ \\t]*(?:id|#|number))|payer id|hicn",
   ),
-  simple("HEALTH_PLAN", /\b[1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\d{2}\b/g),
+  simple(
+    "HEALTH_PLAN",
+    /\b[1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\d{2}\b/g,
+  ),
   labelled(
     "ACCOUNT",
     "acct|account|billing(?= id| #| number)|encounter(?= id| #| number| no\\b)|visit(?= id| #| number| no\\b)|fin|invoice|guarantor(?= id| #| number)|iban|routing",
@@ -264,7 +288,8 @@ const LABELLED: Detector[] = [
 ];
 
 /** `"name": "Ada Byron"` or `"ssn": 123456789` quoted in text (serialised payloads, error messages). */
-const JSON_PAIR_RE = /"([A-Za-z_][\w-]{0,40})"[ \t]*:[ \t]*(?:"((?:[^"\\\n]|\\.){1,500})"|(-?\d[\d.]*))/dg;
+const JSON_PAIR_RE =
+  /"([A-Za-z_][\w-]{0,40})"[ \t]*:[ \t]*(?:"((?:[^"\\\n]|\\.){1,500})"|(-?\d[\d.]*))/dg;
 
 const JSON_PAIRS: Detector = {
   type: "ID",
@@ -273,7 +298,11 @@ const JSON_PAIRS: Detector = {
     each(JSON_PAIR_RE, text, (m) => {
       const type = phiTypeOfKey(m[1]);
       const idx = m.indices?.[2] ?? m.indices?.[3];
-      if (type !== undefined && idx !== undefined && (type !== "AGE" || Number(m[3] ?? m[2]) > 89)) {
+      if (
+        type !== undefined &&
+        idx !== undefined &&
+        (type !== "AGE" || Number(m[3] ?? m[2]) > 89)
+      ) {
         sink(type, idx[0], idx[1]);
       }
     });

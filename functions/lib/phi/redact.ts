@@ -81,7 +81,11 @@ function isWord(c: number): boolean {
  * A value found to be PHI in one place is PHI everywhere in the same text, even where its context is missing
  * ("SSN 123-45-6789" then "123-45-6789x"): every other occurrence of a found value is masked with the same type.
  */
-function propagate(input: string, found: Finding[], sink: (type: PhiType, start: number, end: number) => void): void {
+function propagate(
+  input: string,
+  found: Finding[],
+  sink: (type: PhiType, start: number, end: number) => void,
+): void {
   const types = new Map<string, PhiType>();
   for (const f of found) {
     if (f.end - f.start >= 3) {
@@ -126,7 +130,11 @@ function detect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiTy
     while (start > 0 && isWord(input.charCodeAt(start - 1)) && isWord(input.charCodeAt(start))) {
       start--;
     }
-    while (end < input.length && isWord(input.charCodeAt(end - 1)) && isWord(input.charCodeAt(end))) {
+    while (
+      end < input.length &&
+      isWord(input.charCodeAt(end - 1)) &&
+      isWord(input.charCodeAt(end))
+    ) {
       end++;
     }
     found.push({ type, start, end });
@@ -179,7 +187,11 @@ function toOriginal(f: Finding, findings: ReadonlyArray<Finding>): Finding {
     }
     shift += outEnd - outStart - (g.end - g.start);
   }
-  return { type: f.type, start: start < 0 ? f.start - shift : start, end: end < 0 ? f.end - shift : end };
+  return {
+    type: f.type,
+    start: start < 0 ? f.start - shift : start,
+    end: end < 0 ? f.end - shift : end,
+  };
 }
 
 const SAFE_BEFORE = new Set([" ", "\t", "\n", "\r", "(", '"', "'"]);
@@ -192,7 +204,10 @@ const SAFE_AFTER = new Set([" ", "\t", "\n", "\r", ",", ";", ".", "!", "?", ")",
  */
 function masksTouchText(input: string, findings: ReadonlyArray<Finding>): boolean {
   for (const f of findings) {
-    if ((f.start > 0 && !SAFE_BEFORE.has(input[f.start - 1])) || (f.end < input.length && !SAFE_AFTER.has(input[f.end]))) {
+    if (
+      (f.start > 0 && !SAFE_BEFORE.has(input[f.start - 1])) ||
+      (f.end < input.length && !SAFE_AFTER.has(input[f.end]))
+    ) {
       return true;
     }
   }

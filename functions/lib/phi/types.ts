@@ -52,7 +52,10 @@ export interface Address {
 export interface Identifier {
   readonly system?: string;
   readonly value?: string;
-  readonly type?: { readonly coding?: ReadonlyArray<{ readonly code?: string }>; readonly text?: string };
+  readonly type?: {
+    readonly coding?: ReadonlyArray<{ readonly code?: string }>;
+    readonly text?: string;
+  };
 }
 
 export interface Patient {

@@ -9,16 +9,25 @@ const MASKED: Record<PhiType, ReadonlyArray<[string, string]>> = {
     ["Patient: Leilani Thorsen", "Patient: [NAME]"],
     ["Name: Nguyen, Thi", "Name: [NAME], [NAME]"],
     ["Spoke with wife Gretchen Albrecht.", "Spoke with wife [NAME]."],
-    ["Family present: daughter Anna, Mary and Peter Smith", "Family present: daughter [NAME], [NAME] and [NAME]"],
+    [
+      "Family present: daughter Anna, Mary and Peter Smith",
+      "Family present: daughter [NAME], [NAME] and [NAME]",
+    ],
     ["Electronically signed by Michael Chen, MD", "Electronically signed by [NAME], MD"],
     ["Imani Osei, RN", "[NAME], RN"],
     ["Mr. Van der Berg is stable.", "Mr. [NAME] is stable."],
     ["Dr. O'Donnell and Dr. McAllister-Smith agreed.", "Dr. [NAME] and Dr. [NAME] agreed."],
-    ["Patient: Kwame Mensah. Kwame reports less pain.", "Patient: [NAME]. [NAME] reports less pain."],
+    [
+      "Patient: Kwame Mensah. Kwame reports less pain.",
+      "Patient: [NAME]. [NAME] reports less pain.",
+    ],
     ["Jennifer Lopez called back.", "[NAME] called back."],
   ],
   LOCATION: [
-    ["Lives at 1428 Maple Avenue, Springfield, IL 62704.", "Lives at [LOCATION], [LOCATION], IL [LOCATION]."],
+    [
+      "Lives at 1428 Maple Avenue, Springfield, IL 62704.",
+      "Lives at [LOCATION], [LOCATION], IL [LOCATION].",
+    ],
     ["Address: 22 Oak St, Apt 3B, Salem, MA", "Address: [LOCATION], [LOCATION], MA"],
     ["She lives in Fairview with her son.", "She lives in [LOCATION] with her son."],
     ["Mail to PO Box 1187, Dover, DE 19901", "Mail to [LOCATION], [LOCATION], DE [LOCATION]"],
@@ -145,23 +154,35 @@ describe("redactText per category", () => {
 
 describe("findings", () => {
   it.each<[string, Array<{ type: PhiType; start: number; end: number }>]>([
-    ["Dr. Jane Doe saw pt on 3/14/2023", [
-      { type: "NAME", start: 4, end: 12 },
-      { type: "DATE", start: 23, end: 32 },
-    ]],
-    ["SSN 123-45-6789, fax: 555-987-6543", [
-      { type: "SSN", start: 4, end: 15 },
-      { type: "FAX", start: 22, end: 34 },
-    ]],
-    ["Email a.b@c.org from 10.0.0.1", [
-      { type: "EMAIL", start: 6, end: 15 },
-      { type: "IP", start: 21, end: 29 },
-    ]],
-    ["1428 Maple Avenue, Salem, MA 01970", [
-      { type: "LOCATION", start: 0, end: 17 },
-      { type: "LOCATION", start: 19, end: 24 },
-      { type: "LOCATION", start: 29, end: 34 },
-    ]],
+    [
+      "Dr. Jane Doe saw pt on 3/14/2023",
+      [
+        { type: "NAME", start: 4, end: 12 },
+        { type: "DATE", start: 23, end: 32 },
+      ],
+    ],
+    [
+      "SSN 123-45-6789, fax: 555-987-6543",
+      [
+        { type: "SSN", start: 4, end: 15 },
+        { type: "FAX", start: 22, end: 34 },
+      ],
+    ],
+    [
+      "Email a.b@c.org from 10.0.0.1",
+      [
+        { type: "EMAIL", start: 6, end: 15 },
+        { type: "IP", start: 21, end: 29 },
+      ],
+    ],
+    [
+      "1428 Maple Avenue, Salem, MA 01970",
+      [
+        { type: "LOCATION", start: 0, end: 17 },
+        { type: "LOCATION", start: 19, end: 24 },
+        { type: "LOCATION", start: 29, end: 34 },
+      ],
+    ],
   ])("%j", (input, findings) => {
     expect(redactText(input).findings).toEqual(findings);
   });
@@ -180,7 +201,9 @@ describe("findings", () => {
 
   it("honours categories: only the requested ones are detected", () => {
     const text = "Dr. Jane Doe, 555-123-4567, 03/14/2023";
-    expect(redactText(text, { categories: ["PHONE"] }).text).toBe("Dr. Jane Doe, [PHONE], 03/14/2023");
+    expect(redactText(text, { categories: ["PHONE"] }).text).toBe(
+      "Dr. Jane Doe, [PHONE], 03/14/2023",
+    );
     expect(redactText(text, { categories: ["FAX"] }).text).toBe(text);
     expect(redactText(text, { categories: [] }).text).toBe(text);
   });
@@ -195,7 +218,14 @@ describe("findings", () => {
     [null, ""],
     [42, "42"],
     [{ toString: () => "SSN 123-45-6789" }, "SSN [SSN]"],
-    [{ toString: () => { throw new Error("boom"); } }, ""],
+    [
+      {
+        toString: () => {
+          throw new Error("boom");
+        },
+      },
+      "",
+    ],
     ["\uD800 lone surrogate, Dr. Zoë Müller", "\uD800 lone surrogate, Dr. [NAME]"],
   ])("never throws on %p", (input, expected) => {
     expect(redactText(input).text).toBe(expected);

@@ -4,8 +4,16 @@ import * as path from "path";
 const ROOT = path.join(__dirname, "../../..");
 const CLI = "functions/lib/phi/cli.ts";
 
-function run(args: string[], input: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync("npx", ["tsx", CLI, ...args], { cwd: ROOT, input, encoding: "utf8", timeout: 60_000 });
+function run(
+  args: string[],
+  input: string,
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync("npx", ["tsx", CLI, ...args], {
+    cwd: ROOT,
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   // npm may print its own config warnings on stderr; only the command's lines are asserted.
   const stderr = r.stderr
     .split("\n")
@@ -25,7 +33,12 @@ describe("redact command", () => {
     const r = run(["--format", "jsonl"], input);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
-    expect(r.stdout.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l))).toEqual([
+    expect(
+      r.stdout
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       {
         id: 1,
         redacted: "Dr. [NAME] saw pt on [DATE]",
@@ -46,7 +59,10 @@ describe("redact command", () => {
   });
 
   it("--patient: masks the patient's own identifiers", () => {
-    const r = run(["--format", "text", "--patient", "tests/fixtures/fhir-r4/Patient-example.json"], "Jim phoned about 25 Dec 1974\n");
+    const r = run(
+      ["--format", "text", "--patient", "tests/fixtures/fhir-r4/Patient-example.json"],
+      "Jim phoned about 25 Dec 1974\n",
+    );
     expect(r.stdout).toBe("[NAME] phoned about [DATE]\n");
   });
 
@@ -60,18 +76,32 @@ describe("redact command", () => {
     ].join("\n");
     const r = run([], input);
     expect(r.status).toBe(2);
-    expect(r.stdout.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l).id)).toEqual([1, 5]);
+    expect(
+      r.stdout
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([1, 5]);
     const lines = r.stderr.split("\n");
-    expect(lines[0]).toMatch(/^redact: line 2: not JSON \(.*\); received "not json from Dr\. \[NAME\]"; expected a JSON object/);
-    expect(lines[1]).toBe('redact: line 3: received no "text" key; expected a JSON object {"id": ..., "text": "<string>"}');
-    expect(lines[2]).toBe('redact: line 4: received "text" as number "42"; expected a JSON object {"id": ..., "text": "<string>"}');
+    expect(lines[0]).toMatch(
+      /^redact: line 2: not JSON \(.*\); received "not json from Dr\. \[NAME\]"; expected a JSON object/,
+    );
+    expect(lines[1]).toBe(
+      'redact: line 3: received no "text" key; expected a JSON object {"id": ..., "text": "<string>"}',
+    );
+    expect(lines[2]).toBe(
+      'redact: line 4: received "text" as number "42"; expected a JSON object {"id": ..., "text": "<string>"}',
+    );
     expect(lines[3]).toBe("redact: 3 of 5 line(s) skipped because of bad input (see above)");
     expect(r.stderr).not.toContain("Jane");
   });
 
   it.each([
     [["--format", "xml"], 'redact: --format expects "jsonl" or "text"; received "xml"'],
-    [["--patient", "does/not/exist.json"], "redact: --patient does/not/exist.json: cannot read it as JSON"],
+    [
+      ["--patient", "does/not/exist.json"],
+      "redact: --patient does/not/exist.json: cannot read it as JSON",
+    ],
     [["--verbose"], 'redact: unknown argument "--verbose"; expected --format, --patient or --help'],
   ])("bad arguments %j exit 2", (args, message) => {
     const r = run(args, "");

@@ -33,7 +33,21 @@ describe("labelled PHI corpus", () => {
 
   it("recall >= 0.99 on the structured identifiers, pooled and one by one", () => {
     expect(score("STRUCTURED").recall).toBeGreaterThanOrEqual(0.99);
-    for (const c of ["SSN", "PHONE", "FAX", "EMAIL", "MRN", "URL", "IP", "DATE", "ACCOUNT", "HEALTH_PLAN", "LICENSE", "VEHICLE", "DEVICE"]) {
+    for (const c of [
+      "SSN",
+      "PHONE",
+      "FAX",
+      "EMAIL",
+      "MRN",
+      "URL",
+      "IP",
+      "DATE",
+      "ACCOUNT",
+      "HEALTH_PLAN",
+      "LICENSE",
+      "VEHICLE",
+      "DEVICE",
+    ]) {
       expect({ c, recall: score(c).recall >= 0.99 }).toEqual({ c, recall: true });
     }
   });

@@ -9,7 +9,11 @@ describe("redactObject", () => {
       last_name: "Lovelace",
       "Date-Of-Birth": "1815-12-10",
       ssn: 123456789,
-      contact: { phone: "555-123-4567", email: "ada@example.org", address: { line: ["12 St James Sq"], city: "London" } },
+      contact: {
+        phone: "555-123-4567",
+        email: "ada@example.org",
+        address: { line: ["12 St James Sq"], city: "London" },
+      },
       age: 95,
       heartRate: 88,
       note: "Dr. Babbage saw her on 03/14/2023",
@@ -22,7 +26,11 @@ describe("redactObject", () => {
       last_name: "[NAME]",
       "Date-Of-Birth": "[DATE]",
       ssn: "[SSN]",
-      contact: { phone: "[PHONE]", email: "[EMAIL]", address: { line: ["[LOCATION]"], city: "[LOCATION]" } },
+      contact: {
+        phone: "[PHONE]",
+        email: "[EMAIL]",
+        address: { line: ["[LOCATION]"], city: "[LOCATION]" },
+      },
       age: "[AGE]",
       heartRate: 88,
       note: "Dr. [NAME] saw her on [DATE]",
@@ -37,7 +45,9 @@ describe("redactObject", () => {
   });
 
   it("masks a FHIR Patient while keeping its shape and structural codes", () => {
-    const p = JSON.parse(fs.readFileSync(path.join(__dirname, "../../fixtures/fhir-r4/Patient-mom.json"), "utf8"));
+    const p = JSON.parse(
+      fs.readFileSync(path.join(__dirname, "../../fixtures/fhir-r4/Patient-mom.json"), "utf8"),
+    );
     const out = redactObject(p);
     expect(out.resourceType).toBe("Patient");
     expect(out.name).toEqual([{ use: "official", family: "[NAME]", given: ["[NAME]"] }]);
@@ -48,7 +58,11 @@ describe("redactObject", () => {
   });
 
   it("returns a deep copy and never mutates its input", () => {
-    const input = { name: "Ada", nested: { text: "SSN 123-45-6789" }, list: [{ email: "a@b.org" }] };
+    const input = {
+      name: "Ada",
+      nested: { text: "SSN 123-45-6789" },
+      list: [{ email: "a@b.org" }],
+    };
     const snapshot = JSON.parse(JSON.stringify(input));
     const out = redactObject(input);
     expect(input).toEqual(snapshot);
@@ -69,7 +83,12 @@ describe("redactObject", () => {
 
   it("redacts Error messages and stacks, Maps, Sets and Dates", () => {
     const err = new Error("lookup failed for SSN 123-45-6789");
-    const out = redactObject({ err, map: new Map([["email", "a@b.org"]]), set: new Set(["Dr. Ada Byron"]), when: new Date(0) });
+    const out = redactObject({
+      err,
+      map: new Map([["email", "a@b.org"]]),
+      set: new Set(["Dr. Ada Byron"]),
+      when: new Date(0),
+    });
     expect(out.err).toBeInstanceOf(Error);
     expect(out.err.message).toBe("lookup failed for SSN [SSN]");
     expect(out.err.stack).toContain("lookup failed for SSN [SSN]");
@@ -81,7 +100,10 @@ describe("redactObject", () => {
 
   it("leaves pseudonyms readable under patient id keys", () => {
     const pseudonym = `p_${"ab12".repeat(8)}`;
-    expect(redactObject({ patientId: pseudonym, mrn: "12345" })).toEqual({ patientId: pseudonym, mrn: "[MRN]" });
+    expect(redactObject({ patientId: pseudonym, mrn: "12345" })).toEqual({
+      patientId: pseudonym,
+      mrn: "[MRN]",
+    });
   });
 
   it.each<[string, unknown]>([
@@ -89,8 +111,23 @@ describe("redactObject", () => {
     ["a number", 5],
     ["a string", "Dr. Ada Byron"],
     ["a function", () => 1],
-    ["an object with a throwing getter", Object.defineProperty({}, "name", { get: () => { throw new Error("x"); }, enumerable: true })],
-    ["a revoked proxy", (() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; })()],
+    [
+      "an object with a throwing getter",
+      Object.defineProperty({}, "name", {
+        get: () => {
+          throw new Error("x");
+        },
+        enumerable: true,
+      }),
+    ],
+    [
+      "a revoked proxy",
+      (() => {
+        const r = Proxy.revocable({}, {});
+        r.revoke();
+        return r.proxy;
+      })(),
+    ],
   ])("never throws on %s", (_label, value) => {
     expect(() => redactObject(value)).not.toThrow();
   });

@@ -5,7 +5,9 @@ import { Patient, redactText } from "../../../functions/lib/phi";
 const FIXTURES = path.join(__dirname, "../../fixtures/fhir-r4");
 
 function patient(name: string): Patient {
-  return JSON.parse(fs.readFileSync(path.join(FIXTURES, `Patient-${name}.json`), "utf8")) as Patient;
+  return JSON.parse(
+    fs.readFileSync(path.join(FIXTURES, `Patient-${name}.json`), "utf8"),
+  ) as Patient;
 }
 
 describe("known identifiers of a FHIR R4 Patient (official HL7 examples)", () => {
@@ -36,11 +38,17 @@ describe("known identifiers of a FHIR R4 Patient (official HL7 examples)", () =>
 
   it("matches names case-insensitively and across any whitespace, with exact offsets", () => {
     const text = "pt peter\n james  CHALMERS seen";
-    expect(redactText(text, { patient: example }).findings).toEqual([{ type: "NAME", start: 3, end: 25 }]);
+    expect(redactText(text, { patient: example }).findings).toEqual([
+      { type: "NAME", start: 3, end: 25 },
+    ]);
   });
 
   it.each<[string, string, string]>([
-    ["f001", "Pieter van de Heuvel, BSN 738472983, p.heuvel@gmail.com, Van Egmondkade 23, 1024 RJ", "[NAME], BSN [MRN], [EMAIL], [LOCATION], [LOCATION]"],
+    [
+      "f001",
+      "Pieter van de Heuvel, BSN 738472983, p.heuvel@gmail.com, Van Egmondkade 23, 1024 RJ",
+      "[NAME], BSN [MRN], [EMAIL], [LOCATION], [LOCATION]",
+    ],
     ["f001", "born 17 November 1944, mobile 06 4835 2638", "born [DATE], mobile [PHONE]"],
     ["f201", "Roelof Olaf Bor (Roel), tel +31 6 1234 5678", "[NAME] ([NAME]), tel [PHONE]"],
     ["mom", "Eve Everywoman, SSN 444-22-2222, 2222 Home Street", "[NAME], SSN [SSN], [LOCATION]"],
@@ -53,16 +61,28 @@ describe("known identifiers of a FHIR R4 Patient (official HL7 examples)", () =>
   it("finds identifiers the patterns alone would miss", () => {
     const text = "Pieter's postal code is 1024 RJ";
     expect(redactText(text).text).toBe(text.replace("Pieter", "[NAME]"));
-    expect(redactText(text, { patient: patient("f001") }).text).toBe("[NAME]'s postal code is [LOCATION]");
+    expect(redactText(text, { patient: patient("f001") }).text).toBe(
+      "[NAME]'s postal code is [LOCATION]",
+    );
   });
 
   it.each<[string, unknown]>([
     ["not an object", "Patient"],
-    ["fields of the wrong type", { name: "Peter", identifier: 5, telecom: [null, { value: 3 }], birthDate: 1974 }],
+    [
+      "fields of the wrong type",
+      { name: "Peter", identifier: 5, telecom: [null, { value: 3 }], birthDate: 1974 },
+    ],
     ["partial birth date", { birthDate: "1974-12" }],
-    ["regex metacharacters", { name: [{ family: "(a+)+$[", given: ["*"] }], identifier: [{ value: "\\d{3}" }] }],
+    [
+      "regex metacharacters",
+      { name: [{ family: "(a+)+$[", given: ["*"] }], identifier: [{ value: "\\d{3}" }] },
+    ],
   ])("tolerates a malformed Patient: %s", (_label, bad) => {
-    expect(() => redactText("Peter (a+)+$[ \\d{3} 1974-12", { patient: bad as Patient })).not.toThrow();
-    expect(redactText("x (a+)+$[ y", { patient: { name: [{ family: "(a+)+$[" }] } }).text).toBe("x [NAME] y");
+    expect(() =>
+      redactText("Peter (a+)+$[ \\d{3} 1974-12", { patient: bad as Patient }),
+    ).not.toThrow();
+    expect(redactText("x (a+)+$[ y", { patient: { name: [{ family: "(a+)+$[" }] } }).text).toBe(
+      "x [NAME] y",
+    );
   });
 });

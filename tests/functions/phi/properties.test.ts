@@ -1,13 +1,54 @@
 import fc from "fast-check";
-import { Finding, maskOf, Patient, PHI_TYPES, redactObject, redactText } from "../../../functions/lib/phi";
+import {
+  Finding,
+  maskOf,
+  Patient,
+  PHI_TYPES,
+  redactObject,
+  redactText,
+} from "../../../functions/lib/phi";
 
 /** Text that mixes clinical words, PHI-shaped fragments, masks, punctuation and arbitrary unicode. */
 const fragment = fc.oneof(
   fc.constantFrom(
-    "Dr. ", "Mr. ", "patient ", "Jane ", "Smith", "O'Brien ", ", MD", "lives at ", "123 Main St", ", Salem, MA 01970",
-    "03/14/2023", "March 14, 2023", "on 3/14", "94-year-old", "(555) 123-4567", "fax: ", "a@b.org", "SSN ",
-    "123-45-6789", "MRN: ", "A123456", "https://x.org/p", "10.0.0.1", "2001:db8::1", "VIN 1HGCM82633A004352",
-    "[NAME]", "[DATE]", "[", "]", "BP 120/80", "metoprolol 25 mg", " ", "\n", "\t", ".", ",", ":", "#",
+    "Dr. ",
+    "Mr. ",
+    "patient ",
+    "Jane ",
+    "Smith",
+    "O'Brien ",
+    ", MD",
+    "lives at ",
+    "123 Main St",
+    ", Salem, MA 01970",
+    "03/14/2023",
+    "March 14, 2023",
+    "on 3/14",
+    "94-year-old",
+    "(555) 123-4567",
+    "fax: ",
+    "a@b.org",
+    "SSN ",
+    "123-45-6789",
+    "MRN: ",
+    "A123456",
+    "https://x.org/p",
+    "10.0.0.1",
+    "2001:db8::1",
+    "VIN 1HGCM82633A004352",
+    "[NAME]",
+    "[DATE]",
+    "[",
+    "]",
+    "BP 120/80",
+    "metoprolol 25 mg",
+    " ",
+    "\n",
+    "\t",
+    ".",
+    ",",
+    ":",
+    "#",
   ),
   fc.string({ unit: "grapheme", maxLength: 12 }),
   fc.string({ unit: "binary", maxLength: 6 }),
@@ -94,14 +135,23 @@ describe("redactText properties", () => {
   it("masks every occurrence of a known patient's identifiers, whatever the case and spacing", () => {
     const word = fc.stringMatching(/^[A-Z][a-z]{2,9}$/);
     fc.assert(
-      fc.property(word, word, fc.stringMatching(/^[0-9]{5,9}$/), fc.constantFrom(" ", "  ", "\n", "\t "), (given, family, mrn, gap) => {
-        const patient: Patient = { name: [{ given: [given], family }], identifier: [{ value: mrn }] };
-        const text = `seen: ${given.toUpperCase()}${gap}${family.toLowerCase()} (${mrn}); ${family} agrees`;
-        const out = redactText(text, { patient }).text;
-        expect(out.toLowerCase()).not.toContain(family.toLowerCase());
-        expect(out.toLowerCase()).not.toContain(given.toLowerCase());
-        expect(out).not.toContain(mrn);
-      }),
+      fc.property(
+        word,
+        word,
+        fc.stringMatching(/^[0-9]{5,9}$/),
+        fc.constantFrom(" ", "  ", "\n", "\t "),
+        (given, family, mrn, gap) => {
+          const patient: Patient = {
+            name: [{ given: [given], family }],
+            identifier: [{ value: mrn }],
+          };
+          const text = `seen: ${given.toUpperCase()}${gap}${family.toLowerCase()} (${mrn}); ${family} agrees`;
+          const out = redactText(text, { patient }).text;
+          expect(out.toLowerCase()).not.toContain(family.toLowerCase());
+          expect(out.toLowerCase()).not.toContain(given.toLowerCase());
+          expect(out).not.toContain(mrn);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -109,7 +159,13 @@ describe("redactText properties", () => {
   it("never throws on arbitrary Patient-shaped input", () => {
     fc.assert(
       fc.property(fc.anything(), fc.string({ maxLength: 8 }), anyText, (junk, s, text) => {
-        const patient = { name: [{ family: s, given: [s, junk] }], identifier: [{ value: s }, junk], telecom: [{ value: s }], birthDate: s, address: [{ line: [s], city: junk }] };
+        const patient = {
+          name: [{ family: s, given: [s, junk] }],
+          identifier: [{ value: s }, junk],
+          telecom: [{ value: s }],
+          birthDate: s,
+          address: [{ line: [s], city: junk }],
+        };
         redactText(text, { patient: patient as Patient });
       }),
       { numRuns: 1000 },
