@@ -42,10 +42,18 @@ export const stackAuditLogConfigureRetention = stackPolicy(
     const logGroups = ofType(args.resources, aws.logGroup);
     for (const trail of ofType(args.resources, aws.trail)) {
       const p = props(trail);
-      if (!("cloudWatchLogsGroupArn" in p) && (trail.propertyDependencies?.["cloudWatchLogsGroupArn"] ?? []).length === 0) {
+      if (
+        !("cloudWatchLogsGroupArn" in p) &&
+        (trail.propertyDependencies?.["cloudWatchLogsGroupArn"] ?? []).length === 0
+      ) {
         continue;
       }
-      const found = resolve(trail, "cloudWatchLogsGroupArn", () => p.cloudWatchLogsGroupArn, logGroups);
+      const found = resolve(
+        trail,
+        "cloudWatchLogsGroupArn",
+        () => p.cloudWatchLogsGroupArn,
+        logGroups,
+      );
       if (!found.target) {
         if (found.value) {
           report(
@@ -78,9 +86,12 @@ export const stackAuditLogConfigureRetention = stackPolicy(
       if (typeof days === "number" && days >= minDays) {
         continue;
       }
-      const archived = attachedTo(workspace, tables, "workspaceName", (value, w) => value === props(w).name).filter(
-        (t) => (props(t).totalRetentionInDays ?? 0) >= minDays,
-      );
+      const archived = attachedTo(
+        workspace,
+        tables,
+        "workspaceName",
+        (value, w) => value === props(w).name,
+      ).filter((t) => (props(t).totalRetentionInDays ?? 0) >= minDays);
       if (archived.length === 0) {
         report(
           `Log Analytics workspace ${workspace.name} keeps logs ${typeof days === "number" ? `${days} days` : "30 days (retentionInDays not set)"} and no table of it sets totalRetentionInDays >= ${minDays}; expected at least ${minDays} days including archive.`,

@@ -3,7 +3,7 @@ import { stackPolicy } from "../lib/define";
 import { isPhi, unlabelledIsPhiFrom, unlabelledIsPhiSchema } from "./lib/labels";
 import { storeSpecByType } from "./lib/keys";
 import { aws } from "./lib/types";
-import { ofType, props } from "./lib/resources";
+import { ofType, props, Props } from "./lib/resources";
 import { trailCovers } from "./lib/trail";
 
 interface Config {
@@ -11,11 +11,14 @@ interface Config {
 }
 
 /** Settings every trail of a PHI stack needs, and how each gap reads. */
-const trailChecks: readonly { readonly ok: (p: Record<string, any>) => boolean; readonly gap: string }[] = [
+const trailChecks: readonly { readonly ok: (p: Props) => boolean; readonly gap: string }[] = [
   { ok: (p) => p.isMultiRegionTrail === true, gap: "isMultiRegionTrail is not true" },
   { ok: (p) => p.enableLogFileValidation === true, gap: "enableLogFileValidation is not true" },
   { ok: (p) => p.enableLogging !== false, gap: "enableLogging is false" },
-  { ok: (p) => typeof p.kmsKeyId === "string" && p.kmsKeyId !== "", gap: "kmsKeyId is not set (logs not KMS-encrypted)" },
+  {
+    ok: (p) => typeof p.kmsKeyId === "string" && p.kmsKeyId !== "",
+    gap: "kmsKeyId is not set (logs not KMS-encrypted)",
+  },
   {
     ok: (p) => typeof p.cloudWatchLogsGroupArn === "string" && p.cloudWatchLogsGroupArn !== "",
     gap: "cloudWatchLogsGroupArn is not set (no delivery to CloudWatch Logs)",
@@ -36,7 +39,12 @@ export const stackAwsAuditEnableCloudtrailDataEvents = stackPolicy(
     description:
       "A stack with PHI on AWS must have a multi-region, validated, KMS-encrypted CloudTrail trail delivering to CloudWatch Logs, with data events for every PHI bucket and Lambda function.",
     severity: "high",
-    controls: ["hipaa:164.312(b)", "hipaa:164.308(a)(1)(ii)(D)", "hipaa:164.312(c)(2)", "gdpr:art33"],
+    controls: [
+      "hipaa:164.312(b)",
+      "hipaa:164.308(a)(1)(ii)(D)",
+      "hipaa:164.312(c)(2)",
+      "gdpr:art33",
+    ],
     remediationSteps:
       'Add an aws.cloudtrail.Trail with isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId, cloudWatchLogsGroupArn (`${logGroup.arn}:*`) and cloudWatchLogsRoleArn, and advancedEventSelectors with eventCategory = Data for resources.type AWS::S3::Object (resources.ARN startsWith each PHI bucket ARN + "/") and AWS::Lambda::Function.',
     configSchema: { properties: { unlabelledIsPhi: unlabelledIsPhiSchema } },
@@ -44,7 +52,9 @@ export const stackAwsAuditEnableCloudtrailDataEvents = stackPolicy(
   ({ args, report }) => {
     const unlabelledIsPhi = unlabelledIsPhiFrom(args.getConfig<Config>());
     const phi = (r: PolicyResource) => isPhi(r, args.resources, unlabelledIsPhi);
-    const phiStores = args.resources.filter((r) => r.type.startsWith("aws:") && storeSpecByType.has(r.type) && phi(r));
+    const phiStores = args.resources.filter(
+      (r) => r.type.startsWith("aws:") && storeSpecByType.has(r.type) && phi(r),
+    );
     const functions = ofType(args.resources, aws.lambdaFunction);
     if (phiStores.length === 0 && !functions.some(phi)) {
       return args.notApplicable("The stack has no PHI resources on AWS.");

@@ -24,7 +24,12 @@ export const stackAzureAuditEnableDiagnosticSettings = stackPolicy(
     description:
       "Every FHIR service, Cognitive Services account and Key Vault must have a diagnostic setting that sends its logs to a Log Analytics workspace in the stack.",
     severity: "high",
-    controls: ["hipaa:164.312(b)", "hipaa:164.308(a)(1)(ii)(D)", "hipaa:164.308(a)(5)(ii)(C)", "gdpr:art33"],
+    controls: [
+      "hipaa:164.312(b)",
+      "hipaa:164.308(a)(1)(ii)(D)",
+      "hipaa:164.308(a)(5)(ii)(C)",
+      "gdpr:art33",
+    ],
     remediationSteps:
       'Add `new monitor.DiagnosticSetting(name, { resourceUri: resource.id, workspaceId: workspace.id, logs: [{ categoryGroup: "audit", enabled: true }] })` (FHIR AuditLogs, OpenAI Audit and RequestResponse, Key Vault AuditEvent) from @pulumi/azure-native/monitor.',
   },
@@ -44,7 +49,13 @@ export const stackAzureAuditEnableDiagnosticSettings = stackPolicy(
       const gaps: string[] = [];
       const compliant = attached.some((setting) => {
         const p = props(setting);
-        const workspace = resolve(setting, "workspaceId", () => p.workspaceId, workspaces, matchesAzureId);
+        const workspace = resolve(
+          setting,
+          "workspaceId",
+          () => p.workspaceId,
+          workspaces,
+          matchesAzureId,
+        );
         const logs: Props[] = p.logs ?? [];
         const enabled = logs.some((l) => l.enabled === true);
         if (!workspace.target) {
@@ -58,7 +69,10 @@ export const stackAzureAuditEnableDiagnosticSettings = stackPolicy(
         return workspace.target !== undefined && enabled;
       });
       if (!compliant) {
-        report(`${what}'s diagnostic settings are incomplete: ${gaps.join("; ")}; expected enabled audit logs sent to a Log Analytics workspace in the stack.`, resource.urn);
+        report(
+          `${what}'s diagnostic settings are incomplete: ${gaps.join("; ")}; expected enabled audit logs sent to a Log Analytics workspace in the stack.`,
+          resource.urn,
+        );
       }
     }
   },

@@ -36,7 +36,12 @@ export const stackGcpAuditEnableDataAccessLogs = stackPolicy(
     if (phiResources.length === 0) {
       return args.notApplicable("The stack has no PHI resources on GCP.");
     }
-    const configs = ofType(args.resources, gcp.projectAuditConfig, gcp.folderAuditConfig, gcp.organizationAuditConfig);
+    const configs = ofType(
+      args.resources,
+      gcp.projectAuditConfig,
+      gcp.folderAuditConfig,
+      gcp.organizationAuditConfig,
+    );
     /** Log types each service gets, over allServices and its own configs. */
     const logged = new Map<string, Set<string>>();
     for (const config of configs) {

@@ -68,7 +68,10 @@ export const stackKinesisConsumerConfigureFailureHandling = stackPolicy(
         gap = encryption.detail;
       } else {
         const key = resolveKey(encryption, args.resources);
-        gap = key.kind === "in-stack" ? undefined : `its key "${key.ref}" is not a customer-managed key in the stack`;
+        gap =
+          key.kind === "in-stack"
+            ? undefined
+            : `its key "${key.ref}" is not a customer-managed key in the stack`;
       }
       if (gap !== undefined) {
         report(

@@ -7,13 +7,17 @@ import { ofType, props, Props } from "./lib/resources";
 function isDefaultDeny(policy: PolicyResource): boolean {
   const spec: Props = props(policy).spec ?? {};
   const selector: Props = spec.podSelector ?? {};
-  const selectsAll = Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+  const selectsAll =
+    Object.keys(selector.matchLabels ?? {}).length === 0 &&
+    (selector.matchExpressions ?? []).length === 0;
   const types: unknown[] = spec.policyTypes ?? [];
   return selectsAll && types.includes("Ingress") && (spec.ingress ?? []).length === 0;
 }
 
 function inNamespace(policy: PolicyResource, namespace: PolicyResource): boolean {
-  const namespaces = (policy.propertyDependencies?.["metadata"] ?? []).filter((d) => d.type === kubernetes.namespace);
+  const namespaces = (policy.propertyDependencies?.["metadata"] ?? []).filter(
+    (d) => d.type === kubernetes.namespace,
+  );
   if (namespaces.length > 0) {
     // A dependency on a Namespace decides without reading a name that may not be known yet.
     return namespaces.some((d) => d.urn === namespace.urn);
@@ -32,7 +36,8 @@ function inNamespace(policy: PolicyResource, namespace: PolicyResource): boolean
 export const stackKubernetesNamespaceEnforceDefaultDeny = stackPolicy(
   {
     name: "stack-kubernetes-namespace-enforce-default-deny",
-    description: "Every Kubernetes Namespace must have a default-deny ingress NetworkPolicy (podSelector {} with policyTypes Ingress).",
+    description:
+      "Every Kubernetes Namespace must have a default-deny ingress NetworkPolicy (podSelector {} with policyTypes Ingress).",
     severity: "high",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(e)(1)", "gdpr:art32"],
     remediationSteps:
@@ -43,7 +48,10 @@ export const stackKubernetesNamespaceEnforceDefaultDeny = stackPolicy(
     for (const namespace of ofType(args.resources, kubernetes.namespace)) {
       const candidates = policies.filter((p) => inNamespace(p, namespace));
       if (!candidates.some(isDefaultDeny)) {
-        const found = candidates.length === 0 ? "no NetworkPolicy" : `NetworkPolicies ${candidates.map((p) => p.name).join(", ")}, none of them default-deny`;
+        const found =
+          candidates.length === 0
+            ? "no NetworkPolicy"
+            : `NetworkPolicies ${candidates.map((p) => p.name).join(", ")}, none of them default-deny`;
         report(
           `Namespace ${namespace.name} has ${found}; expected a NetworkPolicy with podSelector {} and policyTypes including Ingress, without ingress rules.`,
           namespace.urn,

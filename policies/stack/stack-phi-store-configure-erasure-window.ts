@@ -61,7 +61,8 @@ export const stackPhiStoreConfigureErasureWindow = stackPolicy(
         fhirPurgeAutomation: {
           type: "boolean",
           default: false,
-          description: "True when an automated $purge-history/hardDelete process runs for erasure requests on FHIR.",
+          description:
+            "True when an automated $purge-history/hardDelete process runs for erasure requests on FHIR.",
         },
         unlabelledIsPhi: unlabelledIsPhiSchema,
       },
@@ -95,7 +96,12 @@ export const stackPhiStoreConfigureErasureWindow = stackPolicy(
     for (const dataset of ofType(args.resources, gcp.bigqueryDataset).filter(phi)) {
       const raw = props(dataset).maxTimeTravelHours;
       const hours = raw === undefined || raw === "" ? bigQueryDefaultTimeTravelHours : Number(raw);
-      tooLong(dataset, "BigQuery dataset", hours / 24 + bigQueryFailSafeDays, `time travel ${hours} hours plus the 7-day fail-safe`);
+      tooLong(
+        dataset,
+        "BigQuery dataset",
+        hours / 24 + bigQueryFailSafeDays,
+        `time travel ${hours} hours plus the 7-day fail-safe`,
+      );
     }
     for (const database of ofType(args.resources, gcp.spannerDatabase).filter(phi)) {
       const raw = props(database).versionRetentionPeriod;
@@ -104,7 +110,10 @@ export const stackPhiStoreConfigureErasureWindow = stackPolicy(
       }
       const window = spannerRetentionDays(raw);
       if (window === undefined) {
-        report(`Spanner database ${database.name} has versionRetentionPeriod ${JSON.stringify(raw)}, which is not a duration such as "7d"; expected at most ${maxDays} days.`, database.urn);
+        report(
+          `Spanner database ${database.name} has versionRetentionPeriod ${JSON.stringify(raw)}, which is not a duration such as "7d"; expected at most ${maxDays} days.`,
+          database.urn,
+        );
       } else {
         tooLong(database, "Spanner database", window, `versionRetentionPeriod ${raw}`);
       }

@@ -23,7 +23,8 @@ interface Config {
 export const stackPhiStoreDisallowPublicAccess = stackPolicy(
   {
     name: "stack-phi-store-disallow-public-access",
-    description: "No PHI store or PHI-serving endpoint may be reachable from the public internet, on any cloud.",
+    description:
+      "No PHI store or PHI-serving endpoint may be reachable from the public internet, on any cloud.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(e)(1)", "gdpr:art32", "gdpr:art25"],
     remediationSteps:
@@ -38,7 +39,10 @@ export const stackPhiStoreDisallowPublicAccess = stackPolicy(
     for (const bucket of ofType(resources, aws.bucket, aws.bucketV2).filter(phi)) {
       const access = publicAccessOf(bucket, resources);
       if (!access.blocked) {
-        report(`PHI S3 bucket ${bucket.name} may be made public: ${access.detail}; expected a public access block with all four flags true.`, bucket.urn);
+        report(
+          `PHI S3 bucket ${bucket.name} may be made public: ${access.detail}; expected a public access block with all four flags true.`,
+          bucket.urn,
+        );
       }
     }
 
@@ -64,13 +68,19 @@ export const stackPhiStoreDisallowPublicAccess = stackPolicy(
       }
       const type = p.authorizationType ?? "NONE";
       if (type === "NONE") {
-        report(`API Gateway v2 route ${route.name} (${p.routeKey}) has no authorizer (authorizationType NONE); expected JWT, AWS_IAM or CUSTOM.`, route.urn);
+        report(
+          `API Gateway v2 route ${route.name} (${p.routeKey}) has no authorizer (authorizationType NONE); expected JWT, AWS_IAM or CUSTOM.`,
+          route.urn,
+        );
       }
     }
 
     for (const cluster of ofType(resources, gcp.cluster).filter(phi)) {
       if (props(cluster).privateClusterConfig?.enablePrivateNodes !== true) {
-        report(`PHI GKE cluster ${cluster.name} does not use private nodes (privateClusterConfig.enablePrivateNodes is not true); expected nodes without public IPs.`, cluster.urn);
+        report(
+          `PHI GKE cluster ${cluster.name} does not use private nodes (privateClusterConfig.enablePrivateNodes is not true); expected nodes without public IPs.`,
+          cluster.urn,
+        );
       }
     }
 
@@ -112,8 +122,13 @@ export const stackPhiStoreDisallowPublicAccess = stackPolicy(
         if (dependencies.length > 0) {
           return dependencies.some((d) => d.urn === workspace.urn);
         }
-        const connections: Record<string, unknown>[] = props(endpoint).privateLinkServiceConnections ?? [];
-        return connections.some((c) => typeof c.privateLinkServiceId === "string" && matchesAzureId(c.privateLinkServiceId, workspace));
+        const connections: Record<string, unknown>[] =
+          props(endpoint).privateLinkServiceConnections ?? [];
+        return connections.some(
+          (c) =>
+            typeof c.privateLinkServiceId === "string" &&
+            matchesAzureId(c.privateLinkServiceId, workspace),
+        );
       });
       if (!linked) {
         report(

@@ -32,7 +32,8 @@ export const stackPhiStoreEnforceCmkRotation = stackPolicy(
           type: "array",
           items: { type: "string" },
           default: [],
-          description: "Key ARNs, names or URIs outside the stack whose rotation has been verified by other means.",
+          description:
+            "Key ARNs, names or URIs outside the stack whose rotation has been verified by other means.",
         },
       },
     },

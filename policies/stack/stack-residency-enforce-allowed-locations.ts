@@ -33,7 +33,8 @@ export const stackResidencyEnforceAllowedLocations = stackPolicy(
         residency: {
           type: "string",
           enum: [...residencyZones],
-          description: "The residency zone; when unset it is read from the residency tag/label of the providers or resources.",
+          description:
+            "The residency zone; when unset it is read from the residency tag/label of the providers or resources.",
         },
       },
     },

@@ -15,7 +15,10 @@ function ruleGap(config: PolicyResource, rule: Props): string | undefined {
     return `uses sseAlgorithm ${JSON.stringify(byDefault.sseAlgorithm ?? null)}`;
   }
   const keyDependency = (config.propertyDependencies?.["rules"] ?? []).length > 0;
-  if (!keyDependency && (byDefault.kmsMasterKeyId === undefined || byDefault.kmsMasterKeyId === "")) {
+  if (
+    !keyDependency &&
+    (byDefault.kmsMasterKeyId === undefined || byDefault.kmsMasterKeyId === "")
+  ) {
     return "sets no kmsMasterKeyId (the AWS managed key aws/s3)";
   }
   return undefined;

@@ -16,7 +16,12 @@ export const stackS3BucketEnforcePrivateTlsOnly = stackPolicy(
     description:
       "Every S3 bucket must be covered by a public access block with all four flags true and have a bucket policy that denies requests without TLS.",
     severity: "critical",
-    controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(e)(1)", "hipaa:164.312(e)(2)(ii)", "gdpr:art32"],
+    controls: [
+      "hipaa:164.312(a)(1)",
+      "hipaa:164.312(e)(1)",
+      "hipaa:164.312(e)(2)(ii)",
+      "gdpr:art32",
+    ],
     remediationSteps:
       'Add `new aws.s3.BucketPublicAccessBlock(name, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true })` (or an aws.s3.AccountPublicAccessBlock) and an aws.s3.BucketPolicy with a Deny statement for all principals on the bucket and its objects with Condition `{ Bool: { "aws:SecureTransport": "false" } }`.',
   },

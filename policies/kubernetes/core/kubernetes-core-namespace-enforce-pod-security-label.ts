@@ -38,9 +38,13 @@ export const kubernetesCoreNamespaceEnforcePodSecurityLabel = resourcePolicy(
     const minimum = args.getConfig<Config>().minimumLevel ?? "restricted";
     const level: string | undefined = namespace.metadata?.labels?.[enforceLabel];
     if (level === undefined) {
-      report(`The namespace has no ${enforceLabel} label, so Pod Security admission enforces nothing; expected ${minimum}.`);
+      report(
+        `The namespace has no ${enforceLabel} label, so Pod Security admission enforces nothing; expected ${minimum}.`,
+      );
     } else if (levels.indexOf(level) < levels.indexOf(minimum)) {
-      report(`The namespace enforces Pod Security level ${JSON.stringify(level)}; expected ${minimum}.`);
+      report(
+        `The namespace enforces Pod Security level ${JSON.stringify(level)}; expected ${minimum}.`,
+      );
     }
   },
 );

@@ -23,7 +23,8 @@ interface Config {
 export const kubernetesCoreServiceDisallowPublicLoadBalancer = resourcePolicy(
   {
     name: "kubernetes-core-service-disallow-public-load-balancer",
-    description: "Services of type LoadBalancer must carry the cloud's internal load balancer annotation.",
+    description:
+      "Services of type LoadBalancer must carry the cloud's internal load balancer annotation.",
     severity: "critical",
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
@@ -34,7 +35,8 @@ export const kubernetesCoreServiceDisallowPublicLoadBalancer = resourcePolicy(
           type: "object",
           additionalProperties: { type: "string" },
           default: {},
-          description: "Further annotation: value pairs that make a load balancer internal (other clouds or controllers).",
+          description:
+            "Further annotation: value pairs that make a load balancer internal (other clouds or controllers).",
         },
       },
     },

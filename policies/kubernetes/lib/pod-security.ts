@@ -5,7 +5,9 @@
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
 
-type Props = Record<string, any>;
+/** Pod specs are read as plain JSON: inputs of seven resource kinds share this checker. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Props = Record<string, any>;
 
 export interface PodSecurityConfig {
   /** Capabilities containers may add back after dropping ALL (the restricted profile allows NET_BIND_SERVICE). */
@@ -33,7 +35,10 @@ export const podSecurityConfigSchema: PolicyConfigSchema = {
 const allowedSeccomp = ["RuntimeDefault", "Localhost"];
 
 /** Every finding of the restricted profile on one pod spec, each a sentence naming the container or field. */
-export function podSecurityFindings(pod: Props | undefined, config: PodSecurityConfig = {}): string[] {
+export function podSecurityFindings(
+  pod: Props | undefined,
+  config: PodSecurityConfig = {},
+): string[] {
   if (pod === undefined) {
     return ["It defines no pod spec, so its pod security cannot be verified."];
   }
@@ -47,7 +52,9 @@ export function podSecurityFindings(pod: Props | undefined, config: PodSecurityC
   }
   for (const volume of (pod.volumes ?? []) as Props[]) {
     if (volume.hostPath !== undefined) {
-      findings.push(`Volume ${volume.name} mounts hostPath ${volume.hostPath?.path}; use a PersistentVolumeClaim, configMap, secret or emptyDir.`);
+      findings.push(
+        `Volume ${volume.name} mounts hostPath ${volume.hostPath?.path}; use a PersistentVolumeClaim, configMap, secret or emptyDir.`,
+      );
     }
   }
   const podContext: Props = pod.securityContext ?? {};
@@ -64,25 +71,37 @@ export function podSecurityFindings(pod: Props | undefined, config: PodSecurityC
         findings.push(`${at} is privileged; set securityContext.privileged: false.`);
       }
       if (sc.allowPrivilegeEscalation !== false) {
-        findings.push(`${at} allows privilege escalation; set securityContext.allowPrivilegeEscalation: false.`);
+        findings.push(
+          `${at} allows privilege escalation; set securityContext.allowPrivilegeEscalation: false.`,
+        );
       }
       const nonRoot = sc.runAsNonRoot ?? podContext.runAsNonRoot;
       if (nonRoot !== true) {
-        findings.push(`${at} may run as root; set runAsNonRoot: true on the pod or container securityContext.`);
+        findings.push(
+          `${at} may run as root; set runAsNonRoot: true on the pod or container securityContext.`,
+        );
       }
       if ((sc.runAsUser ?? podContext.runAsUser) === 0) {
         findings.push(`${at} runs as user 0 (root); set a non-zero runAsUser.`);
       }
       if (sc.readOnlyRootFilesystem !== true) {
-        findings.push(`${at} has a writable root filesystem; set securityContext.readOnlyRootFilesystem: true.`);
+        findings.push(
+          `${at} has a writable root filesystem; set securityContext.readOnlyRootFilesystem: true.`,
+        );
       }
       const drop: string[] = sc.capabilities?.drop ?? [];
       if (!drop.includes("ALL")) {
-        findings.push(`${at} does not drop ALL capabilities; set securityContext.capabilities.drop: ["ALL"].`);
+        findings.push(
+          `${at} does not drop ALL capabilities; set securityContext.capabilities.drop: ["ALL"].`,
+        );
       }
-      const added = ((sc.capabilities?.add ?? []) as string[]).filter((c) => !allowedCapabilities.includes(c));
+      const added = ((sc.capabilities?.add ?? []) as string[]).filter(
+        (c) => !allowedCapabilities.includes(c),
+      );
       if (added.length > 0) {
-        findings.push(`${at} adds capabilities ${added.join(", ")}; only ${allowedCapabilities.join(", ") || "none"} may be added.`);
+        findings.push(
+          `${at} adds capabilities ${added.join(", ")}; only ${allowedCapabilities.join(", ") || "none"} may be added.`,
+        );
       }
       const seccomp = sc.seccompProfile?.type ?? podContext.seccompProfile?.type;
       if (!allowedSeccomp.includes(seccomp)) {
@@ -94,7 +113,9 @@ export function podSecurityFindings(pod: Props | undefined, config: PodSecurityC
         const limits: Props = container.resources?.limits ?? {};
         const missing = ["cpu", "memory"].filter((r) => limits[r] === undefined);
         if (missing.length > 0) {
-          findings.push(`${at} sets no ${missing.join(" or ")} limit; set resources.limits.cpu and resources.limits.memory.`);
+          findings.push(
+            `${at} sets no ${missing.join(" or ")} limit; set resources.limits.cpu and resources.limits.memory.`,
+          );
         }
       }
     }

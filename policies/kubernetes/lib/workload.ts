@@ -2,7 +2,12 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import type { Resource } from "@pulumi/pulumi";
 import { resourcePolicy } from "../../lib/define";
-import { PodSecurityConfig, podSecurityConfigSchema, podSecurityFindings } from "./pod-security";
+import {
+  PodSecurityConfig,
+  podSecurityConfigSchema,
+  podSecurityFindings,
+  Props,
+} from "./pod-security";
 
 export const podSecurityControls = ["hipaa:164.312(a)(1)", "gdpr:art32", "gdpr:art25"] as const;
 
@@ -12,8 +17,8 @@ export const podSecurityRemediation =
 export function workloadPodSecurityPolicy<TArgs>(
   name: string,
   kind: string,
-  resourceClass: { new (name: string, args: TArgs, ...rest: any[]): Resource },
-  podSpec: (props: any) => Record<string, any> | undefined,
+  resourceClass: Parameters<typeof resourcePolicy<Resource, TArgs>>[1],
+  podSpec: (props: Props) => Props | undefined,
 ): ResourceValidationPolicy {
   return resourcePolicy(
     {
@@ -26,7 +31,10 @@ export function workloadPodSecurityPolicy<TArgs>(
     },
     resourceClass,
     (props, { args, report }) => {
-      for (const finding of podSecurityFindings(podSpec(props), args.getConfig<PodSecurityConfig>())) {
+      for (const finding of podSecurityFindings(
+        podSpec(props as Props),
+        args.getConfig<PodSecurityConfig>(),
+      )) {
         report(finding);
       }
     },

@@ -21,12 +21,16 @@ export const kubernetesNetworkingIngressEnforceTls = resourcePolicy(
     const tlsHosts = new Set((ingress.spec?.tls ?? []).flatMap((t) => t.hosts ?? []));
     const rules = ingress.spec?.rules ?? [];
     if ((ingress.spec?.tls ?? []).length === 0) {
-      report("The Ingress has no spec.tls, so it serves plain HTTP; expected a TLS entry covering every host.");
+      report(
+        "The Ingress has no spec.tls, so it serves plain HTTP; expected a TLS entry covering every host.",
+      );
       return;
     }
     const uncovered = rules.map((r) => r.host ?? "*").filter((h) => !tlsHosts.has(h));
     if (uncovered.length > 0) {
-      report(`Hosts ${uncovered.join(", ")} are not covered by spec.tls; expected every rule host in a TLS entry.`);
+      report(
+        `Hosts ${uncovered.join(", ")} are not covered by spec.tls; expected every rule host in a TLS entry.`,
+      );
     }
   },
 );

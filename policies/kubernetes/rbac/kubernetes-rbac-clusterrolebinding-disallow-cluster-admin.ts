@@ -16,7 +16,8 @@ const defaultPrivilegedRoles = ["cluster-admin"];
 export const kubernetesRbacClusterRoleBindingDisallowClusterAdmin = resourcePolicy(
   {
     name: "kubernetes-rbac-clusterrolebinding-disallow-cluster-admin",
-    description: "ClusterRoleBindings must not bind cluster-admin (or other configured all-powerful roles).",
+    description:
+      "ClusterRoleBindings must not bind cluster-admin (or other configured all-powerful roles).",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
@@ -37,8 +38,11 @@ export const kubernetesRbacClusterRoleBindingDisallowClusterAdmin = resourcePoli
     const privileged = args.getConfig<Config>().privilegedRoles ?? defaultPrivilegedRoles;
     const role = binding.roleRef?.name;
     if (binding.roleRef?.kind === "ClusterRole" && privileged.includes(role)) {
-      const subjects = (binding.subjects ?? []).map((s) => `${s.kind} ${s.name}`).join(", ") || "no subjects";
-      report(`The binding grants ClusterRole ${role} to ${subjects}; expected a least-privilege role.`);
+      const subjects =
+        (binding.subjects ?? []).map((s) => `${s.kind} ${s.name}`).join(", ") || "no subjects";
+      report(
+        `The binding grants ClusterRole ${role} to ${subjects}; expected a least-privilege role.`,
+      );
     }
   },
 );

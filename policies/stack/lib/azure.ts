@@ -24,7 +24,9 @@ export const matchesAzureId: Matcher = (value, target) => {
   const segment = idSegment[target.type];
   const name = peek(() => props(target).name);
   return (
-    segment !== undefined && name.known && typeof name.value === "string" && v.endsWith(`/${segment}/${name.value.toLowerCase()}`)
+    segment !== undefined &&
+    name.known &&
+    typeof name.value === "string" &&
+    v.endsWith(`/${segment}/${name.value.toLowerCase()}`)
   );
 };
-

@@ -5,7 +5,16 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { gcpDurationSeconds } from "../../lib/duration";
 import { aws, azure, gcp } from "./types";
-import { attachedTo, Matcher, matchesIdentity, ofType, peek, props, Props, resolve } from "./resources";
+import {
+  attachedTo,
+  Matcher,
+  matchesIdentity,
+  ofType,
+  peek,
+  props,
+  Props,
+  resolve,
+} from "./resources";
 
 /** How a store is encrypted, before following the key reference. */
 export type Encryption =
@@ -45,19 +54,31 @@ function present(value: unknown): boolean {
 }
 
 /** A store whose key reference sits at `topKey` (or inside it, read by `read`); absent means no CMK. */
-function simple(type: string, what: string, topKey: string, read: (p: Props) => unknown, absent: string): StoreSpec {
+function simple(
+  type: string,
+  what: string,
+  topKey: string,
+  read: (p: Props) => unknown,
+  absent: string,
+): StoreSpec {
   return {
     type,
     what,
     encryption: (store) => {
       const p = props(store);
-      return dependsOnKey(store, topKey) || present(read(p)) ? key(store, topKey, () => read(p)) : none(absent);
+      return dependsOnKey(store, topKey) || present(read(p))
+        ? key(store, topKey, () => read(p))
+        : none(absent);
     },
   };
 }
 
 function s3Encryption(bucket: PolicyResource, resources: readonly PolicyResource[]): Encryption {
-  const configs = attachedTo(bucket, ofType(resources, aws.bucketEncryption, aws.bucketEncryptionV2), "bucket");
+  const configs = attachedTo(
+    bucket,
+    ofType(resources, aws.bucketEncryption, aws.bucketEncryptionV2),
+    "bucket",
+  );
   if (configs.length === 0) {
     return none("no BucketServerSideEncryptionConfiguration refers to it");
   }
@@ -66,12 +87,17 @@ function s3Encryption(bucket: PolicyResource, resources: readonly PolicyResource
     for (const rule of rules) {
       const byDefault = rule.applyServerSideEncryptionByDefault;
       const algorithm = byDefault?.sseAlgorithm;
-      if ((algorithm === "aws:kms" || algorithm === "aws:kms:dsse") && (dependsOnKey(config, "rules") || present(byDefault?.kmsMasterKeyId))) {
+      if (
+        (algorithm === "aws:kms" || algorithm === "aws:kms:dsse") &&
+        (dependsOnKey(config, "rules") || present(byDefault?.kmsMasterKeyId))
+      ) {
         return key(config, "rules", () => byDefault.kmsMasterKeyId);
       }
     }
   }
-  return none(`its encryption configuration ${configs[0].name} uses no KMS key (sseAlgorithm aws:kms with kmsMasterKeyId)`);
+  return none(
+    `its encryption configuration ${configs[0].name} uses no KMS key (sseAlgorithm aws:kms with kmsMasterKeyId)`,
+  );
 }
 
 export const storeSpecs: readonly StoreSpec[] = [
@@ -103,10 +129,34 @@ export const storeSpecs: readonly StoreSpec[] = [
         : none("kmsKeyId is not set");
     },
   },
-  simple(aws.sqsQueue, "SQS queue", "kmsMasterKeyId", (p) => p.kmsMasterKeyId, "kmsMasterKeyId is not set (SQS-managed or no encryption)"),
-  simple(aws.snsTopic, "SNS topic", "kmsMasterKeyId", (p) => p.kmsMasterKeyId, "kmsMasterKeyId is not set"),
-  simple(aws.logGroup, "CloudWatch log group", "kmsKeyId", (p) => p.kmsKeyId, "kmsKeyId is not set"),
-  simple(aws.secret, "Secrets Manager secret", "kmsKeyId", (p) => p.kmsKeyId, "kmsKeyId is not set (aws/secretsmanager key)"),
+  simple(
+    aws.sqsQueue,
+    "SQS queue",
+    "kmsMasterKeyId",
+    (p) => p.kmsMasterKeyId,
+    "kmsMasterKeyId is not set (SQS-managed or no encryption)",
+  ),
+  simple(
+    aws.snsTopic,
+    "SNS topic",
+    "kmsMasterKeyId",
+    (p) => p.kmsMasterKeyId,
+    "kmsMasterKeyId is not set",
+  ),
+  simple(
+    aws.logGroup,
+    "CloudWatch log group",
+    "kmsKeyId",
+    (p) => p.kmsKeyId,
+    "kmsKeyId is not set",
+  ),
+  simple(
+    aws.secret,
+    "Secrets Manager secret",
+    "kmsKeyId",
+    (p) => p.kmsKeyId,
+    "kmsKeyId is not set (aws/secretsmanager key)",
+  ),
   simple(
     gcp.bigqueryDataset,
     "BigQuery dataset",
@@ -127,14 +177,22 @@ export const storeSpecs: readonly StoreSpec[] = [
     encryption: (cluster) => {
       const db = props(cluster).databaseEncryption;
       if (db?.state !== "ENCRYPTED") {
-        return none(`databaseEncryption.state is ${JSON.stringify(db?.state ?? "DECRYPTED")}, not ENCRYPTED`);
+        return none(
+          `databaseEncryption.state is ${JSON.stringify(db?.state ?? "DECRYPTED")}, not ENCRYPTED`,
+        );
       }
       return dependsOnKey(cluster, "databaseEncryption") || present(db.keyName)
         ? key(cluster, "databaseEncryption", () => db.keyName)
         : none("databaseEncryption.keyName is not set");
     },
   },
-  simple(gcp.pubsubTopic, "Pub/Sub topic", "kmsKeyName", (p) => p.kmsKeyName, "kmsKeyName is not set (Google-managed key)"),
+  simple(
+    gcp.pubsubTopic,
+    "Pub/Sub topic",
+    "kmsKeyName",
+    (p) => p.kmsKeyName,
+    "kmsKeyName is not set (Google-managed key)",
+  ),
   simple(
     gcp.storageBucket,
     "Cloud Storage bucket",
@@ -152,27 +210,41 @@ export const storeSpecs: readonly StoreSpec[] = [
   {
     type: azure.cognitiveAccount,
     what: "Cognitive Services account",
-    encryption: (account) => azureKeyVaultEncryption(account, "properties", props(account).properties?.encryption),
+    encryption: (account) =>
+      azureKeyVaultEncryption(account, "properties", props(account).properties?.encryption),
   },
   {
     type: azure.storageAccount,
     what: "storage account",
-    encryption: (account) => azureKeyVaultEncryption(account, "encryption", props(account).encryption),
+    encryption: (account) =>
+      azureKeyVaultEncryption(account, "encryption", props(account).encryption),
   },
 ];
 
-function azureKeyVaultEncryption(store: PolicyResource, topKey: string, encryption: Props | undefined): Encryption {
+function azureKeyVaultEncryption(
+  store: PolicyResource,
+  topKey: string,
+  encryption: Props | undefined,
+): Encryption {
   if (String(encryption?.keySource ?? "").toLowerCase() !== "microsoft.keyvault") {
-    return none(`encryption.keySource is ${JSON.stringify(encryption?.keySource ?? "Microsoft.Storage")}, not Microsoft.KeyVault`);
+    return none(
+      `encryption.keySource is ${JSON.stringify(encryption?.keySource ?? "Microsoft.Storage")}, not Microsoft.KeyVault`,
+    );
   }
   const kv = encryption?.keyVaultProperties;
   if (!kv?.keyName || !kv?.keyVaultUri) {
     return none("encryption.keyVaultProperties has no keyName and keyVaultUri");
   }
-  return key(store, topKey, () => `${String(kv.keyVaultUri).replace(/\/+$/, "")}/keys/${kv.keyName}`);
+  return key(
+    store,
+    topKey,
+    () => `${String(kv.keyVaultUri).replace(/\/+$/, "")}/keys/${kv.keyName}`,
+  );
 }
 
-export const storeSpecByType: ReadonlyMap<string, StoreSpec> = new Map(storeSpecs.map((s) => [s.type, s]));
+export const storeSpecByType: ReadonlyMap<string, StoreSpec> = new Map(
+  storeSpecs.map((s) => [s.type, s]),
+);
 
 /** Key Vault key URIs compare case-insensitively and may carry a version. */
 const matchesAzureKey: Matcher = (value, target) => {
@@ -182,7 +254,11 @@ const matchesAzureKey: Matcher = (value, target) => {
     .filter((k) => k in p)
     .map((k) => peek(() => p[k]))
     .filter((x) => x.known && typeof x.value === "string")
-    .map((x) => String((x as { value: string }).value).toLowerCase().replace(/\/+$/, ""));
+    .map((x) =>
+      String((x as { value: string }).value)
+        .toLowerCase()
+        .replace(/\/+$/, ""),
+    );
   return uris.some((u) => v === u || v.startsWith(`${u}/`));
 };
 
@@ -200,25 +276,53 @@ export type KeyResolution =
   | { readonly kind: "provider-managed"; readonly ref: string };
 
 /** Follows an encryption reference to the key resource (through an AWS alias when it names one). */
-export function resolveKey(encryption: Extract<Encryption, { kind: "key" }>, resources: readonly PolicyResource[]): KeyResolution {
+export function resolveKey(
+  encryption: Extract<Encryption, { kind: "key" }>,
+  resources: readonly PolicyResource[],
+): KeyResolution {
   const { source, topKey, read } = encryption;
   const cloud = source.type.split(":")[0];
   if (cloud === "aws") {
-    const found = resolve(source, topKey, read, ofType(resources, aws.kmsKey, aws.kmsAlias), matchesAwsKey);
+    const found = resolve(
+      source,
+      topKey,
+      read,
+      ofType(resources, aws.kmsKey, aws.kmsAlias),
+      matchesAwsKey,
+    );
     if (found.target?.type === aws.kmsAlias) {
       const alias = found.target;
-      const target = resolve(alias, "targetKeyId", () => props(alias).targetKeyId, ofType(resources, aws.kmsKey), matchesAwsKey);
-      return target.target ? { kind: "in-stack", key: target.target } : { kind: "external", ref: String(target.value ?? alias.name) };
+      const target = resolve(
+        alias,
+        "targetKeyId",
+        () => props(alias).targetKeyId,
+        ofType(resources, aws.kmsKey),
+        matchesAwsKey,
+      );
+      return target.target
+        ? { kind: "in-stack", key: target.target }
+        : { kind: "external", ref: String(target.value ?? alias.name) };
     }
     if (found.target) {
       return { kind: "in-stack", key: found.target };
     }
     const ref = String(found.value ?? "");
-    return /(^|:)alias\/aws\//.test(ref) ? { kind: "provider-managed", ref } : { kind: "external", ref };
+    return /(^|:)alias\/aws\//.test(ref)
+      ? { kind: "provider-managed", ref }
+      : { kind: "external", ref };
   }
-  const candidates = cloud === "gcp" ? ofType(resources, gcp.cryptoKey) : ofType(resources, azure.key);
-  const found = resolve(source, topKey, read, candidates, cloud === "gcp" ? matchesIdentity : matchesAzureKey);
-  return found.target ? { kind: "in-stack", key: found.target } : { kind: "external", ref: String(found.value ?? "") };
+  const candidates =
+    cloud === "gcp" ? ofType(resources, gcp.cryptoKey) : ofType(resources, azure.key);
+  const found = resolve(
+    source,
+    topKey,
+    read,
+    candidates,
+    cloud === "gcp" ? matchesIdentity : matchesAzureKey,
+  );
+  return found.target
+    ? { kind: "in-stack", key: found.target }
+    : { kind: "external", ref: String(found.value ?? "") };
 }
 
 /** Why the key does not rotate automatically; undefined when it does. */

@@ -53,7 +53,10 @@ function providerLabelMap(type: string, p: Props): unknown {
  * Default labels of the resource's provider. The engine passes the provider with each resource; when it is not
  * there, a label counts only if every provider of that package in the stack sets it to the same value.
  */
-export function providerLabels(r: PolicyResource, resources: readonly PolicyResource[]): Record<string, string> {
+export function providerLabels(
+  r: PolicyResource,
+  resources: readonly PolicyResource[],
+): Record<string, string> {
   const own = (r as { provider?: PolicyProviderResource }).provider;
   if (own) {
     const out: Record<string, string> = {};
@@ -71,7 +74,9 @@ export function providerLabels(r: PolicyResource, resources: readonly PolicyReso
     return out;
   });
   const [first, ...rest] = each;
-  return Object.fromEntries(Object.entries(first).filter(([k, v]) => rest.every((o) => o[k] === v)));
+  return Object.fromEntries(
+    Object.entries(first).filter(([k, v]) => rest.every((o) => o[k] === v)),
+  );
 }
 
 export function ownLabels(r: PolicyResource): LabelView {
@@ -92,13 +97,19 @@ export function ownLabels(r: PolicyResource): LabelView {
   return { labels, incomplete };
 }
 
-export function effectiveLabels(r: PolicyResource, resources: readonly PolicyResource[]): LabelView {
+export function effectiveLabels(
+  r: PolicyResource,
+  resources: readonly PolicyResource[],
+): LabelView {
   const own = ownLabels(r);
   return { labels: { ...providerLabels(r, resources), ...own.labels }, incomplete: own.incomplete };
 }
 
 /** The resource's data classification, lower-cased; undefined when it carries none. */
-export function classificationOf(r: PolicyResource, resources: readonly PolicyResource[]): string | undefined {
+export function classificationOf(
+  r: PolicyResource,
+  resources: readonly PolicyResource[],
+): string | undefined {
   const value = effectiveLabels(r, resources).labels[classificationKey];
   return value?.toLowerCase();
 }
@@ -107,7 +118,11 @@ export function classificationOf(r: PolicyResource, resources: readonly PolicyRe
  * PHI when classified `phi`; a resource without any classification counts as PHI unless `unlabelledIsPhi` is
  * false (fail safe: forgetting the label must not exempt a store).
  */
-export function isPhi(r: PolicyResource, resources: readonly PolicyResource[], unlabelledIsPhi: boolean): boolean {
+export function isPhi(
+  r: PolicyResource,
+  resources: readonly PolicyResource[],
+  unlabelledIsPhi: boolean,
+): boolean {
   const c = classificationOf(r, resources);
   return c === undefined ? unlabelledIsPhi : c === phiClassification;
 }

@@ -11,10 +11,19 @@ import { ownLabels } from "./labels";
 export const residencyKey = "residency";
 
 /** Lambda environment variables that name the Chime SDK media or control regions a function will use. */
-export const chimeRegionVariables = ["MEDIA_REGIONS", "CHIME_MEDIA_REGION", "CHIME_MEDIA_REGIONS", "CONTROL_REGION", "CHIME_CONTROL_REGION"];
+export const chimeRegionVariables = [
+  "MEDIA_REGIONS",
+  "CHIME_MEDIA_REGION",
+  "CHIME_MEDIA_REGIONS",
+  "CONTROL_REGION",
+  "CHIME_CONTROL_REGION",
+];
 
 /** Azure resource types whose location is `global` by design and holds no personal data. */
-export const inherentlyGlobalTypes = ["azure-native:privatedns:PrivateZone", "azure-native:privatedns:VirtualNetworkLink"];
+export const inherentlyGlobalTypes = [
+  "azure-native:privatedns:PrivateZone",
+  "azure-native:privatedns:VirtualNetworkLink",
+];
 
 export interface ZoneSource {
   readonly zone: ResidencyZone;
@@ -24,13 +33,18 @@ export interface ZoneSource {
 
 function providerResidency(p: PolicyResource): string | undefined {
   const pp = props(p);
-  const read = peek(() => (p.type === providers.aws ? objectValue(pp.defaultTags)?.tags : objectValue(pp.defaultLabels)));
+  const read = peek(() =>
+    p.type === providers.aws ? objectValue(pp.defaultTags)?.tags : objectValue(pp.defaultLabels),
+  );
   const value = read.known ? (read.value as Props | undefined)?.[residencyKey] : undefined;
   return typeof value === "string" ? value : undefined;
 }
 
 /** The residency zone: policy config first, then the providers' default tags/labels, then resources' own labels. */
-export function zoneOf(configured: unknown, resources: readonly PolicyResource[]): ZoneSource | undefined {
+export function zoneOf(
+  configured: unknown,
+  resources: readonly PolicyResource[],
+): ZoneSource | undefined {
   if (isResidencyZone(configured)) {
     return { zone: configured, from: "policy config" };
   }
@@ -68,7 +82,12 @@ export function gcpLocation(value: string): string {
 }
 
 function place(cloud: Placement["cloud"], field: string, raw: string): Placement {
-  return { cloud, field, raw, location: cloud === "gcp" ? gcpLocation(raw) : normaliseLocation(raw) };
+  return {
+    cloud,
+    field,
+    raw,
+    location: cloud === "gcp" ? gcpLocation(raw) : normaliseLocation(raw),
+  };
 }
 
 /** Every location a provider or resource declares. Unknown values end the policy as indeterminate. */
@@ -79,7 +98,9 @@ export function placementsOf(r: PolicyResource): Placement[] {
   }
   const p = props(r);
   const out: Placement[] = [];
-  const fields = r.type.startsWith("pulumi:providers:") ? ["region", "zone", "location"] : ["region", "location", "zone"];
+  const fields = r.type.startsWith("pulumi:providers:")
+    ? ["region", "zone", "location"]
+    : ["region", "location", "zone"];
   for (const field of fields) {
     if (field in p && typeof p[field] === "string" && p[field] !== "") {
       out.push(place(cloud, field, p[field]));
@@ -96,7 +117,9 @@ export function placementsOf(r: PolicyResource): Placement[] {
   if (r.type === "aws:lambda/function:Function") {
     const variables: Props = p.environment?.variables ?? {};
     for (const name of chimeRegionVariables.filter((v) => v in variables)) {
-      for (const region of String(variables[name]).split(/[\s,;]+/).filter((s) => s !== "")) {
+      for (const region of String(variables[name])
+        .split(/[\s,;]+/)
+        .filter((s) => s !== "")) {
         out.push(place("aws", `environment.variables.${name}`, region));
       }
     }

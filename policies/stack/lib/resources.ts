@@ -6,8 +6,12 @@
 import type { PolicyResource } from "@pulumi/policy";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { UnknownValueError } = require("@pulumi/policy/proxy") as { UnknownValueError: new (...a: any[]) => Error };
+const { UnknownValueError } = require("@pulumi/policy/proxy") as {
+  UnknownValueError: new (...a: never[]) => Error;
+};
 
+/** Resource outputs are untyped JSON; every read goes through the engine's unknown-checking proxy. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Props = Record<string, any>;
 
 export function isUnknownValueError(err: unknown): boolean {
@@ -50,7 +54,16 @@ function knownString(read: () => unknown): string | undefined {
   return v.known && typeof v.value === "string" && v.value !== "" ? v.value : undefined;
 }
 
-const identityKeys = ["id", "arn", "keyId", "bucket", "name", "selfLink", "keyUri", "keyUriWithVersion"];
+const identityKeys = [
+  "id",
+  "arn",
+  "keyId",
+  "bucket",
+  "name",
+  "selfLink",
+  "keyUri",
+  "keyUriWithVersion",
+];
 
 /** Strings by which other resources refer to `r`, leaving out the ones not known yet. */
 export function identities(r: PolicyResource): string[] {
@@ -75,7 +88,11 @@ export const matchesIdentity: Matcher = (value, target) => {
   return identities(target).some((id) => id === v);
 };
 
-export function dependsThrough(source: PolicyResource, topKey: string, target: PolicyResource): boolean {
+export function dependsThrough(
+  source: PolicyResource,
+  topKey: string,
+  target: PolicyResource,
+): boolean {
   return (source.propertyDependencies?.[topKey] ?? []).some((d) => d.urn === target.urn);
 }
 

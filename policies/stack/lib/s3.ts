@@ -4,7 +4,12 @@ import { parsePolicyDocument } from "../../lib/iam";
 import { aws } from "./types";
 import { attachedTo, ofType, props } from "./resources";
 
-export const publicAccessFlags = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+export const publicAccessFlags = [
+  "blockPublicAcls",
+  "blockPublicPolicy",
+  "ignorePublicAcls",
+  "restrictPublicBuckets",
+] as const;
 
 /** Flags of a public access block that are not true. */
 export function missingFlags(block: PolicyResource): string[] {
@@ -19,14 +24,21 @@ export interface PublicAccessVerdict {
   readonly detail: string;
 }
 
-export function publicAccessOf(bucket: PolicyResource, resources: readonly PolicyResource[]): PublicAccessVerdict {
+export function publicAccessOf(
+  bucket: PolicyResource,
+  resources: readonly PolicyResource[],
+): PublicAccessVerdict {
   const accountBlocks = ofType(resources, aws.accountPublicAccessBlock);
   if (accountBlocks.some((b) => missingFlags(b).length === 0)) {
     return { blocked: true, detail: "account-level block" };
   }
   const blocks = attachedTo(bucket, ofType(resources, aws.bucketPublicAccessBlock), "bucket");
   if (blocks.length === 0) {
-    return { blocked: false, detail: "no BucketPublicAccessBlock refers to it and no account-level block sets all four flags" };
+    return {
+      blocked: false,
+      detail:
+        "no BucketPublicAccessBlock refers to it and no account-level block sets all four flags",
+    };
   }
   const gaps = blocks.map((b) => ({ block: b, missing: missingFlags(b) }));
   if (gaps.some((g) => g.missing.length === 0)) {
@@ -49,7 +61,10 @@ export function deniesInsecureTransport(policy: unknown): boolean {
     if (s.Effect !== "Deny") {
       return false;
     }
-    const bool = Object.entries(s.Condition ?? {}).find(([op]) => op.toLowerCase() === "bool")?.[1] ?? {};
-    return Object.entries(bool).some(([k, v]) => k.toLowerCase() === "aws:securetransport" && isFalse(v));
+    const bool =
+      Object.entries(s.Condition ?? {}).find(([op]) => op.toLowerCase() === "bool")?.[1] ?? {};
+    return Object.entries(bool).some(
+      ([k, v]) => k.toLowerCase() === "aws:securetransport" && isFalse(v),
+    );
   });
 }

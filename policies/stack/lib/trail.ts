@@ -48,7 +48,10 @@ function advancedCovers(selectors: Props[], type: string, target: () => string):
   return selectors.some((s) => {
     const category = field(s, "eventCategory");
     const resourceType = field(s, "resources.type");
-    if (!stringList(category?.equals).includes("Data") || !stringList(resourceType?.equals).includes(type)) {
+    if (
+      !stringList(category?.equals).includes("Data") ||
+      !stringList(resourceType?.equals).includes(type)
+    ) {
       return false;
     }
     const arnField = field(s, "resources.ARN");
@@ -57,7 +60,8 @@ function advancedCovers(selectors: Props[], type: string, target: () => string):
     }
     const arn = target();
     const excluded =
-      stringList(arnField.notEquals).includes(arn) || stringList(arnField.notStartsWith).some((p) => arn.startsWith(p));
+      stringList(arnField.notEquals).includes(arn) ||
+      stringList(arnField.notStartsWith).some((p) => arn.startsWith(p));
     if (excluded) {
       return false;
     }
@@ -78,8 +82,11 @@ export function trailCovers(trail: PolicyResource, target: PolicyResource): bool
   const target_ = () => arnOf(target);
   // An ARN built from the target's outputs is a dependency: covered by name even while the ARN is unknown.
   const byDependency =
-    (dependsThrough(trail, "eventSelectors", target) && classic.some((s) => (s.dataResources ?? []).some((d: Props) => d.type === type))) ||
+    (dependsThrough(trail, "eventSelectors", target) &&
+      classic.some((s) => (s.dataResources ?? []).some((d: Props) => d.type === type))) ||
     (dependsThrough(trail, "advancedEventSelectors", target) &&
       advanced.some((s) => stringList(field(s, "resources.type")?.equals).includes(type)));
-  return byDependency || classicCovers(classic, type, target_) || advancedCovers(advanced, type, target_);
+  return (
+    byDependency || classicCovers(classic, type, target_) || advancedCovers(advanced, type, target_)
+  );
 }

@@ -5,8 +5,10 @@
 export const aws = {
   bucket: "aws:s3/bucket:Bucket",
   bucketV2: "aws:s3/bucketV2:BucketV2",
-  bucketEncryption: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-  bucketEncryptionV2: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+  bucketEncryption:
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+  bucketEncryptionV2:
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
   bucketPublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
   accountPublicAccessBlock: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
   bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
@@ -88,7 +90,9 @@ export const gcpServiceOf: Readonly<Record<string, string>> = {
 
 /** The cloud a resource type belongs to; undefined for Kubernetes, components and other packages. */
 export function cloudOfType(type: string): "aws" | "gcp" | "azure" | undefined {
-  const pkg = type.startsWith("pulumi:providers:") ? type.slice("pulumi:providers:".length) : type.split(":")[0];
+  const pkg = type.startsWith("pulumi:providers:")
+    ? type.slice("pulumi:providers:".length)
+    : type.split(":")[0];
   switch (pkg) {
     case "aws":
       return "aws";

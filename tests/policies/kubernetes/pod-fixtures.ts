@@ -10,12 +10,19 @@ export const restrictedContainer = (name = "app", extra: Record<string, unknown>
     runAsNonRoot: true,
     capabilities: { drop: ["ALL"] },
   },
-  resources: { limits: { cpu: "500m", memory: "256Mi" }, requests: { cpu: "100m", memory: "128Mi" } },
+  resources: {
+    limits: { cpu: "500m", memory: "256Mi" },
+    requests: { cpu: "100m", memory: "128Mi" },
+  },
   ...extra,
 });
 
 export const restrictedPod = (extra: Record<string, unknown> = {}) => ({
-  securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: "RuntimeDefault" } },
+  securityContext: {
+    runAsNonRoot: true,
+    runAsUser: 10001,
+    seccompProfile: { type: "RuntimeDefault" },
+  },
   containers: [restrictedContainer()],
   volumes: [{ name: "tmp", emptyDir: {} }],
   ...extra,
@@ -25,7 +32,12 @@ export const restrictedPod = (extra: Record<string, unknown> = {}) => ({
 export const rootContainer = {
   name: "legacy",
   image: "nginx:1.27",
-  securityContext: { privileged: true, runAsUser: 0, capabilities: { add: ["SYS_ADMIN"] }, seccompProfile: { type: "Unconfined" } },
+  securityContext: {
+    privileged: true,
+    runAsUser: 0,
+    capabilities: { add: ["SYS_ADMIN"] },
+    seccompProfile: { type: "Unconfined" },
+  },
 };
 
 export const rootContainerFindings = [

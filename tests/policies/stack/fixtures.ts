@@ -12,7 +12,13 @@ export function resource(
   props: Record<string, unknown>,
   propertyDependencies?: Record<string, string[]>,
 ): TestResource & { urn: string; name: string } {
-  return { type, name, urn: urnOf(type, name), props, ...(propertyDependencies ? { propertyDependencies } : {}) };
+  return {
+    type,
+    name,
+    urn: urnOf(type, name),
+    props,
+    ...(propertyDependencies ? { propertyDependencies } : {}),
+  };
 }
 
 export const phiLabels = {
@@ -26,7 +32,11 @@ export const awsProvider = (tags: Record<string, string> = phiLabels, region = "
   resource("pulumi:providers:aws", "mc-eu-aws", { region, defaultTags: { tags } });
 
 export const gcpProvider = (labels: Record<string, string> = phiLabels, region = "europe-west3") =>
-  resource("pulumi:providers:gcp", "mc-eu-gcp", { project: "mediconnect-prod-eu", region, defaultLabels: labels });
+  resource("pulumi:providers:gcp", "mc-eu-gcp", {
+    project: "mediconnect-prod-eu",
+    region,
+    defaultLabels: labels,
+  });
 
 export const azureProvider = (location = "germanywestcentral") =>
   resource("pulumi:providers:azure-native", "mc-eu-azure", { location });
@@ -35,7 +45,10 @@ export const account = "210987654321";
 export const region = "eu-central-1";
 
 export const kmsKey = (name = "phi-key", props: Record<string, unknown> = {}) => {
-  const keyId = `1234abcd-12ab-34cd-56ef-${name.replace(/[^a-z0-9]/g, "").padEnd(12, "0").slice(0, 12)}`;
+  const keyId = `1234abcd-12ab-34cd-56ef-${name
+    .replace(/[^a-z0-9]/g, "")
+    .padEnd(12, "0")
+    .slice(0, 12)}`;
   return resource("aws:kms/key:Key", name, {
     keyId,
     arn: `arn:aws:kms:${region}:${account}:key/${keyId}`,
@@ -62,12 +75,16 @@ export const lambdaFunction = (name: string, props: Record<string, unknown> = {}
 export const controls = {
   cmk: "(Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32; GDPR Art. 5(1)(f))",
   s3Kms: "(Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
-  s3Private: "(Control ID: HIPAA 164.312(a)(1); HIPAA 164.312(e)(1); HIPAA 164.312(e)(2)(ii); GDPR Art. 32)",
-  trail: "(Control ID: HIPAA 164.312(b); HIPAA 164.308(a)(1)(ii)(D); HIPAA 164.312(c)(2); GDPR Art. 33)",
+  s3Private:
+    "(Control ID: HIPAA 164.312(a)(1); HIPAA 164.312(e)(1); HIPAA 164.312(e)(2)(ii); GDPR Art. 32)",
+  trail:
+    "(Control ID: HIPAA 164.312(b); HIPAA 164.308(a)(1)(ii)(D); HIPAA 164.312(c)(2); GDPR Art. 33)",
   gcpAudit: "(Control ID: HIPAA 164.312(b); HIPAA 164.308(a)(1)(ii)(D); GDPR Art. 33)",
-  azureAudit: "(Control ID: HIPAA 164.312(b); HIPAA 164.308(a)(1)(ii)(D); HIPAA 164.308(a)(5)(ii)(C); GDPR Art. 33)",
+  azureAudit:
+    "(Control ID: HIPAA 164.312(b); HIPAA 164.308(a)(1)(ii)(D); HIPAA 164.308(a)(5)(ii)(C); GDPR Art. 33)",
   retention: "(Control ID: HIPAA 164.316(b)(2); HIPAA 164.312(b); GDPR Art. 33)",
-  publicAccess: "(Control ID: HIPAA 164.312(a)(1); HIPAA 164.312(e)(1); GDPR Art. 32; GDPR Art. 25)",
+  publicAccess:
+    "(Control ID: HIPAA 164.312(a)(1); HIPAA 164.312(e)(1); GDPR Art. 32; GDPR Art. 25)",
   residency: "(Control ID: GDPR Art. 44-46; GDPR Art. 32)",
   erasure: "(Control ID: GDPR Art. 17; GDPR Art. 5(1)(e))",
   labels: "(Control ID: GDPR Art. 30; GDPR Art. 5(1)(f))",

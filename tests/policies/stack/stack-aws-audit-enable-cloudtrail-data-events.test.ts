@@ -24,7 +24,9 @@ const trail = (props: Record<string, unknown>, deps?: Record<string, string[]>) 
   resource(
     "aws:cloudtrail/trail:Trail",
     "audit-trail",
-    Object.fromEntries(Object.entries({ ...hardened, ...props }).filter(([, v]) => v !== undefined)),
+    Object.fromEntries(
+      Object.entries({ ...hardened, ...props }).filter(([, v]) => v !== undefined),
+    ),
     deps,
   );
 
@@ -46,9 +48,19 @@ describe("stack-aws-audit-enable-cloudtrail-data-events", () => {
 
   it("passes classic event selectors for all buckets and functions", async () => {
     const selectors = [
-      { readWriteType: "All", includeManagementEvents: true, dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }, { type: "AWS::Lambda::Function", values: ["arn:aws:lambda"] }] },
+      {
+        readWriteType: "All",
+        includeManagementEvents: true,
+        dataResources: [
+          { type: "AWS::S3::Object", values: ["arn:aws:s3"] },
+          { type: "AWS::Lambda::Function", values: ["arn:aws:lambda"] },
+        ],
+      },
     ];
-    expect((await checkStack(policy, [awsProvider(), bucket, fn, trail({ eventSelectors: selectors })])).violations).toEqual([]);
+    expect(
+      (await checkStack(policy, [awsProvider(), bucket, fn, trail({ eventSelectors: selectors })]))
+        .violations,
+    ).toEqual([]);
   });
 
   it("reports trail settings on the trail and uncovered resources on their own URNs", async () => {
@@ -56,7 +68,9 @@ describe("stack-aws-audit-enable-cloudtrail-data-events", () => {
       isMultiRegionTrail: false,
       enableLogFileValidation: false,
       kmsKeyId: undefined,
-      advancedEventSelectors: [advanced("AWS::S3::Object", { startsWith: ["arn:aws:s3:::other-bucket/"] })],
+      advancedEventSelectors: [
+        advanced("AWS::S3::Object", { startsWith: ["arn:aws:s3:::other-bucket/"] }),
+      ],
     });
     const out = await checkStack(policy, [awsProvider(), bucket, fn, trailResource]);
     expect(out.byUrn).toEqual([
@@ -86,10 +100,12 @@ describe("stack-aws-audit-enable-cloudtrail-data-events", () => {
 
   it("does not apply without PHI on AWS, and a non-PHI bucket needs no data events", async () => {
     const internal = awsProvider({ ...phiLabels, "data-classification": "internal" });
-    expect((await checkStack(policy, [internal, bucket])).notApplicable).toBe("The stack has no PHI resources on AWS.");
-    expect((await checkStack(policy, [s3Bucket("scratch")], { unlabelledIsPhi: false })).notApplicable).toBe(
+    expect((await checkStack(policy, [internal, bucket])).notApplicable).toBe(
       "The stack has no PHI resources on AWS.",
     );
+    expect(
+      (await checkStack(policy, [s3Bucket("scratch")], { unlabelledIsPhi: false })).notApplicable,
+    ).toBe("The stack has no PHI resources on AWS.");
   });
 
   it("covers a bucket through the selector's dependency while its ARN is unknown", async () => {
@@ -114,7 +130,11 @@ describe("stack-aws-audit-enable-cloudtrail-data-events", () => {
   });
 
   it("is indeterminate when a trail setting is unknown", async () => {
-    const out = await checkStack(policy, [awsProvider(), bucket, trail({ enableLogFileValidation: unknown })]);
+    const out = await checkStack(policy, [
+      awsProvider(),
+      bucket,
+      trail({ enableLogFileValidation: unknown }),
+    ]);
     expect(out.indeterminate).toBe(true);
   });
 });

@@ -3,9 +3,17 @@ import { checkStack, unknown } from "../harness";
 import { controls, gcpProvider, phiLabels, resource } from "./fixtures";
 
 const c = controls.gcpAudit;
-const dataset = resource("gcp:bigquery/dataset:Dataset", "vitals", { datasetId: "vitals", location: "EU" });
+const dataset = resource("gcp:bigquery/dataset:Dataset", "vitals", {
+  datasetId: "vitals",
+  location: "EU",
+});
 const cluster = resource("gcp:container/cluster:Cluster", "phi-gke", { location: "europe-west3" });
-const auditConfig = (service: string, logTypes: string[], name = "audit-all", extra: Record<string, unknown> = {}) =>
+const auditConfig = (
+  service: string,
+  logTypes: string[],
+  name = "audit-all",
+  extra: Record<string, unknown> = {},
+) =>
   resource("gcp:projects/iAMAuditConfig:IAMAuditConfig", name, {
     project: "mediconnect-prod-eu",
     service,
@@ -15,7 +23,9 @@ const all = ["ADMIN_READ", "DATA_READ", "DATA_WRITE"];
 
 describe("stack-gcp-audit-enable-data-access-logs", () => {
   it("passes allServices with all three log types", async () => {
-    expect(await checkStack(policy, [gcpProvider(), dataset, cluster, auditConfig("allServices", all)])).toEqual({
+    expect(
+      await checkStack(policy, [gcpProvider(), dataset, cluster, auditConfig("allServices", all)]),
+    ).toEqual({
       violations: [],
       byUrn: [],
       indeterminate: false,
@@ -33,8 +43,16 @@ describe("stack-gcp-audit-enable-data-access-logs", () => {
   });
 
   it("reports each PHI resource whose service lacks data-access logs, and exempted members on the config", async () => {
-    const exempting = auditConfig("container.googleapis.com", ["DATA_READ"], "audit-gke", { exemptedMembers: ["user:ops@example.com"] });
-    const out = await checkStack(policy, [gcpProvider(), dataset, cluster, auditConfig("bigquery.googleapis.com", ["ADMIN_READ", "DATA_WRITE"], "audit-bq"), exempting]);
+    const exempting = auditConfig("container.googleapis.com", ["DATA_READ"], "audit-gke", {
+      exemptedMembers: ["user:ops@example.com"],
+    });
+    const out = await checkStack(policy, [
+      gcpProvider(),
+      dataset,
+      cluster,
+      auditConfig("bigquery.googleapis.com", ["ADMIN_READ", "DATA_WRITE"], "audit-bq"),
+      exempting,
+    ]);
     expect(out.byUrn).toEqual([
       {
         urn: exempting.urn,
@@ -52,17 +70,25 @@ describe("stack-gcp-audit-enable-data-access-logs", () => {
   });
 
   it("reports PHI resources when there is no audit config (absent)", async () => {
-    expect((await checkStack(policy, [gcpProvider(), dataset])).byUrn.map((v) => v.urn)).toEqual([dataset.urn]);
+    expect((await checkStack(policy, [gcpProvider(), dataset])).byUrn.map((v) => v.urn)).toEqual([
+      dataset.urn,
+    ]);
   });
 
   it("does not apply without PHI on GCP (classification or unlabelledIsPhi false)", async () => {
     const internal = gcpProvider({ ...phiLabels, "data-classification": "internal" });
-    expect((await checkStack(policy, [internal, dataset])).notApplicable).toBe("The stack has no PHI resources on GCP.");
-    expect((await checkStack(policy, [dataset], { unlabelledIsPhi: false })).notApplicable).toBe("The stack has no PHI resources on GCP.");
+    expect((await checkStack(policy, [internal, dataset])).notApplicable).toBe(
+      "The stack has no PHI resources on GCP.",
+    );
+    expect((await checkStack(policy, [dataset], { unlabelledIsPhi: false })).notApplicable).toBe(
+      "The stack has no PHI resources on GCP.",
+    );
     expect((await checkStack(policy, [dataset])).violations).toHaveLength(1);
   });
 
   it("is indeterminate when the audit config's service is unknown", async () => {
-    expect(await checkStack(policy, [gcpProvider(), dataset, auditConfig(unknown, all)])).toMatchObject({ violations: [], indeterminate: true });
+    expect(
+      await checkStack(policy, [gcpProvider(), dataset, auditConfig(unknown, all)]),
+    ).toMatchObject({ violations: [], indeterminate: true });
   });
 });

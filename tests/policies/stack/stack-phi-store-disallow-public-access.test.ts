@@ -13,7 +13,10 @@ const block = resource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
 });
 const fn = lambdaFunction("video-meeting");
 const url = (authorizationType?: string) =>
-  resource("aws:lambda/functionUrl:FunctionUrl", "meeting-url", { functionName: "video-meeting", ...(authorizationType ? { authorizationType } : {}) });
+  resource("aws:lambda/functionUrl:FunctionUrl", "meeting-url", {
+    functionName: "video-meeting",
+    ...(authorizationType ? { authorizationType } : {}),
+  });
 const route = (routeKey: string, authorizationType?: string) =>
   resource("aws:apigatewayv2/route:Route", routeKey.replace(/[^a-z]/gi, "-").toLowerCase(), {
     apiId: "a1b2c3",
@@ -21,22 +24,45 @@ const route = (routeKey: string, authorizationType?: string) =>
     ...(authorizationType ? { authorizationType, authorizerId: "auth1" } : {}),
   });
 const cluster = (privateClusterConfig?: Record<string, unknown>) =>
-  resource("gcp:container/cluster:Cluster", "phi-gke", { location: "europe-west3", resourceLabels: phiLabels, ...(privateClusterConfig ? { privateClusterConfig } : {}) });
+  resource("gcp:container/cluster:Cluster", "phi-gke", {
+    location: "europe-west3",
+    resourceLabels: phiLabels,
+    ...(privateClusterConfig ? { privateClusterConfig } : {}),
+  });
 const gcsBucket = (publicAccessPrevention?: string) =>
-  resource("gcp:storage/bucket:Bucket", "imaging", { location: "EU", labels: phiLabels, ...(publicAccessPrevention ? { publicAccessPrevention } : {}) });
+  resource("gcp:storage/bucket:Bucket", "imaging", {
+    location: "EU",
+    labels: phiLabels,
+    ...(publicAccessPrevention ? { publicAccessPrevention } : {}),
+  });
 const openai = (publicNetworkAccess?: string) =>
-  resource("azure-native:cognitiveservices:Account", "openai", { kind: "OpenAI", tags: phiLabels, properties: publicNetworkAccess ? { publicNetworkAccess } : {} });
+  resource("azure-native:cognitiveservices:Account", "openai", {
+    kind: "OpenAI",
+    tags: phiLabels,
+    properties: publicNetworkAccess ? { publicNetworkAccess } : {},
+  });
 const storage = (publicNetworkAccess?: string) =>
-  resource("azure-native:storage:StorageAccount", "phistore", { tags: phiLabels, ...(publicNetworkAccess ? { publicNetworkAccess } : {}) });
-const workspace = resource("azure-native:healthcareapis:Workspace", "health", { name: "mcws", tags: phiLabels });
+  resource("azure-native:storage:StorageAccount", "phistore", {
+    tags: phiLabels,
+    ...(publicNetworkAccess ? { publicNetworkAccess } : {}),
+  });
+const workspace = resource("azure-native:healthcareapis:Workspace", "health", {
+  name: "mcws",
+  tags: phiLabels,
+});
 const endpoint = (privateLinkServiceId: unknown, deps?: Record<string, string[]>) =>
   resource(
     "azure-native:network:PrivateEndpoint",
     "health-pe",
-    { privateLinkServiceConnections: [{ name: "health", privateLinkServiceId, groupIds: ["healthcareworkspace"] }] },
+    {
+      privateLinkServiceConnections: [
+        { name: "health", privateLinkServiceId, groupIds: ["healthcareworkspace"] },
+      ],
+    },
     deps,
   );
-const workspaceId = "/subscriptions/s/resourceGroups/mc-eu-platform/providers/Microsoft.HealthcareApis/workspaces/mcws";
+const workspaceId =
+  "/subscriptions/s/resourceGroups/mc-eu-platform/providers/Microsoft.HealthcareApis/workspaces/mcws";
 
 describe("stack-phi-store-disallow-public-access", () => {
   it("passes private stores and authorised endpoints on every cloud", async () => {
@@ -65,7 +91,19 @@ describe("stack-phi-store-disallow-public-access", () => {
     const gcs = gcsBucket("inherited");
     const ai = openai("Enabled");
     const st = storage("Enabled");
-    const out = await checkStack(policy, [awsProvider(), bucket, fn, publicUrl, openRoute, gke, gcs, ai, st, workspace, endpoint("/subscriptions/s/other")]);
+    const out = await checkStack(policy, [
+      awsProvider(),
+      bucket,
+      fn,
+      publicUrl,
+      openRoute,
+      gke,
+      gcs,
+      ai,
+      st,
+      workspace,
+      endpoint("/subscriptions/s/other"),
+    ]);
     expect(out.byUrn).toEqual([
       {
         urn: bucket.urn,
@@ -83,9 +121,18 @@ describe("stack-phi-store-disallow-public-access", () => {
         urn: gke.urn,
         message: `PHI GKE cluster phi-gke does not use private nodes (privateClusterConfig.enablePrivateNodes is not true); expected nodes without public IPs. ${c}`,
       },
-      { urn: gcs.urn, message: `PHI Cloud Storage bucket imaging has publicAccessPrevention "inherited"; expected "enforced". ${c}` },
-      { urn: ai.urn, message: `PHI Cognitive Services account openai has publicNetworkAccess "Enabled"; expected "Disabled". ${c}` },
-      { urn: st.urn, message: `PHI storage account phistore has publicNetworkAccess "Enabled"; expected "Disabled". ${c}` },
+      {
+        urn: gcs.urn,
+        message: `PHI Cloud Storage bucket imaging has publicAccessPrevention "inherited"; expected "enforced". ${c}`,
+      },
+      {
+        urn: ai.urn,
+        message: `PHI Cognitive Services account openai has publicNetworkAccess "Enabled"; expected "Disabled". ${c}`,
+      },
+      {
+        urn: st.urn,
+        message: `PHI storage account phistore has publicNetworkAccess "Enabled"; expected "Disabled". ${c}`,
+      },
       {
         urn: workspace.urn,
         message: `PHI Health Data Services workspace health has no private endpoint (no network.PrivateEndpoint whose privateLinkServiceConnections target it), so its FHIR services are reachable publicly; expected a private endpoint with group id healthcareworkspace. ${c}`,
@@ -106,16 +153,30 @@ describe("stack-phi-store-disallow-public-access", () => {
   it("skips stores that are not PHI (classification, or unlabelled with unlabelledIsPhi false)", async () => {
     const publicSite = s3Bucket("mc-eu-site", { tags: { "data-classification": "public" } });
     expect((await checkStack(policy, [publicSite])).violations).toEqual([]);
-    expect((await checkStack(policy, [s3Bucket("scratch")], { unlabelledIsPhi: false })).violations).toEqual([]);
+    expect(
+      (await checkStack(policy, [s3Bucket("scratch")], { unlabelledIsPhi: false })).violations,
+    ).toEqual([]);
     expect((await checkStack(policy, [s3Bucket("scratch")])).violations).toHaveLength(1);
   });
 
   it("decides the private endpoint by dependency while the workspace id is unknown", async () => {
-    expect((await checkStack(policy, [workspace, endpoint(unknown, { privateLinkServiceConnections: [workspace.urn] })])).violations).toEqual([]);
+    expect(
+      (
+        await checkStack(policy, [
+          workspace,
+          endpoint(unknown, { privateLinkServiceConnections: [workspace.urn] }),
+        ])
+      ).violations,
+    ).toEqual([]);
   });
 
   it("is indeterminate when a deciding value is unknown", async () => {
-    expect(await checkStack(policy, [workspace, endpoint(unknown)])).toMatchObject({ violations: [], indeterminate: true });
-    expect(await checkStack(policy, [cluster({ enablePrivateNodes: unknown })])).toMatchObject({ indeterminate: true });
+    expect(await checkStack(policy, [workspace, endpoint(unknown)])).toMatchObject({
+      violations: [],
+      indeterminate: true,
+    });
+    expect(await checkStack(policy, [cluster({ enablePrivateNodes: unknown })])).toMatchObject({
+      indeterminate: true,
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { stackPhiStoreEnforceCmkRotation as policy } from "../../../policies/stack";
 import { checkStack, unknown } from "../harness";
-import { awsProvider, controls, gcpProvider, kmsKey, phiLabels, resource, s3Bucket } from "./fixtures";
+import {
+  awsProvider,
+  controls,
+  gcpProvider,
+  kmsKey,
+  phiLabels,
+  resource,
+  s3Bucket,
+} from "./fixtures";
 
 const c = controls.cmk;
 const key = kmsKey();
@@ -9,19 +17,40 @@ const alias = resource("aws:kms/alias:Alias", "phi-alias", {
   arn: "arn:aws:kms:eu-central-1:210987654321:alias/mc-eu-phi",
   targetKeyId: key.props.keyId,
 });
-const table = (sse: Record<string, unknown>, extra: Record<string, unknown> = {}, deps?: Record<string, string[]>) =>
-  resource("aws:dynamodb/table:Table", "appointments-table", { name: "appointments", serverSideEncryption: sse, ...extra }, deps);
+const table = (
+  sse: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+  deps?: Record<string, string[]>,
+) =>
+  resource(
+    "aws:dynamodb/table:Table",
+    "appointments-table",
+    { name: "appointments", serverSideEncryption: sse, ...extra },
+    deps,
+  );
 const bucket = s3Bucket("mc-eu-audit");
 const sse = (kmsMasterKeyId: unknown) =>
   resource(
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     "audit-sse",
-    { bucket: unknown, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId }, bucketKeyEnabled: true }] },
+    {
+      bucket: unknown,
+      rules: [
+        {
+          applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId },
+          bucketKeyEnabled: true,
+        },
+      ],
+    },
     { bucket: [bucket.urn] },
   );
 const ring = "projects/mediconnect-prod-eu/locations/europe-west3/keyRings/phi-ring";
 const cryptoKey = (rotationPeriod?: string) =>
-  resource("gcp:kms/cryptoKey:CryptoKey", "phi-ckey", { keyRing: ring, name: "phi-key", ...(rotationPeriod ? { rotationPeriod } : {}) });
+  resource("gcp:kms/cryptoKey:CryptoKey", "phi-ckey", {
+    keyRing: ring,
+    name: "phi-key",
+    ...(rotationPeriod ? { rotationPeriod } : {}),
+  });
 const dataset = resource("gcp:bigquery/dataset:Dataset", "vitals", {
   datasetId: "vitals",
   location: "EU",
@@ -38,11 +67,18 @@ const rotate = [{ action: { type: "rotate" }, trigger: { timeAfterCreate: "P90D"
 const fhir = resource("azure-native:healthcareapis:FhirService", "fhir", {
   kind: "fhir-R4",
   tags: phiLabels,
-  encryption: { customerManagedKeyEncryption: { keyEncryptionKeyUrl: "https://mc-eu-phi.vault.azure.net/keys/phi-key/0123abcd" } },
+  encryption: {
+    customerManagedKeyEncryption: {
+      keyEncryptionKeyUrl: "https://mc-eu-phi.vault.azure.net/keys/phi-key/0123abcd",
+    },
+  },
 });
 const storage = resource("azure-native:storage:StorageAccount", "phistore", {
   tags: phiLabels,
-  encryption: { keySource: "Microsoft.Keyvault", keyVaultProperties: { keyName: "phi-key", keyVaultUri: "https://mc-eu-phi.vault.azure.net/" } },
+  encryption: {
+    keySource: "Microsoft.Keyvault",
+    keyVaultProperties: { keyName: "phi-key", keyVaultUri: "https://mc-eu-phi.vault.azure.net/" },
+  },
 });
 
 describe("stack-phi-store-enforce-cmk-rotation", () => {
@@ -53,7 +89,10 @@ describe("stack-phi-store-enforce-cmk-rotation", () => {
       key,
       alias,
       table({ enabled: true, kmsKeyArn: key.props.arn }),
-      resource("aws:kinesis/stream:Stream", "vitals-stream", { encryptionType: "KMS", kmsKeyId: "alias/mc-eu-phi" }),
+      resource("aws:kinesis/stream:Stream", "vitals-stream", {
+        encryptionType: "KMS",
+        kmsKeyId: "alias/mc-eu-phi",
+      }),
       bucket,
       sse(key.props.arn),
       cryptoKey("7776000s"),
@@ -114,7 +153,11 @@ describe("stack-phi-store-enforce-cmk-rotation", () => {
   });
 
   it("reports a bucket without an encryption configuration (property absent) and a table without serverSideEncryption", async () => {
-    const out = await checkStack(policy, [awsProvider(), bucket, resource("aws:dynamodb/table:Table", "plain", {})]);
+    const out = await checkStack(policy, [
+      awsProvider(),
+      bucket,
+      resource("aws:dynamodb/table:Table", "plain", {}),
+    ]);
     expect(out.byUrn).toEqual([
       {
         urn: bucket.urn,
@@ -134,16 +177,24 @@ describe("stack-phi-store-enforce-cmk-rotation", () => {
   });
 
   it("skips stores classified as something other than phi, through their own tags or the provider's default tags", async () => {
-    const queue = resource("aws:sqs/queue:Queue", "public-feed", { tags: { "data-classification": "public" } });
+    const queue = resource("aws:sqs/queue:Queue", "public-feed", {
+      tags: { "data-classification": "public" },
+    });
     expect((await checkStack(policy, [awsProvider(), queue])).violations).toEqual([]);
     const internal = awsProvider({ ...phiLabels, "data-classification": "internal" });
-    expect((await checkStack(policy, [internal, resource("aws:sqs/queue:Queue", "q", {})])).violations).toEqual([]);
+    expect(
+      (await checkStack(policy, [internal, resource("aws:sqs/queue:Queue", "q", {})])).violations,
+    ).toEqual([]);
   });
 
   it("accepts an external key listed in allowedExternalKeys", async () => {
-    const external = "arn:aws:kms:eu-central-1:111122223333:key/ffffffff-0000-0000-0000-000000000000";
+    const external =
+      "arn:aws:kms:eu-central-1:111122223333:key/ffffffff-0000-0000-0000-000000000000";
     const logs = resource("aws:cloudwatch/logGroup:LogGroup", "trail-logs", { kmsKeyId: external });
-    expect((await checkStack(policy, [awsProvider(), logs], { allowedExternalKeys: [external] })).violations).toEqual([]);
+    expect(
+      (await checkStack(policy, [awsProvider(), logs], { allowedExternalKeys: [external] }))
+        .violations,
+    ).toEqual([]);
   });
 
   it("decides on the dependency when the key ARN is unknown during preview", async () => {
@@ -156,14 +207,22 @@ describe("stack-phi-store-enforce-cmk-rotation", () => {
   });
 
   it("is indeterminate, never passing, when the key reference is unknown and no dependency names the key", async () => {
-    const out = await checkStack(policy, [awsProvider(), key, table({ enabled: true, kmsKeyArn: unknown })]);
+    const out = await checkStack(policy, [
+      awsProvider(),
+      key,
+      table({ enabled: true, kmsKeyArn: unknown }),
+    ]);
     expect(out.indeterminate).toBe(true);
     expect(out.violations).toEqual([]);
   });
 
   it("is indeterminate when the key's rotation setting is unknown", async () => {
     const k = kmsKey("phi-key", { enableKeyRotation: unknown });
-    const out = await checkStack(policy, [awsProvider(), k, table({ enabled: true, kmsKeyArn: k.props.arn })]);
+    const out = await checkStack(policy, [
+      awsProvider(),
+      k,
+      table({ enabled: true, kmsKeyArn: k.props.arn }),
+    ]);
     expect(out.indeterminate).toBe(true);
   });
 });

@@ -1,20 +1,35 @@
 import { stackResidencyEnforceAllowedLocations as policy } from "../../../policies/stack";
 import { checkStack, unknown } from "../harness";
-import { awsProvider, azureProvider, controls, gcpProvider, lambdaFunction, phiLabels, resource } from "./fixtures";
+import {
+  awsProvider,
+  azureProvider,
+  controls,
+  gcpProvider,
+  lambdaFunction,
+  phiLabels,
+  resource,
+} from "./fixtures";
 
 const c = controls.residency;
-const awsEu = "eu-central-1, eu-central-2, eu-west-1, eu-west-2, eu-west-3, eu-south-1, eu-south-2, eu-north-1";
+const awsEu =
+  "eu-central-1, eu-central-2, eu-west-1, eu-west-2, eu-west-3, eu-south-1, eu-south-2, eu-north-1";
 const gcpEu =
   "eu, eur3, eur4, eur5, eur6, europe-west1, europe-west3, europe-west4, europe-west6, europe-west8, europe-west9, europe-west10, europe-west12, europe-north1, europe-central2, europe-southwest1";
 const azureEu =
   "westeurope, northeurope, germanywestcentral, francecentral, swedencentral, switzerlandnorth, italynorth, polandcentral, spaincentral, norwayeast";
 const unlabelled = { owner: "platform-team" };
 
-const dataset = (location: string) => resource("gcp:bigquery/dataset:Dataset", "vitals", { datasetId: "vitals", location });
-const spanner = (config: string) => resource("gcp:spanner/instance:Instance", "records", { config, displayName: "records" });
+const dataset = (location: string) =>
+  resource("gcp:bigquery/dataset:Dataset", "vitals", { datasetId: "vitals", location });
+const spanner = (config: string) =>
+  resource("gcp:spanner/instance:Instance", "records", { config, displayName: "records" });
 const deployment = (sku: string) =>
-  resource("azure-native:cognitiveservices:Deployment", "gpt", { sku: { name: sku, capacity: 10 }, properties: { model: { format: "OpenAI", name: "gpt-4o" } } });
-const meetings = (variables: Record<string, string>) => lambdaFunction("video-meeting", { environment: { variables } });
+  resource("azure-native:cognitiveservices:Deployment", "gpt", {
+    sku: { name: sku, capacity: 10 },
+    properties: { model: { format: "OpenAI", name: "gpt-4o" } },
+  });
+const meetings = (variables: Record<string, string>) =>
+  lambdaFunction("video-meeting", { environment: { variables } });
 
 describe("stack-residency-enforce-allowed-locations", () => {
   it("passes an EU stack: providers, zones, multi-regions, Spanner configs, DataZone deployments, Chime regions", async () => {
@@ -43,9 +58,18 @@ describe("stack-residency-enforce-allowed-locations", () => {
     const rg = resource("azure-native:resources:ResourceGroup", "rg", { location: "eastus" });
     const out = await checkStack(policy, [awsProvider(), gcpUs, ds, sp, gpt, fn, rg]);
     expect(out.byUrn).toEqual([
-      { urn: gcpUs.urn, message: `Provider mc-eu-gcp is placed in us-central1 (region), outside residency zone eu (from provider mc-eu-aws); allowed: ${gcpEu}. ${c}` },
-      { urn: ds.urn, message: `Resource vitals is placed in US (location), outside residency zone eu (from provider mc-eu-aws); allowed: ${gcpEu}. ${c}` },
-      { urn: sp.urn, message: `Resource records is placed in nam-eur-asia1 (config), outside residency zone eu (from provider mc-eu-aws); allowed: ${gcpEu}. ${c}` },
+      {
+        urn: gcpUs.urn,
+        message: `Provider mc-eu-gcp is placed in us-central1 (region), outside residency zone eu (from provider mc-eu-aws); allowed: ${gcpEu}. ${c}`,
+      },
+      {
+        urn: ds.urn,
+        message: `Resource vitals is placed in US (location), outside residency zone eu (from provider mc-eu-aws); allowed: ${gcpEu}. ${c}`,
+      },
+      {
+        urn: sp.urn,
+        message: `Resource records is placed in nam-eur-asia1 (config), outside residency zone eu (from provider mc-eu-aws); allowed: ${gcpEu}. ${c}`,
+      },
       {
         urn: gpt.urn,
         message: `Azure OpenAI deployment gpt uses sku GlobalStandard, which processes data in any Azure region worldwide, outside residency zone eu (from provider mc-eu-aws); expected a DataZone* or regional (Standard, ProvisionedManaged) sku. ${c}`,
@@ -54,14 +78,21 @@ describe("stack-residency-enforce-allowed-locations", () => {
         urn: fn.urn,
         message: `Resource video-meeting is placed in us-east-1 (environment.variables.MEDIA_REGIONS), outside residency zone eu (from provider mc-eu-aws); allowed: ${awsEu}. ${c}`,
       },
-      { urn: rg.urn, message: `Resource rg is placed in eastus (location), outside residency zone eu (from provider mc-eu-aws); allowed: ${azureEu}. ${c}` },
+      {
+        urn: rg.urn,
+        message: `Resource rg is placed in eastus (location), outside residency zone eu (from provider mc-eu-aws); allowed: ${azureEu}. ${c}`,
+      },
     ]);
   });
 
   it("takes the zone from config before labels", async () => {
-    const out = await checkStack(policy, [awsProvider(phiLabels, "us-east-1")], { residency: "us" });
+    const out = await checkStack(policy, [awsProvider(phiLabels, "us-east-1")], {
+      residency: "us",
+    });
     expect(out.violations).toEqual([]);
-    const eu = await checkStack(policy, [awsProvider(unlabelled, "us-east-1")], { residency: "eu" });
+    const eu = await checkStack(policy, [awsProvider(unlabelled, "us-east-1")], {
+      residency: "eu",
+    });
     expect(eu.violations).toEqual([
       `Provider mc-eu-aws is placed in us-east-1 (region), outside residency zone eu (from policy config); allowed: ${awsEu}. ${c}`,
     ]);
@@ -70,7 +101,9 @@ describe("stack-residency-enforce-allowed-locations", () => {
   it("reads the zone from gcp default labels or a resource label", async () => {
     const out = await checkStack(policy, [gcpProvider({ residency: "eu" }), dataset("US")]);
     expect(out.violations).toHaveLength(1);
-    const byResource = await checkStack(policy, [resource("gcp:storage/bucket:Bucket", "b", { location: "US", labels: { residency: "eu" } })]);
+    const byResource = await checkStack(policy, [
+      resource("gcp:storage/bucket:Bucket", "b", { location: "US", labels: { residency: "eu" } }),
+    ]);
     expect(byResource.violations).toEqual([
       `Resource b is placed in US (location), outside residency zone eu (from resource b); allowed: ${gcpEu}. ${c}`,
     ]);
@@ -84,7 +117,10 @@ describe("stack-residency-enforce-allowed-locations", () => {
   });
 
   it("is indeterminate when a location is unknown", async () => {
-    const out = await checkStack(policy, [awsProvider(), resource("azure-native:resources:ResourceGroup", "rg", { location: unknown })]);
+    const out = await checkStack(policy, [
+      awsProvider(),
+      resource("azure-native:resources:ResourceGroup", "rg", { location: unknown }),
+    ]);
     expect(out).toMatchObject({ violations: [], indeterminate: true });
   });
 });

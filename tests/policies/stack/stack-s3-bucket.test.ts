@@ -1,12 +1,25 @@
-import { stackS3BucketConfigureKmsEncryption, stackS3BucketEnforcePrivateTlsOnly } from "../../../policies/stack";
+import {
+  stackS3BucketConfigureKmsEncryption,
+  stackS3BucketEnforcePrivateTlsOnly,
+} from "../../../policies/stack";
 import { checkStack, unknown } from "../harness";
 import { controls, kmsKey, resource, s3Bucket } from "./fixtures";
 
 const bucket = s3Bucket("mc-eu-audit");
 const key = kmsKey();
-const sseType = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
-const sse = (byDefault: Record<string, unknown>, bucketRef: unknown = "mc-eu-audit", deps?: Record<string, string[]>) =>
-  resource(sseType, "audit-sse", { bucket: bucketRef, rules: [{ applyServerSideEncryptionByDefault: byDefault }] }, deps);
+const sseType =
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+const sse = (
+  byDefault: Record<string, unknown>,
+  bucketRef: unknown = "mc-eu-audit",
+  deps?: Record<string, string[]>,
+) =>
+  resource(
+    sseType,
+    "audit-sse",
+    { bucket: bucketRef, rules: [{ applyServerSideEncryptionByDefault: byDefault }] },
+    deps,
+  );
 const block = (flags: Partial<Record<string, boolean>> = {}) =>
   resource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "audit-pab", {
     bucket: "mc-eu-audit",
@@ -37,7 +50,11 @@ describe("stack-s3-bucket-configure-kms-encryption", () => {
   const c = controls.s3Kms;
 
   it("recognises the separate v7 encryption resource with aws:kms and a key", async () => {
-    const out = await checkStack(policy, [bucket, key, sse({ sseAlgorithm: "aws:kms", kmsMasterKeyId: key.props.arn })]);
+    const out = await checkStack(policy, [
+      bucket,
+      key,
+      sse({ sseAlgorithm: "aws:kms", kmsMasterKeyId: key.props.arn }),
+    ]);
     expect(out).toEqual({ violations: [], byUrn: [], indeterminate: false });
   });
 
@@ -48,14 +65,18 @@ describe("stack-s3-bucket-configure-kms-encryption", () => {
         message: `S3 bucket mc-eu-audit is not encrypted with a KMS key: audit-sse uses sseAlgorithm "AES256"; expected sseAlgorithm aws:kms with a kmsMasterKeyId. ${c}`,
       },
     ]);
-    expect((await checkStack(policy, [bucket, sse({ sseAlgorithm: "aws:kms" })])).violations).toEqual([
+    expect(
+      (await checkStack(policy, [bucket, sse({ sseAlgorithm: "aws:kms" })])).violations,
+    ).toEqual([
       `S3 bucket mc-eu-audit is not encrypted with a KMS key: audit-sse sets no kmsMasterKeyId (the AWS managed key aws/s3); expected sseAlgorithm aws:kms with a kmsMasterKeyId. ${c}`,
     ]);
   });
 
   it("reports a bucket with no encryption configuration (absent), ignoring the deprecated inline property", async () => {
     const inline = s3Bucket("mc-eu-audit", {
-      serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } } },
+      serverSideEncryptionConfiguration: {
+        rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } },
+      },
     });
     expect((await checkStack(policy, [inline])).byUrn).toEqual([
       {
@@ -67,7 +88,11 @@ describe("stack-s3-bucket-configure-kms-encryption", () => {
 
   it("does not attach a configuration that depends on another bucket", async () => {
     const other = s3Bucket("other");
-    const out = await checkStack(policy, [bucket, other, sse({ sseAlgorithm: "aws:kms", kmsMasterKeyId: "k" }, unknown, { bucket: [other.urn] })]);
+    const out = await checkStack(policy, [
+      bucket,
+      other,
+      sse({ sseAlgorithm: "aws:kms", kmsMasterKeyId: "k" }, unknown, { bucket: [other.urn] }),
+    ]);
     expect(out.byUrn.map((v) => v.urn)).toEqual([bucket.urn]);
   });
 
@@ -75,19 +100,27 @@ describe("stack-s3-bucket-configure-kms-encryption", () => {
     const out = await checkStack(policy, [
       bucket,
       key,
-      sse({ sseAlgorithm: "aws:kms", kmsMasterKeyId: unknown }, unknown, { bucket: [bucket.urn], rules: [key.urn] }),
+      sse({ sseAlgorithm: "aws:kms", kmsMasterKeyId: unknown }, unknown, {
+        bucket: [bucket.urn],
+        rules: [key.urn],
+      }),
     ]);
     expect(out).toEqual({ violations: [], byUrn: [], indeterminate: false });
   });
 
   it("is indeterminate when the configuration's bucket is unknown and no dependency decides", async () => {
-    const out = await checkStack(policy, [bucket, sse({ sseAlgorithm: "aws:kms", kmsMasterKeyId: "k" }, unknown)]);
+    const out = await checkStack(policy, [
+      bucket,
+      sse({ sseAlgorithm: "aws:kms", kmsMasterKeyId: "k" }, unknown),
+    ]);
     expect(out).toMatchObject({ violations: [], indeterminate: true });
   });
 
   it("checks every bucket whatever its classification (no threshold to configure)", async () => {
     const internal = s3Bucket("mc-eu-audit", { tags: { "data-classification": "internal" } });
-    expect((await checkStack(policy, [internal], { unlabelledIsPhi: false })).byUrn.map((v) => v.urn)).toEqual([bucket.urn]);
+    expect(
+      (await checkStack(policy, [internal], { unlabelledIsPhi: false })).byUrn.map((v) => v.urn),
+    ).toEqual([bucket.urn]);
   });
 });
 
@@ -96,22 +129,49 @@ describe("stack-s3-bucket-enforce-private-tls-only", () => {
   const c = controls.s3Private;
 
   it("passes a bucket with a complete block and a TLS-only policy", async () => {
-    expect(await checkStack(policy, [bucket, block(), bucketPolicy()])).toEqual({ violations: [], byUrn: [], indeterminate: false });
+    expect(await checkStack(policy, [bucket, block(), bucketPolicy()])).toEqual({
+      violations: [],
+      byUrn: [],
+      indeterminate: false,
+    });
   });
 
   it("accepts the account-level block instead of the bucket's own", async () => {
-    const accountBlock = resource("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "account-pab", {
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    expect((await checkStack(policy, [bucket, accountBlock, bucketPolicy()])).violations).toEqual([]);
+    const accountBlock = resource(
+      "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+      "account-pab",
+      {
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
+    );
+    expect((await checkStack(policy, [bucket, accountBlock, bucketPolicy()])).violations).toEqual(
+      [],
+    );
   });
 
   it("reports an incomplete block and a policy without the TLS deny on the bucket's URN", async () => {
-    const allowOnly = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::210987654321:root" }, Action: "s3:GetObject", Resource: "*" }] });
-    expect((await checkStack(policy, [bucket, block({ restrictPublicBuckets: false }), bucketPolicy(allowOnly)])).byUrn).toEqual([
+    const allowOnly = JSON.stringify({
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::210987654321:root" },
+          Action: "s3:GetObject",
+          Resource: "*",
+        },
+      ],
+    });
+    expect(
+      (
+        await checkStack(policy, [
+          bucket,
+          block({ restrictPublicBuckets: false }),
+          bucketPolicy(allowOnly),
+        ])
+      ).byUrn,
+    ).toEqual([
       {
         urn: bucket.urn,
         message: `S3 bucket mc-eu-audit is not covered by a complete public access block: audit-pab leaves restrictPublicBuckets not true; expected blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true. ${c}`,
@@ -131,11 +191,20 @@ describe("stack-s3-bucket-enforce-private-tls-only", () => {
   });
 
   it("is indeterminate when the bucket policy document is unknown", async () => {
-    expect(await checkStack(policy, [bucket, block(), bucketPolicy(unknown)])).toMatchObject({ violations: [], indeterminate: true });
+    expect(await checkStack(policy, [bucket, block(), bucketPolicy(unknown)])).toMatchObject({
+      violations: [],
+      indeterminate: true,
+    });
   });
 
   it("is indeterminate when a block flag is unknown", async () => {
-    expect(await checkStack(policy, [bucket, block({ ignorePublicAcls: unknown as unknown as boolean }), bucketPolicy()])).toMatchObject({
+    expect(
+      await checkStack(policy, [
+        bucket,
+        block({ ignorePublicAcls: unknown as unknown as boolean }),
+        bucketPolicy(),
+      ]),
+    ).toMatchObject({
       indeterminate: true,
     });
   });

@@ -10,7 +10,11 @@ describe("kubernetes-core-service-disallow-public-load-balancer", () => {
   const c = "(Control ID: HIPAA 164.312(e)(1); HIPAA 164.312(a)(1); GDPR Art. 32)";
   const service = (type_: string, annotations?: Record<string, string>) => ({
     metadata: { name: "fhir-gateway", namespace: "fhir", ...(annotations ? { annotations } : {}) },
-    spec: { type: type_, selector: { app: "fhir-gateway" }, ports: [{ port: 443, targetPort: 8443 }] },
+    spec: {
+      type: type_,
+      selector: { app: "fhir-gateway" },
+      ports: [{ port: 443, targetPort: 8443 }],
+    },
   });
   const expected =
     "cloud.google.com/load-balancer-type, networking.gke.io/load-balancer-type, service.beta.kubernetes.io/aws-load-balancer-internal, service.beta.kubernetes.io/aws-load-balancer-scheme, service.beta.kubernetes.io/azure-load-balancer-internal";
@@ -21,30 +25,50 @@ describe("kubernetes-core-service-disallow-public-load-balancer", () => {
     ["EKS legacy", { "service.beta.kubernetes.io/aws-load-balancer-internal": "true" }],
     ["AKS", { "service.beta.kubernetes.io/azure-load-balancer-internal": "true" }],
   ])("passes an internal load balancer on %s", async (_cloud, annotations) => {
-    expect(await checkResource(policy, { type, props: service("LoadBalancer", annotations) })).toEqual({ violations: [], indeterminate: false });
+    expect(
+      await checkResource(policy, { type, props: service("LoadBalancer", annotations) }),
+    ).toEqual({ violations: [], indeterminate: false });
   });
 
   it("passes ClusterIP services", async () => {
-    expect((await checkResource(policy, { type, props: service("ClusterIP") })).violations).toEqual([]);
+    expect((await checkResource(policy, { type, props: service("ClusterIP") })).violations).toEqual(
+      [],
+    );
   });
 
   it("fails a public load balancer (annotation absent) and an explicitly external one", async () => {
     const message = `Service fhir-gateway is of type LoadBalancer without an internal load balancer annotation, so it is exposed to the internet; expected one of ${expected}. ${c}`;
-    expect((await checkResource(policy, { type, props: service("LoadBalancer") })).violations).toEqual([message]);
     expect(
-      (await checkResource(policy, { type, props: service("LoadBalancer", { "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing" }) })).violations,
+      (await checkResource(policy, { type, props: service("LoadBalancer") })).violations,
+    ).toEqual([message]);
+    expect(
+      (
+        await checkResource(policy, {
+          type,
+          props: service("LoadBalancer", {
+            "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
+          }),
+        })
+      ).violations,
     ).toEqual([message]);
   });
 
   it("accepts additional internal annotations from config", async () => {
     const props = service("LoadBalancer", { "metallb.universe.tf/address-pool": "private" });
     expect((await checkResource(policy, { type, props })).violations).toHaveLength(1);
-    const out = await checkResource(policy, { type, props }, { additionalInternalAnnotations: { "metallb.universe.tf/address-pool": "private" } });
+    const out = await checkResource(
+      policy,
+      { type, props },
+      { additionalInternalAnnotations: { "metallb.universe.tf/address-pool": "private" } },
+    );
     expect(out.violations).toEqual([]);
   });
 
   it("is indeterminate when the service type is unknown", async () => {
-    expect(await checkResource(policy, { type, props: service(unknown) })).toEqual({ violations: [], indeterminate: true });
+    expect(await checkResource(policy, { type, props: service(unknown) })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
 });
 
@@ -53,31 +77,56 @@ describe("kubernetes-core-namespace-enforce-pod-security-label", () => {
   const type = "kubernetes:core/v1:Namespace";
   const c = "(Control ID: HIPAA 164.312(a)(1); GDPR Art. 25; GDPR Art. 32)";
   const namespace = (level?: string) => ({
-    metadata: { name: "fhir", labels: { "data-classification": "phi", ...(level ? { "pod-security.kubernetes.io/enforce": level } : {}) } },
+    metadata: {
+      name: "fhir",
+      labels: {
+        "data-classification": "phi",
+        ...(level ? { "pod-security.kubernetes.io/enforce": level } : {}),
+      },
+    },
   });
 
   it("passes a namespace enforcing restricted", async () => {
-    expect(await checkResource(policy, { type, props: namespace("restricted") })).toEqual({ violations: [], indeterminate: false });
+    expect(await checkResource(policy, { type, props: namespace("restricted") })).toEqual({
+      violations: [],
+      indeterminate: false,
+    });
   });
 
   it("fails baseline and privileged", async () => {
-    expect((await checkResource(policy, { type, props: namespace("privileged") })).violations).toEqual([
+    expect(
+      (await checkResource(policy, { type, props: namespace("privileged") })).violations,
+    ).toEqual([
       `The namespace enforces Pod Security level "privileged"; expected restricted. ${c}`,
     ]);
   });
 
   it("fails a namespace without the label (absent)", async () => {
-    expect((await checkResource(policy, { type, props: { metadata: { name: "fhir" } } })).violations).toEqual([
+    expect(
+      (await checkResource(policy, { type, props: { metadata: { name: "fhir" } } })).violations,
+    ).toEqual([
       `The namespace has no pod-security.kubernetes.io/enforce label, so Pod Security admission enforces nothing; expected restricted. ${c}`,
     ]);
   });
 
   it("accepts baseline when minimumLevel is baseline", async () => {
-    expect((await checkResource(policy, { type, props: namespace("baseline") }, { minimumLevel: "baseline" })).violations).toEqual([]);
-    expect((await checkResource(policy, { type, props: namespace("baseline") })).violations).toHaveLength(1);
+    expect(
+      (
+        await checkResource(
+          policy,
+          { type, props: namespace("baseline") },
+          { minimumLevel: "baseline" },
+        )
+      ).violations,
+    ).toEqual([]);
+    expect(
+      (await checkResource(policy, { type, props: namespace("baseline") })).violations,
+    ).toHaveLength(1);
   });
 
   it("is indeterminate when the labels are unknown", async () => {
-    expect(await checkResource(policy, { type, props: { metadata: { name: "fhir", labels: unknown } } })).toEqual({ violations: [], indeterminate: true });
+    expect(
+      await checkResource(policy, { type, props: { metadata: { name: "fhir", labels: unknown } } }),
+    ).toEqual({ violations: [], indeterminate: true });
   });
 });

@@ -7,7 +7,12 @@ describe("podSecurityFindings (restricted profile)", () => {
   });
 
   it("flags host namespaces and hostPath volumes", () => {
-    const pod = restrictedPod({ hostNetwork: true, hostPID: true, hostIPC: true, volumes: [{ name: "docker", hostPath: { path: "/var/run/docker.sock" } }] });
+    const pod = restrictedPod({
+      hostNetwork: true,
+      hostPID: true,
+      hostIPC: true,
+      volumes: [{ name: "docker", hostPath: { path: "/var/run/docker.sock" } }],
+    });
     expect(podSecurityFindings(pod)).toEqual([
       "spec.hostNetwork is true; the pod must not share the node's namespaces.",
       "spec.hostPID is true; the pod must not share the node's namespaces.",
@@ -18,7 +23,11 @@ describe("podSecurityFindings (restricted profile)", () => {
 
   it("lets the container override the pod's runAsNonRoot and seccomp", () => {
     const c = restrictedContainer("app", {
-      securityContext: { ...restrictedContainer().securityContext, runAsNonRoot: false, seccompProfile: { type: "Unconfined" } },
+      securityContext: {
+        ...restrictedContainer().securityContext,
+        runAsNonRoot: false,
+        seccompProfile: { type: "Unconfined" },
+      },
     });
     expect(podSecurityFindings(restrictedPod({ containers: [c] }))).toEqual([
       "Container app may run as root; set runAsNonRoot: true on the pod or container securityContext.",
@@ -28,24 +37,36 @@ describe("podSecurityFindings (restricted profile)", () => {
 
   it("checks init containers, and ephemeral containers without resource limits", () => {
     const bare = { name: "debug", image: "busybox" };
-    const findings = podSecurityFindings(restrictedPod({ initContainers: [{ ...bare, name: "init" }], ephemeralContainers: [bare] }));
+    const findings = podSecurityFindings(
+      restrictedPod({ initContainers: [{ ...bare, name: "init" }], ephemeralContainers: [bare] }),
+    );
     expect(findings.filter((f) => f.startsWith("Container init"))).toHaveLength(4);
     expect(findings.filter((f) => f.startsWith("Container debug"))).toHaveLength(3);
   });
 
   it("accepts NET_BIND_SERVICE by default and configured capabilities and limits", () => {
     const c = restrictedContainer("app", {
-      securityContext: { ...restrictedContainer().securityContext, capabilities: { drop: ["ALL"], add: ["NET_BIND_SERVICE", "NET_RAW"] } },
+      securityContext: {
+        ...restrictedContainer().securityContext,
+        capabilities: { drop: ["ALL"], add: ["NET_BIND_SERVICE", "NET_RAW"] },
+      },
       resources: {},
     });
     expect(podSecurityFindings(restrictedPod({ containers: [c] }))).toEqual([
       "Container app adds capabilities NET_RAW; only NET_BIND_SERVICE may be added.",
       "Container app sets no cpu or memory limit; set resources.limits.cpu and resources.limits.memory.",
     ]);
-    expect(podSecurityFindings(restrictedPod({ containers: [c] }), { allowedCapabilities: ["NET_BIND_SERVICE", "NET_RAW"], requireResourceLimits: false })).toEqual([]);
+    expect(
+      podSecurityFindings(restrictedPod({ containers: [c] }), {
+        allowedCapabilities: ["NET_BIND_SERVICE", "NET_RAW"],
+        requireResourceLimits: false,
+      }),
+    ).toEqual([]);
   });
 
   it("reports a missing pod spec", () => {
-    expect(podSecurityFindings(undefined)).toEqual(["It defines no pod spec, so its pod security cannot be verified."]);
+    expect(podSecurityFindings(undefined)).toEqual([
+      "It defines no pod spec, so its pod security cannot be verified.",
+    ]);
   });
 });
