@@ -22,6 +22,7 @@ import { VideoMeetings } from "../components/aws/video-meetings";
 import { VitalsPipeline } from "../components/aws/vitals-pipeline";
 import { KmsKey as GcpKmsKey } from "../components/gcp/kms-key";
 import { KeyVault } from "../components/azure/key-vault";
+import { AuditWorkspace } from "../components/azure/audit-workspace";
 
 export interface BuildContext {
   readonly config: PlatformConfig;
@@ -182,10 +183,22 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
       },
       { provider },
     );
+    const audit = new AuditWorkspace(
+      "audit",
+      {
+        resourceGroupName: group.name,
+        location: ctx.config.azure.location,
+        namePrefix: ctx.config.namePrefix,
+        totalRetentionDays: Math.max(ctx.config.logRetentionDays, 2192),
+        tags: { ...ctx.labels },
+      },
+      { providers: [provider] },
+    );
     const vault = new KeyVault(
       "phi",
       {
         resourceGroupName: group.name,
+        auditWorkspaceId: audit.workspaceId,
         location: ctx.config.azure.location,
         tenantId: ctx.config.azure.tenantId,
         namePrefix: ctx.config.namePrefix,
@@ -193,7 +206,12 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
       },
       { providers: [provider] },
     );
-    return { azureResourceGroup: group.name, azureKeyVaultUri: vault.vaultUri, azurePhiKeyId: vault.keyId };
+    return {
+      azureResourceGroup: group.name,
+      azureAuditWorkspaceId: audit.workspaceId,
+      azureKeyVaultUri: vault.vaultUri,
+      azurePhiKeyId: vault.keyId,
+    };
   },
 };
 

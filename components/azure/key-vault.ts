@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as keyvault from "@pulumi/azure-native/keyvault";
+import * as monitor from "@pulumi/azure-native/monitor";
 import { physicalName } from "../shared/naming";
 
 export interface KeyVaultArgs {
@@ -9,6 +10,8 @@ export interface KeyVaultArgs {
   readonly tenantId: pulumi.Input<string>;
   /** Prefix of the vault's globally unique name (at most 24 characters in all). */
   readonly namePrefix: string;
+  /** The Log Analytics workspace that receives the vault's audit events (every key operation). */
+  readonly auditWorkspaceId: pulumi.Input<string>;
   /**
    * Subnet ids allowed through the firewall (all other networks are denied).
    * @default none: only trusted Azure services and private endpoints reach the vault
@@ -29,8 +32,8 @@ export interface KeyVaultArgs {
 
 /**
  * A premium Key Vault for customer-managed keys: RBAC authorization (no access policies), soft delete with purge
- * protection for 90 days, a firewall that denies by default, public network access disabled, and an HSM-backed
- * RSA key that rotates itself.
+ * protection for 90 days, a firewall that denies by default, public network access disabled, every log sent to the
+ * audit workspace, and an HSM-backed RSA key that rotates itself.
  */
 export class KeyVault extends pulumi.ComponentResource {
   public readonly vaultId: pulumi.Output<string>;
@@ -76,6 +79,19 @@ export class KeyVault extends pulumi.ComponentResource {
           },
         },
         tags: args.tags,
+      },
+      { parent: this },
+    );
+
+    new monitor.DiagnosticSetting(
+      `${name}-diagnostics`,
+      {
+        name: `${vaultName}-audit`,
+        resourceUri: vault.id,
+        workspaceId: args.auditWorkspaceId,
+        logAnalyticsDestinationType: "Dedicated",
+        logs: [{ categoryGroup: "allLogs", enabled: true }],
+        metrics: [{ category: "AllMetrics", enabled: true }],
       },
       { parent: this },
     );

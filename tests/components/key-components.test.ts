@@ -7,6 +7,7 @@ const recorded = setupMocks({}, (args) => (args.type === "aws:kms/key:Key" ? { k
 const { KmsKey: AwsKmsKey, keyPolicy } = require("../../components/aws/kms-key") as typeof import("../../components/aws/kms-key");
 const { KmsKey: GcpKmsKey } = require("../../components/gcp/kms-key") as typeof import("../../components/gcp/kms-key");
 const { KeyVault } = require("../../components/azure/key-vault") as typeof import("../../components/azure/key-vault");
+const { AuditWorkspace } = require("../../components/azure/audit-workspace") as typeof import("../../components/azure/audit-workspace");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 describe("aws KmsKey", () => {
@@ -85,6 +86,38 @@ describe("gcp KmsKey", () => {
   });
 });
 
+describe("azure AuditWorkspace", () => {
+  it("keeps 730 days interactive and the audit tables six years, with public access and local auth off", async () => {
+    const audit = new AuditWorkspace("audit", { resourceGroupName: "rg", location: "germanywestcentral", namePrefix: "mc-eu" });
+    await promiseOf(audit.workspaceId);
+    await settled();
+    expect(only(recorded, "azure-native:operationalinsights:Workspace").inputs).toEqual({
+      workspaceName: "mc-eu-audit",
+      resourceGroupName: "rg",
+      location: "germanywestcentral",
+      sku: { name: "PerGB2018" },
+      retentionInDays: 730,
+      publicNetworkAccessForIngestion: "Disabled",
+      publicNetworkAccessForQuery: "Disabled",
+      features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
+    });
+    expect(
+      recorded.filter((r) => r.type === "azure-native:operationalinsights:Table").map((t) => [t.name, t.inputs]),
+    ).toEqual(
+      ["AzureDiagnostics", "AzureActivity"].map((table) => [
+        `audit-${table.toLowerCase()}`,
+        { resourceGroupName: "rg", workspaceName: "audit-workspace", tableName: table, retentionInDays: 730, totalRetentionInDays: 2192 },
+      ]),
+    );
+  });
+
+  it("rejects a total retention under six years", () => {
+    expect(() => new AuditWorkspace("short", { resourceGroupName: "rg", location: "x", namePrefix: "mc", totalRetentionDays: 365 })).toThrow(
+      "AuditWorkspace short: [totalRetentionDays] must be a whole number from 2192 (six years) to 4383, received 365",
+    );
+  });
+});
+
 describe("azure KeyVault", () => {
   it("creates a premium vault with RBAC, purge protection and default-deny, and a rotating HSM key", async () => {
     const vault = new KeyVault("phi", {
@@ -92,6 +125,7 @@ describe("azure KeyVault", () => {
       location: "germanywestcentral",
       tenantId: "00000000-0000-4000-8000-0000000000bb",
       namePrefix: "mc-eu",
+      auditWorkspaceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/audit",
     });
     await promiseOf(vault.keyId);
     await settled();
@@ -112,6 +146,14 @@ describe("azure KeyVault", () => {
         publicNetworkAccess: "Disabled",
         networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [], virtualNetworkRules: [] },
       },
+    });
+    expect(only(recorded, "azure-native:monitor:DiagnosticSetting").inputs).toEqual({
+      name: "mc-eu-phi-audit",
+      resourceUri: "phi-vault-id",
+      workspaceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/audit",
+      logAnalyticsDestinationType: "Dedicated",
+      logs: [{ categoryGroup: "allLogs", enabled: true }],
+      metrics: [{ category: "AllMetrics", enabled: true }],
     });
     expect(only(recorded, "azure-native:keyvault:Key").inputs).toEqual({
       resourceGroupName: "rg",
@@ -136,7 +178,15 @@ describe("azure KeyVault", () => {
 
   it("rejects a rotation that is not an ISO 8601 duration", () => {
     expect(
-      () => new KeyVault("bad", { resourceGroupName: "rg", location: "x", tenantId: "t", namePrefix: "mc", rotateAfter: "90 days" }),
+      () =>
+        new KeyVault("bad", {
+          resourceGroupName: "rg",
+          location: "x",
+          tenantId: "t",
+          namePrefix: "mc",
+          auditWorkspaceId: "w",
+          rotateAfter: "90 days",
+        }),
     ).toThrow('KeyVault bad: [rotateAfter] must be an ISO 8601 duration in years, months or days such as "P90D", received "90 days"');
   });
 });
