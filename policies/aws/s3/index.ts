@@ -1,3 +1,4 @@
+export { awsS3AccountPublicAccessBlockEnableAllSettings } from "./aws-s3-account-public-access-block-enable-all-settings";
 export { awsS3BucketAclDisallowPublicAcl } from "./aws-s3-bucket-acl-disallow-public-acl";
 export { awsS3BucketDisallowPublicAcl } from "./aws-s3-bucket-disallow-public-acl";
 export { awsS3BucketObjectLockConfigurationConfigureRetention } from "./aws-s3-bucket-object-lock-configuration-configure-retention";

@@ -115,3 +115,25 @@ describePolicy(policies.awsApigatewayv2DomainNameConfigureTlsPolicy, {
   ],
   unknown: [domain(unknown)],
 });
+
+const cors = "(Control ID: HIPAA 164.312(a)(1); GDPR Art. 25)";
+describePolicy(policies.awsApigatewayv2ApiDisallowWildcardCorsOrigin, {
+  type: "aws:apigatewayv2/api:Api",
+  compliant: [
+    { protocolType: "HTTP", corsConfiguration: { allowOrigins: ["https://app.example.org"] } },
+  ],
+  nonCompliant: [
+    [
+      "any origin",
+      {
+        protocolType: "HTTP",
+        corsConfiguration: { allowOrigins: ["https://app.example.org", "*"] },
+      },
+      [
+        `corsConfiguration.allowOrigins is ["https://app.example.org","*"]; expected named origins, no "*". ${cors}`,
+      ],
+    ],
+  ],
+  absent: [{ protocolType: "HTTP" }, []],
+  unknown: [{ protocolType: "HTTP", corsConfiguration: { allowOrigins: unknown } }],
+});

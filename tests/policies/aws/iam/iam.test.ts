@@ -178,3 +178,29 @@ describePolicy(policies.awsIamRoleDisallowWildcardPrincipal, {
   absent: [{ assumeRolePolicy: doc() }, []],
   unknown: [{ assumeRolePolicy: unknown }],
 });
+
+describePolicy(policies.awsIamRolePolicyAttachmentDisallowAdminPolicy, {
+  type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  compliant: [
+    { role: "fn", policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole" },
+    { role: "fn", policyArn: "arn:aws:iam::123456789012:policy/AdministratorAccess" },
+  ],
+  nonCompliant: [
+    [
+      "AdministratorAccess",
+      { role: "fn", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" },
+      [
+        `policyArn is "arn:aws:iam::aws:policy/AdministratorAccess"; expected a least-privilege policy. ${access}`,
+      ],
+    ],
+    [
+      "PowerUserAccess in GovCloud",
+      { role: "fn", policyArn: "arn:aws-us-gov:iam::aws:policy/PowerUserAccess" },
+      [
+        `policyArn is "arn:aws-us-gov:iam::aws:policy/PowerUserAccess"; expected a least-privilege policy. ${access}`,
+      ],
+    ],
+  ],
+  absent: [{ role: "fn", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }, []],
+  unknown: [{ role: "fn", policyArn: unknown }],
+});

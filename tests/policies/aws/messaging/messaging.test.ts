@@ -2,6 +2,7 @@ import { awsSecretsmanagerSecretEnableCmkEncryption } from "../../../../policies
 import {
   awsSnsTopicEnableCmkEncryption,
   awsSnsTopicPolicyDisallowWildcardPrincipal,
+  awsSnsTopicSubscriptionDisallowHttpEndpoint,
 } from "../../../../policies/aws/sns";
 import {
   awsSqsQueueEnableCmkEncryption,
@@ -161,4 +162,30 @@ describePolicy(awsSnsTopicPolicyDisallowWildcardPrincipal, {
   ],
   absent: [{ arn: "t", policy: doc() }, []],
   unknown: [{ arn: "t", policy: unknown }],
+});
+
+describePolicy(awsSnsTopicSubscriptionDisallowHttpEndpoint, {
+  type: "aws:sns/topicSubscription:TopicSubscription",
+  compliant: [
+    { topic: "t", protocol: "https", endpoint: "https://hooks.example.org/alerts" },
+    { topic: "t", protocol: "sqs", endpoint: "arn:aws:sqs:eu-central-1:123456789012:q" },
+  ],
+  nonCompliant: [
+    [
+      "plain http",
+      { topic: "t", protocol: "http", endpoint: "http://hooks.example.org/alerts" },
+      [
+        'protocol is "http"; expected "https" or an in-account protocol ("sqs", "lambda", "firehose"). (Control ID: HIPAA 164.312(e)(2)(ii); HIPAA 164.312(e)(1); GDPR Art. 32)',
+      ],
+    ],
+  ],
+  absent: [
+    {
+      topic: "t",
+      protocol: "lambda",
+      endpoint: "arn:aws:lambda:eu-central-1:123456789012:function:f",
+    },
+    [],
+  ],
+  unknown: [{ topic: "t", protocol: unknown, endpoint: "e" }],
 });

@@ -1,4 +1,7 @@
-import { awsEbsVolumeEnableCmkEncryption } from "../../../../policies/aws/ebs";
+import {
+  awsEbsEncryptionByDefaultEnableEncryption,
+  awsEbsVolumeEnableCmkEncryption,
+} from "../../../../policies/aws/ebs";
 import * as ec2 from "../../../../policies/aws/ec2";
 import * as lb from "../../../../policies/aws/lb";
 import { awsVpcSecurityGroupIngressRuleDisallowPublicIngress } from "../../../../policies/aws/vpc";
@@ -340,4 +343,32 @@ describePolicy(lb.awsLbLoadBalancerDisallowInternetFacing, {
     ],
   ],
   unknown: [{ internal: unknown }],
+});
+
+describePolicy(ec2.awsEc2DefaultSecurityGroupDisallowRules, {
+  type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+  compliant: [{ vpcId: "vpc-1", ingress: [], egress: [] }],
+  nonCompliant: [
+    [
+      "AWS's default self-referencing rules",
+      {
+        vpcId: "vpc-1",
+        ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }],
+        egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
+      },
+      [
+        "The default security group has 1 ingress and 1 egress rule(s); expected none. (Control ID: HIPAA 164.312(a)(1); HIPAA 164.312(e)(1))",
+      ],
+    ],
+  ],
+  absent: [{ vpcId: "vpc-1" }, []],
+  unknown: [{ vpcId: "vpc-1", ingress: unknown }],
+});
+
+describePolicy(awsEbsEncryptionByDefaultEnableEncryption, {
+  type: "aws:ebs/encryptionByDefault:EncryptionByDefault",
+  compliant: [{ enabled: true }],
+  nonCompliant: [["disabled", { enabled: false }, [`enabled is false; expected true. ${enc}`]]],
+  absent: [{}, []],
+  unknown: [{ enabled: unknown }],
 });

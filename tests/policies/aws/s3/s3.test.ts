@@ -321,3 +321,41 @@ describePolicy(policies.awsS3BucketDisallowPublicAcl, {
   absent: [{ bucket, serverSideEncryptionConfiguration: unknown }, []],
   unknown: [{ bucket, acl: unknown }],
 });
+
+describePolicy(policies.awsS3AccountPublicAccessBlockEnableAllSettings, {
+  type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+  compliant: [
+    {
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    },
+  ],
+  nonCompliant: [
+    [
+      "policies allowed",
+      {
+        blockPublicAcls: true,
+        blockPublicPolicy: false,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
+      [`blockPublicPolicy is not true; expected all four settings true. ${publicAccess}`],
+    ],
+  ],
+  absent: [
+    {},
+    [
+      `blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets are not true; expected all four settings true. ${publicAccess}`,
+    ],
+  ],
+  unknown: [
+    {
+      blockPublicAcls: unknown,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    },
+  ],
+});
