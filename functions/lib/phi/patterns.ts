@@ -240,32 +240,64 @@ function labelled(type: PhiType, labels: string, value = ID_VALUE): Detector {
   return simple(type, new RegExp(`\\b(?:${labels})(?![A-Za-z])${LABEL_TAIL}${value}`, "dgi"));
 }
 
+/**
+ * Labels followed by an identifier of the same shape, in priority order, scanned as one regex: at any position
+ * the first label that matches decides the category ("patient ID" is an MRN, not a generic ID).
+ */
+const ID_LABELS: ReadonlyArray<[PhiType, string]> = [
+  [
+    "MRN",
+    "mrn|medical record|med(?:ical)? rec(?:ord)?|mr(?=[ \\t]*(?:#|no\\b|number))|chart|hospital(?= number| no\\b| #)|unit number|patient id|pt id|emr(?: id)?|ehr(?: id)?",
+  ],
+  [
+    "HEALTH_PLAN",
+    "member(?=[ \\t]*(?:id|#|no\\b|number))|subscriber|policy|insurance(?: id| member)?|medicare(?: beneficiary)?(?: id| mbi)?|medicaid(?: id)?|mbi|health plan(?: beneficiary)?|beneficiary|group(?=[ \\t]*(?:#|no\\b|number))|plan(?=[ \\t]*(?:id|#|number))|payer id|hicn",
+  ],
+  [
+    "ACCOUNT",
+    "acct|account|billing(?= id| #| number)|encounter(?= id| #| number| no\\b)|visit(?= id| #| number| no\\b)|fin|invoice|guarantor(?= id| #| number)|iban|routing",
+  ],
+  [
+    "LICENSE",
+    "licen[cs]e(?![ \\t]*plate)|lic\\.?|dea|npi|certificate|cert\\.?|driver'?s licen[cs]e|dl|board certification|registration(?= #| number| no\\b)|permit",
+  ],
+  [
+    "DEVICE",
+    "serial|s/n|sn|device(?: id| identifier| serial| udi)?|udi|imei|pacemaker(?: serial| id)?|implant(?: serial| id)?|model(?= #| number| no\\b)|lot(?= #| number| no\\b)|pump(?= id| serial| #)|monitor(?= id| serial| #)",
+  ],
+  [
+    "ID",
+    "id|identifier|(?:case|claim|reference|ref|order|requisition|confirmation|ticket|sample|record|employee|badge|student|passport|member)(?=[ \\t]*(?:id|#|no\\b|number))|specimen|accession|passport|barcode",
+  ],
+];
+const ID_LABEL_RE = new RegExp(
+  `\\b(?:${ID_LABELS.map(([, labels]) => `(${labels})`).join("|")})(?![A-Za-z])${LABEL_TAIL}${ID_VALUE}`,
+  "dgi",
+);
+
+const LABELLED_IDS: Detector = {
+  type: "ID",
+  also: ID_LABELS.map(([type]) => type),
+  detect(text, sink) {
+    each(ID_LABEL_RE, text, (m) => {
+      const label = ID_LABELS.findIndex((_, i) => m[i + 1] !== undefined);
+      const [s, e] = m.indices![ID_LABELS.length + 1];
+      sink(ID_LABELS[label][0], s, e);
+    });
+  },
+};
+
 const LABELLED: Detector[] = [
+  LABELLED_IDS,
   labelled(
     "SSN",
     "ssn|ss#|social security(?: card)?|social sec\\.?",
     "(\\d{3}[- ]?\\d{2}[- ]?\\d{4})\\b",
   ),
   simple("SSN", /\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b/g),
-  labelled(
-    "MRN",
-    "mrn|medical record|med(?:ical)? rec(?:ord)?|mr(?=[ \\t]*(?:#|no\\b|number))|chart|hospital(?= number| no\\b| #)|unit number|patient id|pt id|emr(?: id)?|ehr(?: id)?",
-  ),
-  labelled(
-    "HEALTH_PLAN",
-    "member(?=[ \\t]*(?:id|#|no\\b|number))|subscriber|policy|insurance(?: id| member)?|medicare(?: beneficiary)?(?: id| mbi)?|medicaid(?: id)?|mbi|health plan(?: beneficiary)?|beneficiary|group(?=[ \\t]*(?:#|no\\b|number))|plan(?=[ \\t]*(?:id|#|number))|payer id|hicn",
-  ),
   simple(
     "HEALTH_PLAN",
     /\b[1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\d{2}\b/g,
-  ),
-  labelled(
-    "ACCOUNT",
-    "acct|account|billing(?= id| #| number)|encounter(?= id| #| number| no\\b)|visit(?= id| #| number| no\\b)|fin|invoice|guarantor(?= id| #| number)|iban|routing",
-  ),
-  labelled(
-    "LICENSE",
-    "licen[cs]e(?![ \\t]*plate)|lic\\.?|dea|npi|certificate|cert\\.?|driver'?s licen[cs]e|dl|board certification|registration(?= #| number| no\\b)|permit",
   ),
   simple("LICENSE", /\b[ABFGMPRX][A-Z]\d{7}\b/g),
   labelled(
@@ -273,17 +305,9 @@ const LABELLED: Detector[] = [
     "licen[cs]e plate|plate|tag(?= #| number| no\\b)|vin|vehicle id(?:entification)?",
     "((?=[A-Za-z -]*\\d)[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{1,13})\\b",
   ),
-  simple("VEHICLE", /\b(?=[A-HJ-NPR-Z]{0,16}\d)(?=\d{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b/g),
-  labelled(
-    "DEVICE",
-    "serial|s/n|sn|device(?: id| identifier| serial| udi)?|udi|imei|pacemaker(?: serial| id)?|implant(?: serial| id)?|model(?= #| number| no\\b)|lot(?= #| number| no\\b)|pump(?= id| serial| #)|monitor(?= id| serial| #)",
-  ),
+  simple("VEHICLE", /\b[A-HJ-NPR-Z0-9]{17}\b/g, (s) => /\d/.test(s) && /[A-Z]/.test(s)),
   simple("DEVICE", /\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*/g),
   simple("DEVICE", /\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b/g),
-  labelled(
-    "ID",
-    "id|identifier|(?:case|claim|reference|ref|order|requisition|confirmation|ticket|sample|record|employee|badge|student|passport|member)(?=[ \\t]*(?:id|#|no\\b|number))|specimen|accession|passport|barcode",
-  ),
   simple("ID", /\b\d{8,}\b/g),
 ];
 

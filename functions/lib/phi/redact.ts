@@ -87,7 +87,9 @@ function propagate(
   sink: (type: PhiType, start: number, end: number) => void,
 ): void {
   const types = new Map<string, PhiType>();
+  const starts = new Set<number>();
   for (const f of found) {
+    starts.add(f.start);
     if (f.end - f.start >= 3) {
       types.set(input.slice(f.start, f.end), f.type);
     }
@@ -100,7 +102,9 @@ function propagate(
   if (values.length * input.length < 4_000_000) {
     for (const v of values) {
       for (let at = input.indexOf(v); at !== -1; at = input.indexOf(v, at + v.length)) {
-        sink(types.get(v)!, at, at + v.length);
+        if (!starts.has(at)) {
+          sink(types.get(v)!, at, at + v.length);
+        }
       }
     }
     return;
