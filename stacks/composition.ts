@@ -53,17 +53,30 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
           {
             service: `logs.${region}.amazonaws.com`,
             condition: {
-              ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${region}:${accountId}:log-group:*` },
+              ArnLike: {
+                "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${region}:${accountId}:log-group:*`,
+              },
             },
           },
           {
             service: "cloudtrail.amazonaws.com",
-            sourceArns: [`arn:aws:cloudtrail:${region}:${accountId}:trail/${physicalName(namePrefix, auditName, 128)}`],
+            sourceArns: [
+              `arn:aws:cloudtrail:${region}:${accountId}:trail/${physicalName(namePrefix, auditName, 128)}`,
+            ],
           },
           // SNS delivering dead letters into encrypted queues; alarms and EventBridge publishing to encrypted targets.
-          { service: "sns.amazonaws.com", sourceArns: [`arn:aws:sns:${region}:${accountId}:${namePrefix}-*`] },
-          { service: "cloudwatch.amazonaws.com", sourceArns: [`arn:aws:cloudwatch:${region}:${accountId}:alarm:*`] },
-          { service: "events.amazonaws.com", sourceArns: [`arn:aws:events:${region}:${accountId}:rule/${namePrefix}-*`] },
+          {
+            service: "sns.amazonaws.com",
+            sourceArns: [`arn:aws:sns:${region}:${accountId}:${namePrefix}-*`],
+          },
+          {
+            service: "cloudwatch.amazonaws.com",
+            sourceArns: [`arn:aws:cloudwatch:${region}:${accountId}:alarm:*`],
+          },
+          {
+            service: "events.amazonaws.com",
+            sourceArns: [`arn:aws:events:${region}:${accountId}:rule/${namePrefix}-*`],
+          },
         ],
       },
       opts,
@@ -78,7 +91,8 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
       "pseudonym-key",
       {
         namePrefix,
-        description: "HMAC key of the opaque ids and log pseudonyms (PHI_PSEUDONYM_KEY of the functions)",
+        description:
+          "HMAC key of the opaque ids and log pseudonyms (PHI_PSEUDONYM_KEY of the functions)",
         kmsKeyArn: key,
         value: config.pseudonymKey,
       },
@@ -106,7 +120,11 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
       opts,
     );
 
-    const network = new PrivateNetwork("network", { namePrefix, kmsKeyArn: key, logRetentionInDays }, opts);
+    const network = new PrivateNetwork(
+      "network",
+      { namePrefix, kmsKeyArn: key, logRetentionInDays },
+      opts,
+    );
 
     const vitals = new VitalsPipeline(
       "vitals",
@@ -130,7 +148,9 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
         kmsKeyArn: key,
         logRetentionInDays,
         corsOrigins: [config.appUrl],
-        routes: [{ routeKey: "POST /appointments/{appointmentId}/meeting", function: video.function }],
+        routes: [
+          { routeKey: "POST /appointments/{appointmentId}/meeting", function: video.function },
+        ],
       },
       opts,
     );
@@ -221,7 +241,9 @@ export function buildPlatform(config: PlatformConfig, providers: Providers): Sta
   for (const cloud of config.clouds) {
     const provider = providers[cloud];
     if (!provider) {
-      throw new Error(`No provider was created for cloud "${cloud}": createProviders and the config disagree`);
+      throw new Error(
+        `No provider was created for cloud "${cloud}": createProviders and the config disagree`,
+      );
     }
     Object.assign(outputs, cloudBuilders[cloud](ctx, provider));
   }

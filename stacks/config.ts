@@ -20,7 +20,8 @@ export const environments = ["prod", "staging", "dev"] as const;
 export const dataClassifications = ["phi", "confidential", "internal", "public"] as const;
 /** The retention values CloudWatch Logs accepts; the platform uses one value for every cloud's logs. */
 export const cloudWatchRetentionDays = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653,
 ] as const;
 /** 45 CFR 164.316(b)(2): six years; 2192 is the smallest CloudWatch value that covers it. */
 export const hipaaMinimumRetentionDays = 2192;
@@ -33,7 +34,10 @@ export const kinesisRetentionHoursRange = { min: 24, max: 168 } as const;
 export const chimeRegions: Readonly<
   Record<ResidencyZone, { readonly control: readonly string[]; readonly media: readonly string[] }>
 > = {
-  us: { control: ["us-east-1", "us-west-2"], media: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"] },
+  us: {
+    control: ["us-east-1", "us-west-2"],
+    media: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"],
+  },
   eu: {
     control: ["eu-central-1", "eu-west-2"],
     media: ["eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-north-1"],
@@ -76,7 +80,11 @@ export interface PlatformConfig {
 /** Raw values as the Pulumi engine hands them to the program: strings, or undefined when unset. */
 export type RawConfig = Readonly<Record<string, string | undefined>>;
 
-const cloudArticle: Readonly<Record<Cloud, string>> = { aws: "an AWS", gcp: "a GCP", azure: "an Azure" };
+const cloudArticle: Readonly<Record<Cloud, string>> = {
+  aws: "an AWS",
+  gcp: "a GCP",
+  azure: "an Azure",
+};
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -111,7 +119,11 @@ export function parsePlatformConfig(
 
   const residencyValue = required("residency");
   if (!isResidencyZone(residencyValue)) {
-    throw new ConfigurationError(key("residency"), residencyValue, `one of ${residencyZones.join(", ")}`);
+    throw new ConfigurationError(
+      key("residency"),
+      residencyValue,
+      `one of ${residencyZones.join(", ")}`,
+    );
   }
   const residency: ResidencyZone = residencyValue;
   const located = (name: string, cloud: Cloud): string => {
@@ -147,7 +159,11 @@ export function parsePlatformConfig(
   const cloudsValue = parseList(key("clouds"), raw["clouds"], [...clouds]);
   for (const c of cloudsValue) {
     if (!(clouds as readonly string[]).includes(c)) {
-      throw new ConfigurationError(key("clouds"), cloudsValue, `a list drawn from ${clouds.join(", ")}`);
+      throw new ConfigurationError(
+        key("clouds"),
+        cloudsValue,
+        `a list drawn from ${clouds.join(", ")}`,
+      );
     }
   }
   const enabled = new Set(cloudsValue as Cloud[]);
@@ -176,7 +192,9 @@ export function parsePlatformConfig(
 
   const zoneChime = chimeRegions[residency];
   const controlRegion = oneOf("chimeControlRegion", zoneChime.control, zoneChime.control[0]);
-  const mediaRegions = parseList(key("chimeMediaRegions"), raw["chimeMediaRegions"], [...zoneChime.media]);
+  const mediaRegions = parseList(key("chimeMediaRegions"), raw["chimeMediaRegions"], [
+    ...zoneChime.media,
+  ]);
   for (const r of mediaRegions) {
     if (!zoneChime.media.includes(r)) {
       throw new ConfigurationError(
@@ -187,7 +205,11 @@ export function parsePlatformConfig(
     }
   }
   if (new Set(mediaRegions).size !== mediaRegions.length) {
-    throw new ConfigurationError(key("chimeMediaRegions"), mediaRegions, "a list without repeated regions");
+    throw new ConfigurationError(
+      key("chimeMediaRegions"),
+      mediaRegions,
+      "a list without repeated regions",
+    );
   }
 
   return {
@@ -202,7 +224,11 @@ export function parsePlatformConfig(
     ),
     dataClassification,
     logRetentionDays,
-    owner: matching("owner", /^[a-z0-9_-]{1,63}$/, "1 to 63 lowercase letters, digits, _ or - (it becomes a GCP label)"),
+    owner: matching(
+      "owner",
+      /^[a-z0-9_-]{1,63}$/,
+      "1 to 63 lowercase letters, digits, _ or - (it becomes a GCP label)",
+    ),
     costCenter: matching(
       "costCenter",
       /^[a-z0-9_-]{1,63}$/,
@@ -231,7 +257,11 @@ export function parsePlatformConfig(
     azure: enabled.has("azure")
       ? {
           location: located("azureLocation", "azure"),
-          subscriptionId: matching("azureSubscriptionId", uuid, "a lowercase GUID (the Azure subscription id)"),
+          subscriptionId: matching(
+            "azureSubscriptionId",
+            uuid,
+            "a lowercase GUID (the Azure subscription id)",
+          ),
           tenantId: matching("azureTenantId", uuid, "a lowercase GUID (the Entra ID tenant id)"),
         }
       : { location: "", subscriptionId: "", tenantId: "" },
@@ -284,7 +314,10 @@ export function loadPlatformConfig(): PlatformConfig {
   for (const name of platformConfigKeys) {
     raw[name] = config.get(name);
   }
-  const parsed = parsePlatformConfig(raw, { project: pulumi.getProject(), stack: pulumi.getStack() });
+  const parsed = parsePlatformConfig(raw, {
+    project: pulumi.getProject(),
+    stack: pulumi.getStack(),
+  });
   const pseudonymKey = config.getSecret("pseudonymKey");
   return pseudonymKey === undefined ? parsed : { ...parsed, pseudonymKey };
 }

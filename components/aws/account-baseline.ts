@@ -32,7 +32,11 @@ export class AccountBaseline extends pulumi.ComponentResource {
       { parent: this },
     );
     if (args.ebsEncryptionByDefault ?? true) {
-      new aws.ebs.EncryptionByDefault(`${name}-ebs-encryption`, { enabled: true }, { parent: this });
+      new aws.ebs.EncryptionByDefault(
+        `${name}-ebs-encryption`,
+        { enabled: true },
+        { parent: this },
+      );
     }
     this.publicAccessBlockId = block.id;
     this.registerOutputs({ publicAccessBlockId: this.publicAccessBlockId });

@@ -75,15 +75,33 @@ export class Audit extends pulumi.ComponentResource {
     );
     const publicAccess = new aws.s3.BucketPublicAccessBlock(
       `${name}-bucket`,
-      { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+      {
+        bucket: bucket.id,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
       child,
     );
-    new aws.s3.BucketOwnershipControls(`${name}-bucket`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, child);
+    new aws.s3.BucketOwnershipControls(
+      `${name}-bucket`,
+      { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+      child,
+    );
     const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
       `${name}-bucket`,
       {
         bucket: bucket.id,
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true }],
+        rules: [
+          {
+            applyServerSideEncryptionByDefault: {
+              sseAlgorithm: "aws:kms",
+              kmsMasterKeyId: args.kmsKeyArn,
+            },
+            bucketKeyEnabled: true,
+          },
+        ],
       },
       child,
     );
@@ -94,7 +112,11 @@ export class Audit extends pulumi.ComponentResource {
     );
     new aws.s3.BucketObjectLockConfiguration(
       `${name}-bucket`,
-      { bucket: bucket.id, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "COMPLIANCE", days: retentionDays } } },
+      {
+        bucket: bucket.id,
+        objectLockEnabled: "Enabled",
+        rule: { defaultRetention: { mode: "COMPLIANCE", days: retentionDays } },
+      },
       { parent: this, dependsOn: [versioning] },
     );
     new aws.s3.BucketLifecycleConfiguration(
@@ -144,7 +166,10 @@ export class Audit extends pulumi.ComponentResource {
               Action: "s3:PutObject",
               Resource: pulumi.interpolate`${bucket.arn}/AWSLogs/${account}/*`,
               Condition: {
-                StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn },
+                StringEquals: {
+                  "s3:x-amz-acl": "bucket-owner-full-control",
+                  "aws:SourceArn": trailArn,
+                },
               },
             },
           ],
@@ -202,7 +227,10 @@ export class Audit extends pulumi.ComponentResource {
     );
 
     const selectors: pulumi.Input<aws.types.input.cloudtrail.TrailAdvancedEventSelector>[] = [
-      { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+      {
+        name: "Management events",
+        fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }],
+      },
     ];
     if (args.s3DataEvents ?? true) {
       selectors.push({
@@ -257,6 +285,10 @@ export class Audit extends pulumi.ComponentResource {
     this.bucketArn = bucket.arn;
     this.trailArn = trail.arn;
     this.logGroupArn = logGroup.arn;
-    this.registerOutputs({ bucketName: this.bucketName, trailArn: this.trailArn, logGroupArn: this.logGroupArn });
+    this.registerOutputs({
+      bucketName: this.bucketName,
+      trailArn: this.trailArn,
+      logGroupArn: this.logGroupArn,
+    });
   }
 }

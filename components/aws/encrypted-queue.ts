@@ -42,7 +42,9 @@ export class EncryptedQueue extends pulumi.ComponentResource {
     super("mediconnect:aws:EncryptedQueue", name, {}, opts);
     const retention = args.messageRetentionSeconds ?? 1209600;
     if (!Number.isInteger(retention) || retention < 60 || retention > 1209600) {
-      throw new Error(`EncryptedQueue ${name}: [messageRetentionSeconds] must be 60 to 1209600, received ${retention}`);
+      throw new Error(
+        `EncryptedQueue ${name}: [messageRetentionSeconds] must be 60 to 1209600, received ${retention}`,
+      );
     }
     const queue = new aws.sqs.Queue(
       `${name}-queue`,

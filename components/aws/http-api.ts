@@ -91,7 +91,9 @@ export class HttpApi extends pulumi.ComponentResource {
   constructor(name: string, args: HttpApiArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:HttpApi", name, {}, opts);
     if (args.routes.length === 0) {
-      throw new Error(`HttpApi ${name}: [routes] is empty; expected at least one { routeKey, function }`);
+      throw new Error(
+        `HttpApi ${name}: [routes] is empty; expected at least one { routeKey, function }`,
+      );
     }
     const seen = new Set<string>();
     for (const route of args.routes) {
@@ -102,7 +104,9 @@ export class HttpApi extends pulumi.ComponentResource {
         );
       }
       if (seen.has(route.routeKey)) {
-        throw new Error(`HttpApi ${name}: [routes] declares ${JSON.stringify(route.routeKey)} twice`);
+        throw new Error(
+          `HttpApi ${name}: [routes] declares ${JSON.stringify(route.routeKey)} twice`,
+        );
       }
       seen.add(route.routeKey);
     }
@@ -227,6 +231,10 @@ export class HttpApi extends pulumi.ComponentResource {
     this.authorizerId = authorizer.id;
     this.stageName = stage.name;
     this.accessLogGroupArn = accessLogs.arn;
-    this.registerOutputs({ apiId: this.apiId, apiEndpoint: this.apiEndpoint, authorizerId: this.authorizerId });
+    this.registerOutputs({
+      apiId: this.apiId,
+      apiEndpoint: this.apiEndpoint,
+      authorizerId: this.authorizerId,
+    });
   }
 }

@@ -59,7 +59,9 @@ export class Identity extends pulumi.ComponentResource {
     super("mediconnect:aws:Identity", name, {}, opts);
     const tokenMinutes = args.tokenValidityMinutes ?? 15;
     if (!Number.isInteger(tokenMinutes) || tokenMinutes < 5 || tokenMinutes > 60) {
-      throw new Error(`Identity ${name}: [tokenValidityMinutes] must be a whole number from 5 to 60, received ${tokenMinutes}`);
+      throw new Error(
+        `Identity ${name}: [tokenValidityMinutes] must be a whole number from 5 to 60, received ${tokenMinutes}`,
+      );
     }
     const refreshHours = args.refreshTokenValidityHours ?? 12;
     if (!Number.isInteger(refreshHours) || refreshHours < 1 || refreshHours > 24) {
@@ -68,7 +70,9 @@ export class Identity extends pulumi.ComponentResource {
       );
     }
     if (!/^https:\/\/[^/]+$/.test(args.appUrl)) {
-      throw new Error(`Identity ${name}: [appUrl] must be an https origin without path, received ${JSON.stringify(args.appUrl)}`);
+      throw new Error(
+        `Identity ${name}: [appUrl] must be an https origin without path, received ${JSON.stringify(args.appUrl)}`,
+      );
     }
     const scopes = args.apiScopes ?? ["appointments.read", "appointments.write", "vitals.read"];
     const region = aws.getRegionOutput({}, { parent: this }).region;
@@ -121,7 +125,11 @@ export class Identity extends pulumi.ComponentResource {
 
     const domain = new aws.cognito.UserPoolDomain(
       `${name}-domain`,
-      { userPoolId: pool.id, domain: physicalName(args.namePrefix, `${name}-auth`, 63), managedLoginVersion: 2 },
+      {
+        userPoolId: pool.id,
+        domain: physicalName(args.namePrefix, `${name}-auth`, 63),
+        managedLoginVersion: 2,
+      },
       { parent: this },
     );
 
@@ -173,7 +181,9 @@ export class Identity extends pulumi.ComponentResource {
         generateSecret: true,
         allowedOauthFlowsUserPoolClient: true,
         allowedOauthFlows: ["client_credentials"],
-        allowedOauthScopes: scopes.map((s) => pulumi.interpolate`${resourceServer.identifier}/${s}`),
+        allowedOauthScopes: scopes.map(
+          (s) => pulumi.interpolate`${resourceServer.identifier}/${s}`,
+        ),
         explicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"],
         supportedIdentityProviders: ["COGNITO"],
         ...tokenValidity,

@@ -19,7 +19,9 @@ export interface ServiceKeyGrant {
    * (CloudWatch Logs identifies the log group in `kms:EncryptionContext:aws:logs:arn`).
    * @default the source conditions above
    */
-  readonly condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+  readonly condition?: Readonly<
+    Record<string, Readonly<Record<string, string | readonly string[]>>>
+  >;
 }
 
 export interface KmsKeyArgs {
@@ -62,13 +64,21 @@ export class KmsKey extends pulumi.ComponentResource {
   constructor(name: string, args: KmsKeyArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:KmsKey", name, {}, opts);
     const rotationPeriodInDays = args.rotationPeriodInDays ?? 365;
-    if (!Number.isInteger(rotationPeriodInDays) || rotationPeriodInDays < 90 || rotationPeriodInDays > 2560) {
+    if (
+      !Number.isInteger(rotationPeriodInDays) ||
+      rotationPeriodInDays < 90 ||
+      rotationPeriodInDays > 2560
+    ) {
       throw new Error(
         `KmsKey ${name}: [rotationPeriodInDays] must be a whole number from 90 to 2560, received ${rotationPeriodInDays}`,
       );
     }
     const deletionWindowInDays = args.deletionWindowInDays ?? 30;
-    if (!Number.isInteger(deletionWindowInDays) || deletionWindowInDays < 7 || deletionWindowInDays > 30) {
+    if (
+      !Number.isInteger(deletionWindowInDays) ||
+      deletionWindowInDays < 7 ||
+      deletionWindowInDays > 30
+    ) {
       throw new Error(
         `KmsKey ${name}: [deletionWindowInDays] must be a whole number from 7 to 30, received ${deletionWindowInDays}`,
       );
@@ -109,10 +119,19 @@ export class KmsKey extends pulumi.ComponentResource {
   }
 }
 
-const serviceActions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"];
+const serviceActions = [
+  "kms:Encrypt*",
+  "kms:Decrypt*",
+  "kms:ReEncrypt*",
+  "kms:GenerateDataKey*",
+  "kms:DescribeKey",
+];
 
 /** The key policy: the account administers the key through IAM; named services may use it for this account only. */
-export function keyPolicy(accountId: string, servicePrincipals: readonly (string | ServiceKeyGrant)[]): string {
+export function keyPolicy(
+  accountId: string,
+  servicePrincipals: readonly (string | ServiceKeyGrant)[],
+): string {
   const statements: object[] = [
     {
       Sid: "AccountAdministersKeyThroughIam",
@@ -133,13 +152,18 @@ export function keyPolicy(accountId: string, servicePrincipals: readonly (string
       Condition: { StringEquals: { "aws:SourceAccount": accountId } },
     });
   }
-  for (const grant of servicePrincipals.filter((p): p is ServiceKeyGrant => typeof p !== "string")) {
+  for (const grant of servicePrincipals.filter(
+    (p): p is ServiceKeyGrant => typeof p !== "string",
+  )) {
     const condition =
       grant.condition ??
       (grant.sourceArns && grant.sourceArns.length > 0
         ? {
             StringEquals: { "aws:SourceAccount": accountId },
-            ArnLike: { "aws:SourceArn": grant.sourceArns.length === 1 ? grant.sourceArns[0] : [...grant.sourceArns] },
+            ArnLike: {
+              "aws:SourceArn":
+                grant.sourceArns.length === 1 ? grant.sourceArns[0] : [...grant.sourceArns],
+            },
           }
         : { StringEquals: { "aws:SourceAccount": accountId } });
     statements.push({
@@ -156,5 +180,9 @@ export function keyPolicy(accountId: string, servicePrincipals: readonly (string
       Condition: condition,
     });
   }
-  return JSON.stringify({ Version: "2012-10-17", Id: "mediconnect-key-policy", Statement: statements });
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Id: "mediconnect-key-policy",
+    Statement: statements,
+  });
 }

@@ -9,7 +9,9 @@ export interface PolicyStatement {
   readonly Effect?: "Allow" | "Deny";
   readonly Action: pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>;
   readonly Resource: pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>;
-  readonly Condition?: pulumi.Input<Record<string, pulumi.Input<Record<string, pulumi.Input<unknown>>>>>;
+  readonly Condition?: pulumi.Input<
+    Record<string, pulumi.Input<Record<string, pulumi.Input<unknown>>>>
+  >;
 }
 
 export interface NodeFunctionArgs {
@@ -88,7 +90,8 @@ export const phiServices = [
 ] as const;
 
 /** Names of variables that hold a secret rather than point at one. */
-const secretName = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|CREDENTIAL|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|_KEY$|^KEY$)/i;
+const secretName =
+  /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|CREDENTIAL|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|_KEY$|^KEY$)/i;
 /** Values that are secrets whatever their name: AWS keys, PEM blocks, JWTs, bearer tokens, URLs with a password. */
 const secretValue = [
   /\b(AKIA|ASIA)[0-9A-Z]{16}\b/,
@@ -101,7 +104,11 @@ const secretValue = [
 const reference = /^(arn:aws[a-z-]*:(secretsmanager|ssm):|\/)/;
 
 /** Throws when a variable name or value looks like a secret; the message says where the secret belongs. */
-export function assertNoSecret(functionName: string, variable: string, value: string | undefined): void {
+export function assertNoSecret(
+  functionName: string,
+  variable: string,
+  value: string | undefined,
+): void {
   const fix =
     `pass it in [secrets] as a Secrets Manager secret ARN (the environment then holds only ${variable}${secretReferenceSuffix}), ` +
     "or keep an SSM SecureString parameter name in the environment and read it at cold start";
@@ -113,7 +120,9 @@ export function assertNoSecret(functionName: string, variable: string, value: st
   if (secretName.test(variable) && !(value !== undefined && reference.test(value))) {
     throw new Error(
       `NodeFunction ${functionName}: [environment.${variable}] is named like a secret, received ${
-        value === undefined ? "an unknown value" : "a value that is not a Secrets Manager or SSM reference"
+        value === undefined
+          ? "an unknown value"
+          : "a value that is not a Secrets Manager or SSM reference"
       }; ${fix}.`,
     );
   }
@@ -124,7 +133,10 @@ function asList(value: unknown): unknown[] {
 }
 
 /** Throws for wildcard actions on PHI services, "*" actions and "*" resources. */
-export function assertLeastPrivilege(functionName: string, statements: readonly PolicyStatement[]): void {
+export function assertLeastPrivilege(
+  functionName: string,
+  statements: readonly PolicyStatement[],
+): void {
   statements.forEach((s, i) => {
     const where = `NodeFunction ${functionName}: [policyStatements[${i}]]`;
     if (s.Effect === "Deny") {
@@ -135,7 +147,11 @@ export function assertLeastPrivilege(functionName: string, statements: readonly 
         continue;
       }
       const [service, verb] = action.toLowerCase().split(":");
-      if (action === "*" || verb === undefined || ((phiServices as readonly string[]).includes(service) && verb.includes("*"))) {
+      if (
+        action === "*" ||
+        verb === undefined ||
+        ((phiServices as readonly string[]).includes(service) && verb.includes("*"))
+      ) {
         throw new Error(
           `${where} grants ${JSON.stringify(action)}; expected named actions (for example "dynamodb:GetItem"), ` +
             `never wildcards on ${phiServices.join(", ")}.`,
@@ -144,7 +160,9 @@ export function assertLeastPrivilege(functionName: string, statements: readonly 
     }
     for (const resource of asList(s.Resource)) {
       if (resource === "*") {
-        throw new Error(`${where} applies to Resource "*"; expected the ARNs of the resources the function uses.`);
+        throw new Error(
+          `${where} applies to Resource "*"; expected the ARNs of the resources the function uses.`,
+        );
       }
     }
   });
@@ -189,7 +207,9 @@ export class NodeFunction extends pulumi.ComponentResource {
     }
     for (const variable of Object.keys(secrets)) {
       if (!/^[A-Z][A-Z0-9_]*$/.test(variable)) {
-        throw new Error(`NodeFunction ${name}: [secrets] key ${JSON.stringify(variable)} must be an environment variable name`);
+        throw new Error(
+          `NodeFunction ${name}: [secrets] key ${JSON.stringify(variable)} must be an environment variable name`,
+        );
       }
       if (`${variable}${secretReferenceSuffix}` in environment) {
         throw new Error(
@@ -200,7 +220,10 @@ export class NodeFunction extends pulumi.ComponentResource {
     const statements = args.policyStatements ?? [];
     assertLeastPrivilege(name, statements);
 
-    const pkg = packageFunction({ entry: args.entry, resolveAwsSecrets: Object.keys(secrets).length > 0 });
+    const pkg = packageFunction({
+      entry: args.entry,
+      resolveAwsSecrets: Object.keys(secrets).length > 0,
+    });
     const functionName = physicalName(args.namePrefix, name, 64);
 
     const logGroup = new aws.cloudwatch.LogGroup(
@@ -222,7 +245,11 @@ export class NodeFunction extends pulumi.ComponentResource {
         assumeRolePolicy: JSON.stringify({
           Version: "2012-10-17",
           Statement: [
-            { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
+            {
+              Effect: "Allow",
+              Principal: { Service: "lambda.amazonaws.com" },
+              Action: "sts:AssumeRole",
+            },
           ],
         }),
         maxSessionDuration: 3600,
@@ -248,7 +275,11 @@ export class NodeFunction extends pulumi.ComponentResource {
       ...(args.deadLetterQueueArn
         ? [
             { Sid: "DeadLetter", Action: "sqs:SendMessage", Resource: args.deadLetterQueueArn },
-            { Sid: "DeadLetterKey", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: args.kmsKeyArn },
+            {
+              Sid: "DeadLetterKey",
+              Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+              Resource: args.kmsKeyArn,
+            },
           ]
         : []),
     ];
@@ -274,7 +305,10 @@ export class NodeFunction extends pulumi.ComponentResource {
       attachments.push(
         new aws.iam.RolePolicyAttachment(
           `${name}-vpc`,
-          { role: role.name, policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole" },
+          {
+            role: role.name,
+            policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+          },
           { parent: this },
         ),
       );
@@ -283,7 +317,9 @@ export class NodeFunction extends pulumi.ComponentResource {
     const variables: Record<string, pulumi.Input<string>> = {
       NODE_OPTIONS: "--enable-source-maps",
       ...environment,
-      ...Object.fromEntries(Object.entries(secrets).map(([k, arn]) => [`${k}${secretReferenceSuffix}`, arn])),
+      ...Object.fromEntries(
+        Object.entries(secrets).map(([k, arn]) => [`${k}${secretReferenceSuffix}`, arn]),
+      ),
     };
 
     const fn = new aws.lambda.Function(
@@ -312,7 +348,9 @@ export class NodeFunction extends pulumi.ComponentResource {
         vpcConfig: args.vpc
           ? { subnetIds: args.vpc.subnetIds, securityGroupIds: args.vpc.securityGroupIds }
           : undefined,
-        deadLetterConfig: args.deadLetterQueueArn ? { targetArn: args.deadLetterQueueArn } : undefined,
+        deadLetterConfig: args.deadLetterQueueArn
+          ? { targetArn: args.deadLetterQueueArn }
+          : undefined,
         tags: args.tags,
       },
       { parent: this, dependsOn: [logGroup, ...attachments] },

@@ -37,7 +37,9 @@ export class PhiTable extends pulumi.ComponentResource {
     super("mediconnect:aws:PhiTable", name, {}, opts);
     const recoveryDays = args.pointInTimeRecoveryDays ?? 28;
     if (!Number.isInteger(recoveryDays) || recoveryDays < 1 || recoveryDays > 35) {
-      throw new Error(`PhiTable ${name}: [pointInTimeRecoveryDays] must be a whole number from 1 to 35, received ${recoveryDays}`);
+      throw new Error(
+        `PhiTable ${name}: [pointInTimeRecoveryDays] must be a whole number from 1 to 35, received ${recoveryDays}`,
+      );
     }
     const ttlAttribute = args.ttlAttribute === undefined ? "expiresAt" : args.ttlAttribute;
     const table = new aws.dynamodb.Table(

@@ -45,26 +45,45 @@ export class PrivateNetwork extends pulumi.ComponentResource {
     const cidr = args.cidrBlock ?? "10.40.0.0/16";
     const match = /^10\.(\d{1,3})\.0\.0\/16$/.exec(cidr);
     if (!match || Number(match[1]) > 255) {
-      throw new Error(`PrivateNetwork ${name}: [cidrBlock] must be a 10.x.0.0/16 range, received ${JSON.stringify(cidr)}`);
+      throw new Error(
+        `PrivateNetwork ${name}: [cidrBlock] must be a 10.x.0.0/16 range, received ${JSON.stringify(cidr)}`,
+      );
     }
     const zoneCount = args.zoneCount ?? 2;
     if (![2, 3].includes(zoneCount)) {
       throw new Error(`PrivateNetwork ${name}: [zoneCount] must be 2 or 3, received ${zoneCount}`);
     }
-    const services = args.interfaceServices ?? ["secretsmanager", "sns", "sqs", "kinesis-streams", "xray", "sts"];
+    const services = args.interfaceServices ?? [
+      "secretsmanager",
+      "sns",
+      "sqs",
+      "kinesis-streams",
+      "xray",
+      "sts",
+    ];
     const child = { parent: this };
     const region = aws.getRegionOutput({}, child).region;
     const zones = aws.getAvailabilityZonesOutput({ state: "available" }, child).names;
-    const tag = (suffix: string) => ({ Name: physicalName(args.namePrefix, `${name}-${suffix}`, 255) });
+    const tag = (suffix: string) => ({
+      Name: physicalName(args.namePrefix, `${name}-${suffix}`, 255),
+    });
 
     const vpc = new aws.ec2.Vpc(
       `${name}-vpc`,
       { cidrBlock: cidr, enableDnsHostnames: true, enableDnsSupport: true, tags: tag("vpc") },
       child,
     );
-    new aws.ec2.DefaultSecurityGroup(`${name}-default`, { vpcId: vpc.id, ingress: [], egress: [], tags: tag("default-closed") }, child);
+    new aws.ec2.DefaultSecurityGroup(
+      `${name}-default`,
+      { vpcId: vpc.id, ingress: [], egress: [], tags: tag("default-closed") },
+      child,
+    );
 
-    const routeTable = new aws.ec2.RouteTable(`${name}-private`, { vpcId: vpc.id, tags: tag("private") }, child);
+    const routeTable = new aws.ec2.RouteTable(
+      `${name}-private`,
+      { vpcId: vpc.id, tags: tag("private") },
+      child,
+    );
     const subnets = Array.from({ length: zoneCount }, (_, i) => {
       const subnet = new aws.ec2.Subnet(
         `${name}-private-${i}`,
@@ -77,7 +96,11 @@ export class PrivateNetwork extends pulumi.ComponentResource {
         },
         child,
       );
-      new aws.ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: routeTable.id }, child);
+      new aws.ec2.RouteTableAssociation(
+        `${name}-private-${i}`,
+        { subnetId: subnet.id, routeTableId: routeTable.id },
+        child,
+      );
       return subnet;
     });
 
@@ -102,7 +125,11 @@ export class PrivateNetwork extends pulumi.ComponentResource {
               Effect: "Allow",
               Principal: { Service: "vpc-flow-logs.amazonaws.com" },
               Action: "sts:AssumeRole",
-              Condition: { StringEquals: { "aws:SourceAccount": aws.getCallerIdentityOutput({}, child).accountId } },
+              Condition: {
+                StringEquals: {
+                  "aws:SourceAccount": aws.getCallerIdentityOutput({}, child).accountId,
+                },
+              },
             },
           ],
         }),
@@ -232,6 +259,10 @@ export class PrivateNetwork extends pulumi.ComponentResource {
     this.vpcId = vpc.id;
     this.subnetIds = subnets.map((s) => s.id);
     this.functionSecurityGroupId = functions.id;
-    this.registerOutputs({ vpcId: this.vpcId, subnetIds: this.subnetIds, functionSecurityGroupId: this.functionSecurityGroupId });
+    this.registerOutputs({
+      vpcId: this.vpcId,
+      subnetIds: this.subnetIds,
+      functionSecurityGroupId: this.functionSecurityGroupId,
+    });
   }
 }

@@ -31,7 +31,10 @@ export interface VideoMeetingsArgs {
   /** Media regions a meeting may use, default first; passed to the function as MEDIA_REGIONS. */
   readonly mediaRegions: readonly string[];
   /** The appointments table the function authorizes against (read only). */
-  readonly appointmentsTable: { readonly tableName: pulumi.Input<string>; readonly tableArn: pulumi.Input<string> };
+  readonly appointmentsTable: {
+    readonly tableName: pulumi.Input<string>;
+    readonly tableArn: pulumi.Input<string>;
+  };
   /**
    * Secrets the function reads, name to Secrets Manager secret ARN. The handler needs `PHI_PSEUDONYM_KEY`.
    * @default none
@@ -64,9 +67,14 @@ export class VideoMeetings extends pulumi.ComponentResource {
   constructor(name: string, args: VideoMeetingsArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:VideoMeetings", name, {}, opts);
     if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(args.controlRegion)) {
-      throw new Error(`VideoMeetings ${name}: [controlRegion] must be an AWS region, received ${JSON.stringify(args.controlRegion)}`);
+      throw new Error(
+        `VideoMeetings ${name}: [controlRegion] must be an AWS region, received ${JSON.stringify(args.controlRegion)}`,
+      );
     }
-    if (args.mediaRegions.length === 0 || args.mediaRegions.some((r) => !/^[a-z]{2}(-[a-z]+)+-\d$/.test(r))) {
+    if (
+      args.mediaRegions.length === 0 ||
+      args.mediaRegions.some((r) => !/^[a-z]{2}(-[a-z]+)+-\d$/.test(r))
+    ) {
       throw new Error(
         `VideoMeetings ${name}: [mediaRegions] must be a non-empty list of AWS regions, received ${JSON.stringify(args.mediaRegions)}`,
       );
@@ -121,8 +129,16 @@ export class VideoMeetings extends pulumi.ComponentResource {
             Action: [...chimeMeetingActions],
             Resource: pulumi.interpolate`arn:aws:chime:${args.controlRegion}:${account}:meeting/*`,
           },
-          { Sid: "ReadAppointments", Action: "dynamodb:GetItem", Resource: args.appointmentsTable.tableArn },
-          { Sid: "Meetings", Action: ["dynamodb:GetItem", "dynamodb:PutItem"], Resource: meetings.tableArn },
+          {
+            Sid: "ReadAppointments",
+            Action: "dynamodb:GetItem",
+            Resource: args.appointmentsTable.tableArn,
+          },
+          {
+            Sid: "Meetings",
+            Action: ["dynamodb:GetItem", "dynamodb:PutItem"],
+            Resource: meetings.tableArn,
+          },
           { Sid: "TableKey", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: key },
         ],
         tags: args.tags,

@@ -66,15 +66,28 @@ export class VitalsPipeline extends pulumi.ComponentResource {
 
   constructor(name: string, args: VitalsPipelineArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:VitalsPipeline", name, {}, opts);
-    if (!Number.isInteger(args.retentionHours) || args.retentionHours < 24 || args.retentionHours > 168) {
-      throw new Error(`VitalsPipeline ${name}: [retentionHours] must be a whole number from 24 to 168, received ${args.retentionHours}`);
+    if (
+      !Number.isInteger(args.retentionHours) ||
+      args.retentionHours < 24 ||
+      args.retentionHours > 168
+    ) {
+      throw new Error(
+        `VitalsPipeline ${name}: [retentionHours] must be a whole number from 24 to 168, received ${args.retentionHours}`,
+      );
     }
     const retries = args.maximumRetryAttempts ?? 5;
     if (!Number.isInteger(retries) || retries < 0 || retries > 10000) {
-      throw new Error(`VitalsPipeline ${name}: [maximumRetryAttempts] must be finite, 0 to 10000, received ${retries}`);
+      throw new Error(
+        `VitalsPipeline ${name}: [maximumRetryAttempts] must be finite, 0 to 10000, received ${retries}`,
+      );
     }
     const maxAge = args.maximumRecordAgeInSeconds ?? 3600;
-    if (!Number.isInteger(maxAge) || maxAge < 60 || maxAge > 604800 || maxAge > args.retentionHours * 3600) {
+    if (
+      !Number.isInteger(maxAge) ||
+      maxAge < 60 ||
+      maxAge > 604800 ||
+      maxAge > args.retentionHours * 3600
+    ) {
       throw new Error(
         `VitalsPipeline ${name}: [maximumRecordAgeInSeconds] must be finite, 60 to the stream retention ` +
           `(${args.retentionHours * 3600}), received ${maxAge}`,
@@ -99,14 +112,27 @@ export class VitalsPipeline extends pulumi.ComponentResource {
         retentionPeriod: args.retentionHours,
         encryptionType: "KMS",
         kmsKeyId: key,
-        shardLevelMetrics: ["IncomingRecords", "IteratorAgeMilliseconds", "ReadProvisionedThroughputExceeded", "WriteProvisionedThroughputExceeded"],
+        shardLevelMetrics: [
+          "IncomingRecords",
+          "IteratorAgeMilliseconds",
+          "ReadProvisionedThroughputExceeded",
+          "WriteProvisionedThroughputExceeded",
+        ],
         tags: args.tags,
       },
       child,
     );
 
-    const stateTable = new PhiTable(`${name}-state`, { namePrefix: args.namePrefix, hashKey: "patientId", kmsKeyArn: key, tags: args.tags }, child);
-    const alertTable = new PhiTable(`${name}-alerts`, { namePrefix: args.namePrefix, hashKey: "alertId", kmsKeyArn: key, tags: args.tags }, child);
+    const stateTable = new PhiTable(
+      `${name}-state`,
+      { namePrefix: args.namePrefix, hashKey: "patientId", kmsKeyArn: key, tags: args.tags },
+      child,
+    );
+    const alertTable = new PhiTable(
+      `${name}-alerts`,
+      { namePrefix: args.namePrefix, hashKey: "alertId", kmsKeyArn: key, tags: args.tags },
+      child,
+    );
 
     const topic = (suffix: string, description: string) =>
       new aws.sns.Topic(
@@ -123,7 +149,11 @@ export class VitalsPipeline extends pulumi.ComponentResource {
     const deadLetterTopic = topic("dead-letters", "MediConnect vitals dead letters");
     // CloudWatch alarms publish here: operations, not clinical alerts (and alarms cannot publish to FIFO topics).
     const alarmTopic = topic("alarms", "MediConnect vitals pipeline alarms");
-    for (const [suffix, t] of [["alerts", alertTopic], ["dead-letters", deadLetterTopic], ["alarms", alarmTopic]] as const) {
+    for (const [suffix, t] of [
+      ["alerts", alertTopic],
+      ["dead-letters", deadLetterTopic],
+      ["alarms", alarmTopic],
+    ] as const) {
       new aws.sns.TopicPolicy(
         `${name}-${suffix}`,
         {
@@ -149,7 +179,9 @@ export class VitalsPipeline extends pulumi.ComponentResource {
                       Resource: t.arn,
                       Condition: {
                         StringEquals: { "aws:SourceAccount": account },
-                        ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:aws:cloudwatch:${region}:${account}:alarm:*` },
+                        ArnLike: {
+                          "aws:SourceArn": pulumi.interpolate`arn:aws:cloudwatch:${region}:${account}:alarm:*`,
+                        },
                       },
                     },
                   ]
@@ -163,16 +195,34 @@ export class VitalsPipeline extends pulumi.ComponentResource {
 
     const deadLetterQueue = new EncryptedQueue(
       `${name}-dead-letters`,
-      { namePrefix: args.namePrefix, kmsKeyArn: key, senders: [{ service: "sns.amazonaws.com", sourceArn: deadLetterTopic.arn }], tags: args.tags },
+      {
+        namePrefix: args.namePrefix,
+        kmsKeyArn: key,
+        senders: [{ service: "sns.amazonaws.com", sourceArn: deadLetterTopic.arn }],
+        tags: args.tags,
+      },
       child,
     );
     new aws.sns.TopicSubscription(
       `${name}-dead-letters`,
-      { topic: deadLetterTopic.arn, protocol: "sqs", endpoint: deadLetterQueue.queueArn, rawMessageDelivery: true },
+      {
+        topic: deadLetterTopic.arn,
+        protocol: "sqs",
+        endpoint: deadLetterQueue.queueArn,
+        rawMessageDelivery: true,
+      },
       child,
     );
-    const failureQueue = new EncryptedQueue(`${name}-failures`, { namePrefix: args.namePrefix, kmsKeyArn: key, tags: args.tags }, child);
-    const ingestErrors = new EncryptedQueue(`${name}-ingest-errors`, { namePrefix: args.namePrefix, kmsKeyArn: key, tags: args.tags }, child);
+    const failureQueue = new EncryptedQueue(
+      `${name}-failures`,
+      { namePrefix: args.namePrefix, kmsKeyArn: key, tags: args.tags },
+      child,
+    );
+    const ingestErrors = new EncryptedQueue(
+      `${name}-ingest-errors`,
+      { namePrefix: args.namePrefix, kmsKeyArn: key, tags: args.tags },
+      child,
+    );
 
     const fn = new NodeFunction(
       `${name}-anomaly`,
@@ -208,9 +258,21 @@ export class VitalsPipeline extends pulumi.ComponentResource {
             ],
             Resource: stream.arn,
           },
-          { Sid: "StateTable", Action: ["dynamodb:BatchGetItem", "dynamodb:PutItem"], Resource: stateTable.tableArn },
-          { Sid: "AlertLedger", Action: ["dynamodb:PutItem", "dynamodb:UpdateItem"], Resource: alertTable.tableArn },
-          { Sid: "PublishAlertsAndDeadLetters", Action: "sns:Publish", Resource: [alertTopic.arn, deadLetterTopic.arn] },
+          {
+            Sid: "StateTable",
+            Action: ["dynamodb:BatchGetItem", "dynamodb:PutItem"],
+            Resource: stateTable.tableArn,
+          },
+          {
+            Sid: "AlertLedger",
+            Action: ["dynamodb:PutItem", "dynamodb:UpdateItem"],
+            Resource: alertTable.tableArn,
+          },
+          {
+            Sid: "PublishAlertsAndDeadLetters",
+            Action: "sns:Publish",
+            Resource: [alertTopic.arn, deadLetterTopic.arn],
+          },
           { Sid: "PlatformKey", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: key },
         ],
         tags: args.tags,
@@ -249,7 +311,9 @@ export class VitalsPipeline extends pulumi.ComponentResource {
             Action: "sts:AssumeRole",
             Condition: {
               StringEquals: { "aws:SourceAccount": account },
-              ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:aws:iot:${region}:${account}:rule/${ruleName}` },
+              ArnLike: {
+                "aws:SourceArn": pulumi.interpolate`arn:aws:iot:${region}:${account}:rule/${ruleName}`,
+              },
             },
           },
         ],
@@ -257,7 +321,11 @@ export class VitalsPipeline extends pulumi.ComponentResource {
     const ruleName = physicalName(args.namePrefix, `${name}-ingest`, 128).replace(/-/g, "_");
     const putRole = new aws.iam.Role(
       `${name}-iot-put`,
-      { name: physicalName(args.namePrefix, `${name}-iot-put`, 64), assumeRolePolicy: iotAssume(ruleName), tags: args.tags },
+      {
+        name: physicalName(args.namePrefix, `${name}-iot-put`, 64),
+        assumeRolePolicy: iotAssume(ruleName),
+        tags: args.tags,
+      },
       child,
     );
     new aws.iam.RolePolicy(
@@ -267,7 +335,12 @@ export class VitalsPipeline extends pulumi.ComponentResource {
         policy: pulumi.jsonStringify({
           Version: "2012-10-17",
           Statement: [
-            { Sid: "PutRecord", Effect: "Allow", Action: "kinesis:PutRecord", Resource: stream.arn },
+            {
+              Sid: "PutRecord",
+              Effect: "Allow",
+              Action: "kinesis:PutRecord",
+              Resource: stream.arn,
+            },
             { Sid: "StreamKey", Effect: "Allow", Action: "kms:GenerateDataKey", Resource: key },
           ],
         }),
@@ -276,7 +349,11 @@ export class VitalsPipeline extends pulumi.ComponentResource {
     );
     const errorRole = new aws.iam.Role(
       `${name}-iot-error`,
-      { name: physicalName(args.namePrefix, `${name}-iot-error`, 64), assumeRolePolicy: iotAssume(ruleName), tags: args.tags },
+      {
+        name: physicalName(args.namePrefix, `${name}-iot-error`, 64),
+        assumeRolePolicy: iotAssume(ruleName),
+        tags: args.tags,
+      },
       child,
     );
     new aws.iam.RolePolicy(
@@ -286,8 +363,18 @@ export class VitalsPipeline extends pulumi.ComponentResource {
         policy: pulumi.jsonStringify({
           Version: "2012-10-17",
           Statement: [
-            { Sid: "SendError", Effect: "Allow", Action: "sqs:SendMessage", Resource: ingestErrors.queueArn },
-            { Sid: "QueueKey", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: key },
+            {
+              Sid: "SendError",
+              Effect: "Allow",
+              Action: "sqs:SendMessage",
+              Resource: ingestErrors.queueArn,
+            },
+            {
+              Sid: "QueueKey",
+              Effect: "Allow",
+              Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+              Resource: key,
+            },
           ],
         }),
       },
@@ -303,7 +390,9 @@ export class VitalsPipeline extends pulumi.ComponentResource {
         sql: `SELECT * FROM '${topicPrefix}/+'`,
         sqlVersion: "2016-03-23",
         kineses: [{ streamName: stream.name, roleArn: putRole.arn, partitionKey: "${topic(3)}" }],
-        errorAction: { sqs: { queueUrl: ingestErrors.queueUrl, roleArn: errorRole.arn, useBase64: true } },
+        errorAction: {
+          sqs: { queueUrl: ingestErrors.queueUrl, roleArn: errorRole.arn, useBase64: true },
+        },
         tags: args.tags,
       },
       child,
@@ -338,7 +427,14 @@ export class VitalsPipeline extends pulumi.ComponentResource {
       child,
     );
 
-    const alarm = (suffix: string, metricName: string, statistic: string, comparison: string, threshold: number, description: string) =>
+    const alarm = (
+      suffix: string,
+      metricName: string,
+      statistic: string,
+      comparison: string,
+      threshold: number,
+      description: string,
+    ) =>
       new aws.cloudwatch.MetricAlarm(
         `${name}-${suffix}`,
         {

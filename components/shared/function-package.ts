@@ -125,7 +125,12 @@ function contentHash(optionsHash: string, inputs: readonly string[]): string | u
   return sha256(...parts);
 }
 
-function archiveOf(dir: string, hash: string, inputs: readonly string[], handler: string): FunctionPackage {
+function archiveOf(
+  dir: string,
+  hash: string,
+  inputs: readonly string[],
+  handler: string,
+): FunctionPackage {
   const js = path.join(dir, "index.js");
   return {
     archive: new pulumi.asset.AssetArchive({
@@ -143,7 +148,9 @@ function archiveOf(dir: string, hash: string, inputs: readonly string[], handler
 export function packageFunction(args: FunctionPackageArgs): FunctionPackage {
   const exportName = args.exportName ?? "handler";
   if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(exportName)) {
-    throw new Error(`packageFunction: [exportName] must be a JavaScript identifier, received ${JSON.stringify(exportName)}`);
+    throw new Error(
+      `packageFunction: [exportName] must be a JavaScript identifier, received ${JSON.stringify(exportName)}`,
+    );
   }
   const entryFile = path.resolve(repositoryRoot, args.entry);
   if (!fs.existsSync(entryFile) || !fs.statSync(entryFile).isFile()) {
@@ -197,20 +204,31 @@ export function packageFunction(args: FunctionPackageArgs): FunctionPackage {
     result = esbuild.buildSync({
       ...options,
       ...(wrapper
-        ? { stdin: { contents: wrapper, resolveDir: path.dirname(entryFile), sourcefile: "secrets-wrapper.js", loader: "js" } }
+        ? {
+            stdin: {
+              contents: wrapper,
+              resolveDir: path.dirname(entryFile),
+              sourcefile: "secrets-wrapper.js",
+              loader: "js",
+            },
+          }
         : { entryPoints: [entryFile] }),
       outfile: "index.js",
       write: false,
     }) as esbuild.BuildResult<esbuild.BuildOptions & { metafile: true; write: false }>;
   } catch (err) {
-    throw new Error(`packageFunction: bundling [entry] ${JSON.stringify(args.entry)} failed: ${(err as Error).message}`);
+    throw new Error(
+      `packageFunction: bundling [entry] ${JSON.stringify(args.entry)} failed: ${(err as Error).message}`,
+    );
   }
   const inputs = Object.keys(result.metafile.inputs)
     .filter((f) => !f.startsWith("<stdin>") && fs.existsSync(path.join(repositoryRoot, f)))
     .sort();
   const hash = contentHash(optionsHash, inputs);
   if (hash === undefined) {
-    throw new Error(`packageFunction: an input of [entry] ${JSON.stringify(args.entry)} vanished while bundling`);
+    throw new Error(
+      `packageFunction: an input of [entry] ${JSON.stringify(args.entry)} vanished while bundling`,
+    );
   }
   const dir = path.join(cacheDir, hash);
   fs.mkdirSync(dir, { recursive: true });

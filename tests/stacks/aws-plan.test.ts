@@ -15,7 +15,11 @@ const results: Partial<Record<(typeof stacks)[number], WorkerResult>> = {};
 beforeAll(async () => {
   await Promise.all(
     stacks.map(async (stack) => {
-      results[stack] = await runWorker({ programDir: root, stack, packDir: path.join(root, "policies") });
+      results[stack] = await runWorker({
+        programDir: root,
+        stack,
+        packDir: path.join(root, "policies"),
+      });
     }),
   );
 }, 300000);
@@ -23,16 +27,21 @@ beforeAll(async () => {
 function planOf(stack: (typeof stacks)[number]): Ok {
   const result = results[stack];
   if (!result || !result.ok) {
-    throw new Error(`the plan of ${stack} failed: ${result && !result.ok ? result.message : "no result"}`);
+    throw new Error(
+      `the plan of ${stack} failed: ${result && !result.ok ? result.message : "no result"}`,
+    );
   }
   return result;
 }
 
-const isAws = (type: string) => type.startsWith("aws:") || type.startsWith("mediconnect:aws:") || type === "pulumi:providers:aws";
+const isAws = (type: string) =>
+  type.startsWith("aws:") || type.startsWith("mediconnect:aws:") || type === "pulumi:providers:aws";
 
 describe.each(stacks)("offline plan of stack %s, AWS side", (stack) => {
   it("builds every AWS component", () => {
-    const types = planOf(stack).resources.filter((r) => r.type.startsWith("mediconnect:aws:")).map((r) => `${r.type}::${r.name}`);
+    const types = planOf(stack)
+      .resources.filter((r) => r.type.startsWith("mediconnect:aws:"))
+      .map((r) => `${r.type}::${r.name}`);
     expect(types).toEqual(
       expect.arrayContaining([
         "mediconnect:aws:KmsKey::phi",
@@ -54,7 +63,9 @@ describe.each(stacks)("offline plan of stack %s, AWS side", (stack) => {
     const plan = planOf(stack);
     const providers = plan.resources.filter((r) => r.type === "pulumi:providers:aws");
     expect(providers.map((p) => p.name)).toEqual([stack === "eu" ? "mc-eu-aws" : "mc-prod-aws"]);
-    const without = plan.resources.filter((r) => r.custom && r.type.startsWith("aws:") && r.provider !== providers[0].urn);
+    const without = plan.resources.filter(
+      (r) => r.custom && r.type.startsWith("aws:") && r.provider !== providers[0].urn,
+    );
     expect(without.map((r) => r.urn)).toEqual([]);
   });
 
@@ -70,7 +81,11 @@ describe.each(stacks)("offline plan of stack %s, AWS side", (stack) => {
   it("leaves no AWS policy undecided", () => {
     const plan = planOf(stack);
     const awsUrns = new Set(plan.resources.filter((r) => isAws(r.type)).map((r) => r.urn));
-    expect(plan.evaluation.indeterminate.filter((f) => awsUrns.has(f.urn)).map((f) => `${f.policyName}: ${f.detail}`)).toEqual([]);
+    expect(
+      plan.evaluation.indeterminate
+        .filter((f) => awsUrns.has(f.urn))
+        .map((f) => `${f.policyName}: ${f.detail}`),
+    ).toEqual([]);
   });
 });
 
@@ -79,22 +94,37 @@ describe("EU residency of the AWS side", () => {
 
   it("pins every AWS provider to an EU region", () => {
     const providers = planOf("eu").resources.filter((r) => r.type === "pulumi:providers:aws");
-    expect(providers.map((p) => [p.name, eu.includes(String(p.inputs["region"]))])).toEqual([["mc-eu-aws", true]]);
+    expect(providers.map((p) => [p.name, eu.includes(String(p.inputs["region"]))])).toEqual([
+      ["mc-eu-aws", true],
+    ]);
   });
 
   it("places every AWS resource that names a region in an EU region", () => {
-    const located = planOf("eu").resources.filter((r) => isAws(r.type) && typeof r.inputs["region"] === "string");
-    expect(located.filter((r) => !eu.includes(String(r.inputs["region"]))).map((r) => `${r.urn}: ${r.inputs["region"]}`)).toEqual([]);
+    const located = planOf("eu").resources.filter(
+      (r) => isAws(r.type) && typeof r.inputs["region"] === "string",
+    );
+    expect(
+      located
+        .filter((r) => !eu.includes(String(r.inputs["region"])))
+        .map((r) => `${r.urn}: ${r.inputs["region"]}`),
+    ).toEqual([]);
   });
 
   it("keeps Chime control and media regions, and every ARN the program builds, in the EU", () => {
     const plan = planOf("eu");
-    const fn = plan.resources.find((r) => r.type === "aws:lambda/function:Function" && r.name === "video-meeting-function");
-    const variables = (fn?.inputs["environment"] as { variables: Record<string, string> }).variables;
+    const fn = plan.resources.find(
+      (r) => r.type === "aws:lambda/function:Function" && r.name === "video-meeting-function",
+    );
+    const variables = (fn?.inputs["environment"] as { variables: Record<string, string> })
+      .variables;
     expect(variables["CHIME_CONTROL_REGION"]).toBe("eu-central-1");
     expect(variables["MEDIA_REGIONS"].split(",").filter((r) => !eu.includes(r))).toEqual([]);
     const regionsInArns = new Set(
-      [...JSON.stringify(plan.resources.filter((r) => isAws(r.type)).map((r) => r.inputs)).matchAll(/arn:aws:[a-z0-9-]+:([a-z0-9-]*):/g)]
+      [
+        ...JSON.stringify(
+          plan.resources.filter((r) => isAws(r.type)).map((r) => r.inputs),
+        ).matchAll(/arn:aws:[a-z0-9-]+:([a-z0-9-]*):/g),
+      ]
         .map((m) => m[1])
         .filter((r) => r !== ""),
     );

@@ -1,4 +1,15 @@
-import { Recorded, account, byType, installMocks, one, policyOf, region, settle, statement, valueOf } from "./mocks";
+import {
+  Recorded,
+  account,
+  byType,
+  installMocks,
+  one,
+  policyOf,
+  region,
+  settle,
+  statement,
+  valueOf,
+} from "./mocks";
 
 let recorded: Recorded[];
 let auditModule: typeof import("../../../components/aws/audit");
@@ -6,7 +17,8 @@ let baselineModule: typeof import("../../../components/aws/account-baseline");
 let kms: typeof import("../../../components/aws/kms-key");
 
 const key = `arn:aws:kms:${region}:${account}:key/k1`;
-const arn = (service: string, resource: string) => `arn:aws:${service}:${region}:${account}:${resource}`;
+const arn = (service: string, resource: string) =>
+  `arn:aws:${service}:${region}:${account}:${resource}`;
 const trailArn = arn("cloudtrail", "trail/mc-eu-audit");
 const bucketArn = "arn:aws:s3:::mc-eu-audit-trail";
 const fnArn = arn("lambda", "function:mc-eu-video-meeting");
@@ -47,8 +59,13 @@ describe("Audit", () => {
   });
 
   it("records data events of S3 objects (but its own bucket), the PHI functions and the PHI tables", () => {
-    expect(one(recorded, "aws:cloudtrail/trail:Trail", "audit-trail").inputs.advancedEventSelectors).toEqual([
-      { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+    expect(
+      one(recorded, "aws:cloudtrail/trail:Trail", "audit-trail").inputs.advancedEventSelectors,
+    ).toEqual([
+      {
+        name: "Management events",
+        fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }],
+      },
       {
         name: "S3 object events of every bucket but the trail's own",
         fieldSelectors: [
@@ -90,20 +107,33 @@ describe("Audit", () => {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    expect(bucketChild("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")).toEqual({
+    expect(
+      bucketChild(
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+      ),
+    ).toEqual({
       bucket: "mc-eu-audit-trail",
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key }, bucketKeyEnabled: true }],
+      rules: [
+        {
+          applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key },
+          bucketKeyEnabled: true,
+        },
+      ],
     });
     expect(bucketChild("aws:s3/bucketVersioning:BucketVersioning")).toEqual({
       bucket: "mc-eu-audit-trail",
       versioningConfiguration: { status: "Enabled" },
     });
-    expect(bucketChild("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration")).toEqual({
+    expect(
+      bucketChild("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration"),
+    ).toEqual({
       bucket: "mc-eu-audit-trail",
       objectLockEnabled: "Enabled",
       rule: { defaultRetention: { mode: "COMPLIANCE", days: 2192 } },
     });
-    expect(bucketChild("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").rules).toEqual([
+    expect(
+      bucketChild("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").rules,
+    ).toEqual([
       {
         id: "keep-six-years-then-expire",
         status: "Enabled",
@@ -113,7 +143,9 @@ describe("Audit", () => {
         abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
       },
     ]);
-    expect(bucketChild("aws:s3/bucketOwnershipControls:BucketOwnershipControls").rule).toEqual({ objectOwnership: "BucketOwnerEnforced" });
+    expect(bucketChild("aws:s3/bucketOwnershipControls:BucketOwnershipControls").rule).toEqual({
+      objectOwnership: "BucketOwnerEnforced",
+    });
   });
 
   it("denies non-TLS access and lets only this trail write, under AWSLogs/<account>", () => {
@@ -141,7 +173,9 @@ describe("Audit", () => {
         Principal: { Service: "cloudtrail.amazonaws.com" },
         Action: "s3:PutObject",
         Resource: `${bucketArn}/AWSLogs/${account}/*`,
-        Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn } },
+        Condition: {
+          StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn },
+        },
       },
     ]);
   });
@@ -152,37 +186,58 @@ describe("Audit", () => {
       kmsKeyId: key,
       retentionInDays: 2192,
     });
-    expect(policyOf(one(recorded, "aws:iam/role:Role", "audit-logs"), "assumeRolePolicy").Statement[0].Condition).toEqual({
+    expect(
+      policyOf(one(recorded, "aws:iam/role:Role", "audit-logs"), "assumeRolePolicy").Statement[0]
+        .Condition,
+    ).toEqual({
       StringEquals: { "aws:SourceArn": trailArn },
     });
-    expect(statement(one(recorded, "aws:iam/rolePolicy:RolePolicy", "audit-logs"), "DeliverToLogGroup").Resource).toBe(
-      `${arn("logs", "log-group:/aws/cloudtrail/mc-eu-audit")}:log-stream:*`,
-    );
+    expect(
+      statement(one(recorded, "aws:iam/rolePolicy:RolePolicy", "audit-logs"), "DeliverToLogGroup")
+        .Resource,
+    ).toBe(`${arn("logs", "log-group:/aws/cloudtrail/mc-eu-audit")}:log-stream:*`);
   });
 
   it("refuses a retention under six years, naming the argument", () => {
-    expect(() => new auditModule.Audit("bad", { namePrefix: "mc", kmsKeyArn: key, logRetentionInDays: 2192, retentionDays: 365 })).toThrow(
-      "Audit bad: [retentionDays] must be a whole number of at least 2192",
-    );
+    expect(
+      () =>
+        new auditModule.Audit("bad", {
+          namePrefix: "mc",
+          kmsKeyArn: key,
+          logRetentionInDays: 2192,
+          retentionDays: 365,
+        }),
+    ).toThrow("Audit bad: [retentionDays] must be a whole number of at least 2192");
   });
 });
 
 describe("AccountBaseline", () => {
   it("blocks public S3 access account-wide and turns on EBS encryption by default", () => {
-    expect(one(recorded, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "baseline-s3-public-access").inputs).toEqual({
+    expect(
+      one(
+        recorded,
+        "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+        "baseline-s3-public-access",
+      ).inputs,
+    ).toEqual({
       accountId: account,
       blockPublicAcls: true,
       blockPublicPolicy: true,
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    expect(byType(recorded, "aws:ebs/encryptionByDefault:EncryptionByDefault").map((r) => r.inputs)).toEqual([{ enabled: true }]);
+    expect(
+      byType(recorded, "aws:ebs/encryptionByDefault:EncryptionByDefault").map((r) => r.inputs),
+    ).toEqual([{ enabled: true }]);
   });
 });
 
 describe("keyPolicy service grants", () => {
   it("keeps plain service principals limited by aws:SourceAccount", () => {
-    expect(JSON.parse(kms.keyPolicy(account, ["logs.eu-central-1.amazonaws.com"])).Statement[1].Condition).toEqual({
+    expect(
+      JSON.parse(kms.keyPolicy(account, ["logs.eu-central-1.amazonaws.com"])).Statement[1]
+        .Condition,
+    ).toEqual({
       StringEquals: { "aws:SourceAccount": account },
     });
   });
@@ -191,7 +246,10 @@ describe("keyPolicy service grants", () => {
     const statements = JSON.parse(
       kms.keyPolicy(account, [
         { service: "cloudtrail.amazonaws.com", sourceArns: [trailArn] },
-        { service: "logs.eu-central-1.amazonaws.com", condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:*" } } },
+        {
+          service: "logs.eu-central-1.amazonaws.com",
+          condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:*" } },
+        },
       ]),
     ).Statement;
     expect(statements.slice(1)).toEqual([
@@ -199,15 +257,30 @@ describe("keyPolicy service grants", () => {
         Sid: "ServiceCloudtrailUsesKey",
         Effect: "Allow",
         Principal: { Service: "cloudtrail.amazonaws.com" },
-        Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        Action: [
+          "kms:Encrypt*",
+          "kms:Decrypt*",
+          "kms:ReEncrypt*",
+          "kms:GenerateDataKey*",
+          "kms:DescribeKey",
+        ],
         Resource: "*",
-        Condition: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": trailArn } },
+        Condition: {
+          StringEquals: { "aws:SourceAccount": account },
+          ArnLike: { "aws:SourceArn": trailArn },
+        },
       },
       {
         Sid: "ServiceLogsEucentral1UsesKey",
         Effect: "Allow",
         Principal: { Service: "logs.eu-central-1.amazonaws.com" },
-        Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        Action: [
+          "kms:Encrypt*",
+          "kms:Decrypt*",
+          "kms:ReEncrypt*",
+          "kms:GenerateDataKey*",
+          "kms:DescribeKey",
+        ],
         Resource: "*",
         Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:*" } },
       },

@@ -16,7 +16,10 @@ describe("Identity", () => {
   let identity: InstanceType<typeof identityModule.Identity>;
 
   beforeAll(async () => {
-    identity = new identityModule.Identity("identity", { namePrefix: "mc-eu", appUrl: "https://eu.app.example.org" });
+    identity = new identityModule.Identity("identity", {
+      namePrefix: "mc-eu",
+      appUrl: "https://eu.app.example.org",
+    });
     await valueOf(identity.audiences);
     await settle();
   });
@@ -43,7 +46,10 @@ describe("Identity", () => {
       usernameAttributes: ["email"],
       autoVerifiedAttributes: ["email"],
       usernameConfiguration: { caseSensitive: false },
-      deviceConfiguration: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: true },
+      deviceConfiguration: {
+        challengeRequiredOnNewDevice: true,
+        deviceOnlyRememberedOnUserPrompt: true,
+      },
     });
   });
 
@@ -78,11 +84,22 @@ describe("Identity", () => {
   });
 
   it("gives servers a confidential client with a secret and client credentials on the API scopes", () => {
-    const server = one(recorded, "aws:cognito/userPoolClient:UserPoolClient", "identity-server").inputs;
-    expect([server.generateSecret, server.allowedOauthFlows, server.allowedOauthScopes, server.accessTokenValidity]).toEqual([
+    const server = one(
+      recorded,
+      "aws:cognito/userPoolClient:UserPoolClient",
+      "identity-server",
+    ).inputs;
+    expect([
+      server.generateSecret,
+      server.allowedOauthFlows,
+      server.allowedOauthScopes,
+      server.accessTokenValidity,
+    ]).toEqual([
       true,
       ["client_credentials"],
-      ["appointments.read", "appointments.write", "vitals.read"].map((s) => `https://eu.app.example.org/api/${s}`),
+      ["appointments.read", "appointments.write", "vitals.read"].map(
+        (s) => `https://eu.app.example.org/api/${s}`,
+      ),
       15,
     ]);
   });
@@ -92,26 +109,45 @@ describe("Identity", () => {
   });
 
   it("outputs the issuer and both client ids as audiences", async () => {
-    expect(await valueOf(identity.issuerUrl)).toBe(`https://cognito-idp.${region}.amazonaws.com/identity-pool-id`);
+    expect(await valueOf(identity.issuerUrl)).toBe(
+      `https://cognito-idp.${region}.amazonaws.com/identity-pool-id`,
+    );
     expect(await valueOf(identity.audiences)).toEqual(["identity-spa-id", "identity-server-id"]);
   });
 
   it("creates an identity pool without unauthenticated identities and with server-side token checks when asked", async () => {
-    const withPool = new identityModule.Identity("idp", { namePrefix: "mc", appUrl: "https://a.example.org", identityPool: true });
+    const withPool = new identityModule.Identity("idp", {
+      namePrefix: "mc",
+      appUrl: "https://a.example.org",
+      identityPool: true,
+    });
     await valueOf(withPool.identityPoolId!);
     await settle();
-    expect(one(recorded, "aws:cognito/identityPool:IdentityPool", "idp-identities").inputs).toEqual({
-      identityPoolName: "mc_idp",
-      allowUnauthenticatedIdentities: false,
-      allowClassicFlow: false,
-      cognitoIdentityProviders: [
-        { clientId: "idp-spa-id", providerName: `cognito-idp.${region}.amazonaws.com/idp-pool-id`, serverSideTokenCheck: true },
-      ],
-    });
+    expect(one(recorded, "aws:cognito/identityPool:IdentityPool", "idp-identities").inputs).toEqual(
+      {
+        identityPoolName: "mc_idp",
+        allowUnauthenticatedIdentities: false,
+        allowClassicFlow: false,
+        cognitoIdentityProviders: [
+          {
+            clientId: "idp-spa-id",
+            providerName: `cognito-idp.${region}.amazonaws.com/idp-pool-id`,
+            serverSideTokenCheck: true,
+          },
+        ],
+      },
+    );
   });
 
   it("refuses long tokens, naming the argument", () => {
-    expect(() => new identityModule.Identity("bad", { namePrefix: "mc", appUrl: "https://a.example.org", tokenValidityMinutes: 120 })).toThrow(
+    expect(
+      () =>
+        new identityModule.Identity("bad", {
+          namePrefix: "mc",
+          appUrl: "https://a.example.org",
+          tokenValidityMinutes: 120,
+        }),
+    ).toThrow(
       "Identity bad: [tokenValidityMinutes] must be a whole number from 5 to 60, received 120",
     );
   });
@@ -129,8 +165,15 @@ describe("HttpApi", () => {
       logRetentionInDays: 2192,
       corsOrigins: ["https://eu.app.example.org"],
       routes: [
-        { routeKey: "POST /appointments/{appointmentId}/meeting", function: { functionArn: fnArn, functionName: "mc-eu-video-meeting" } },
-        { routeKey: "GET /vitals", function: { functionArn: fnArn, functionName: "mc-eu-video-meeting" }, scopes: ["vitals.read"] },
+        {
+          routeKey: "POST /appointments/{appointmentId}/meeting",
+          function: { functionArn: fnArn, functionName: "mc-eu-video-meeting" },
+        },
+        {
+          routeKey: "GET /vitals",
+          function: { functionArn: fnArn, functionName: "mc-eu-video-meeting" },
+          scopes: ["vitals.read"],
+        },
       ],
     });
     await valueOf(api.stageName);
@@ -143,12 +186,17 @@ describe("HttpApi", () => {
       name: "mc-eu-api-jwt",
       authorizerType: "JWT",
       identitySources: ["$request.header.Authorization"],
-      jwtConfiguration: { issuer: `https://cognito-idp.${region}.amazonaws.com/pool-1`, audiences: ["spa-1", "server-1"] },
+      jwtConfiguration: {
+        issuer: `https://cognito-idp.${region}.amazonaws.com/pool-1`,
+        audiences: ["spa-1", "server-1"],
+      },
     });
   });
 
   it("puts the JWT authorizer on every route, each on its own Lambda proxy integration", () => {
-    const routes = byType(recorded, "aws:apigatewayv2/route:Route").filter((r) => r.name.startsWith("api-"));
+    const routes = byType(recorded, "aws:apigatewayv2/route:Route").filter((r) =>
+      r.name.startsWith("api-"),
+    );
     expect(routes.map((r) => r.inputs)).toEqual([
       {
         apiId: "api-api-id",
@@ -166,7 +214,13 @@ describe("HttpApi", () => {
         target: "integrations/api-get-vitals-id",
       },
     ]);
-    expect(one(recorded, "aws:apigatewayv2/integration:Integration", "api-post-appointments-appointmentid-meeting").inputs).toEqual({
+    expect(
+      one(
+        recorded,
+        "aws:apigatewayv2/integration:Integration",
+        "api-post-appointments-appointmentid-meeting",
+      ).inputs,
+    ).toEqual({
       apiId: "api-api-id",
       integrationType: "AWS_PROXY",
       integrationMethod: "POST",
@@ -177,7 +231,13 @@ describe("HttpApi", () => {
   });
 
   it("lets API Gateway invoke the function only from the route's ARN", () => {
-    expect(one(recorded, "aws:lambda/permission:Permission", "api-post-appointments-appointmentid-meeting").inputs).toEqual({
+    expect(
+      one(
+        recorded,
+        "aws:lambda/permission:Permission",
+        "api-post-appointments-appointmentid-meeting",
+      ).inputs,
+    ).toEqual({
       action: "lambda:InvokeFunction",
       function: "mc-eu-video-meeting",
       principal: "apigateway.amazonaws.com",
@@ -191,11 +251,21 @@ describe("HttpApi", () => {
       apiId: "api-api-id",
       name: "$default",
       autoDeploy: true,
-      accessLogSettings: { destinationArn: `arn:aws:logs:${region}:${account}:log-group:/aws/apigateway/mc-eu-api/access`, format: apiModule.accessLogFormat },
-      defaultRouteSettings: { throttlingRateLimit: 50, throttlingBurstLimit: 100, dataTraceEnabled: false, detailedMetricsEnabled: true },
+      accessLogSettings: {
+        destinationArn: `arn:aws:logs:${region}:${account}:log-group:/aws/apigateway/mc-eu-api/access`,
+        format: apiModule.accessLogFormat,
+      },
+      defaultRouteSettings: {
+        throttlingRateLimit: 50,
+        throttlingBurstLimit: 100,
+        dataTraceEnabled: false,
+        detailedMetricsEnabled: true,
+      },
     });
     const format = JSON.parse(stage.accessLogSettings.format) as Record<string, string>;
-    expect(Object.values(format).filter((v) => /body|sourceIp|\$context\.path/i.test(v))).toEqual([]);
+    expect(Object.values(format).filter((v) => /body|sourceIp|\$context\.path/i.test(v))).toEqual(
+      [],
+    );
     expect(one(recorded, "aws:cloudwatch/logGroup:LogGroup", "api-access-logs").inputs).toEqual({
       name: "/aws/apigateway/mc-eu-api/access",
       kmsKeyId: key,
@@ -212,9 +282,13 @@ describe("HttpApi", () => {
       logRetentionInDays: 2192,
     };
     const target = { functionArn: fnArn, functionName: "f" };
-    expect(() => new apiModule.HttpApi("bad1", { ...base, routes: [{ routeKey: "$default", function: target }] })).toThrow(
-      'HttpApi bad1: [routes] routeKey "$default" is not "METHOD /path"',
-    );
+    expect(
+      () =>
+        new apiModule.HttpApi("bad1", {
+          ...base,
+          routes: [{ routeKey: "$default", function: target }],
+        }),
+    ).toThrow('HttpApi bad1: [routes] routeKey "$default" is not "METHOD /path"');
     expect(
       () =>
         new apiModule.HttpApi("bad2", {

@@ -16,14 +16,22 @@ export interface Recorded {
   readonly custom: boolean;
 }
 
-function computed(type: string, name: string, inputs: Record<string, any>): Record<string, unknown> {
+function computed(
+  type: string,
+  name: string,
+  inputs: Record<string, any>,
+): Record<string, unknown> {
   const physical = inputs["name"] ?? name;
-  const arn = (service: string, resource: string) => `arn:aws:${service}:${region}:${account}:${resource}`;
+  const arn = (service: string, resource: string) =>
+    `arn:aws:${service}:${region}:${account}:${resource}`;
   switch (type) {
     case "aws:kms/key:Key":
       return { keyId: `key-${name}`, arn: arn("kms", `key/key-${name}`) };
     case "aws:sqs/queue:Queue":
-      return { arn: arn("sqs", physical), url: `https://sqs.${region}.amazonaws.com/${account}/${physical}` };
+      return {
+        arn: arn("sqs", physical),
+        url: `https://sqs.${region}.amazonaws.com/${account}/${physical}`,
+      };
     case "aws:sns/topic:Topic":
       return { arn: arn("sns", physical) };
     case "aws:kinesis/stream:Stream":
@@ -64,8 +72,15 @@ export async function installMocks(): Promise<Recorded[]> {
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
-        recorded.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom ?? true });
-        const id = args.type === "aws:s3/bucket:Bucket" ? String(args.inputs["bucket"]) : `${args.name}-id`;
+        recorded.push({
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs,
+          provider: args.provider,
+          custom: args.custom ?? true,
+        });
+        const id =
+          args.type === "aws:s3/bucket:Bucket" ? String(args.inputs["bucket"]) : `${args.name}-id`;
         return {
           id,
           state: {
@@ -81,9 +96,18 @@ export async function installMocks(): Promise<Recorded[]> {
           case "aws:index/getRegion:getRegion":
             return { id: region, name: region, region };
           case "aws:index/getAvailabilityZones:getAvailabilityZones":
-            return { id: region, names: ["a", "b", "c"].map((z) => `${region}${z}`), state: "available" };
+            return {
+              id: region,
+              names: ["a", "b", "c"].map((z) => `${region}${z}`),
+              state: "available",
+            };
           case "aws:index/getCallerIdentity:getCallerIdentity":
-            return { id: account, accountId: account, arn: `arn:aws:iam::${account}:user/test`, userId: "test" };
+            return {
+              id: account,
+              accountId: account,
+              arn: `arn:aws:iam::${account}:user/test`,
+              userId: "test",
+            };
           default:
             throw new Error(`unexpected invoke ${args.token}`);
         }
@@ -104,7 +128,9 @@ export function valueOf<T>(output: pulumi.Input<T> | pulumi.Output<T>): Promise<
 /** Waits until every registration the program started has been answered. */
 export async function settle(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs?: () => Promise<void> };
+  const settings = require("@pulumi/pulumi/runtime/settings") as {
+    waitForRPCs?: () => Promise<void>;
+  };
   await settings.waitForRPCs?.();
   await new Promise((r) => setTimeout(r, 50));
 }
@@ -117,12 +143,17 @@ export function byType(recorded: readonly Recorded[], type: string): Recorded[] 
 export function one(recorded: readonly Recorded[], type: string, name: string): Recorded {
   const found = recorded.filter((r) => r.type === type && r.name === name);
   if (found.length !== 1) {
-    throw new Error(`expected one ${type} named ${name}, found ${found.length}: ${recorded.map((r) => `${r.type}::${r.name}`).join(", ")}`);
+    throw new Error(
+      `expected one ${type} named ${name}, found ${found.length}: ${recorded.map((r) => `${r.type}::${r.name}`).join(", ")}`,
+    );
   }
   return found[0];
 }
 
-export function policyOf(resource: Recorded, field = "policy"): { Statement: Record<string, any>[] } {
+export function policyOf(
+  resource: Recorded,
+  field = "policy",
+): { Statement: Record<string, any>[] } {
   return JSON.parse(resource.inputs[field]);
 }
 

@@ -40,7 +40,11 @@ describe("packageFunction", () => {
 
   it("keys the cache on the options: the secrets wrapper is a different bundle", () => {
     const plain = pkg.packageFunction({ entry: "functions/vitals-anomaly/handler.ts", cacheDir });
-    const wrapped = pkg.packageFunction({ entry: "functions/vitals-anomaly/handler.ts", cacheDir, resolveAwsSecrets: true });
+    const wrapped = pkg.packageFunction({
+      entry: "functions/vitals-anomaly/handler.ts",
+      cacheDir,
+      resolveAwsSecrets: true,
+    });
     expect(wrapped.hash).not.toBe(plain.hash);
     const code = fs.readFileSync(path.join(cacheDir, wrapped.hash, "index.js"), "utf8");
     expect(code).toMatch(/_SECRET_ARN/);
@@ -52,7 +56,10 @@ describe("packageFunction", () => {
     try {
       const entry = path.relative(pkg.repositoryRoot, path.join(dir, "handler.ts"));
       fs.writeFileSync(path.join(dir, "dep.ts"), "export const answer = 41;\n");
-      fs.writeFileSync(path.join(dir, "handler.ts"), 'import { answer } from "./dep";\nexport const handler = async () => answer;\n');
+      fs.writeFileSync(
+        path.join(dir, "handler.ts"),
+        'import { answer } from "./dep";\nexport const handler = async () => answer;\n',
+      );
       const before = pkg.packageFunction({ entry, cacheDir });
       fs.writeFileSync(path.join(dir, "dep.ts"), "export const answer = 42;\n");
       const after = pkg.packageFunction({ entry, cacheDir });
@@ -79,7 +86,9 @@ describe("guards", () => {
     ["CERT", "-----BEGIN RSA PRIVATE KEY-----\nMII"],
     ["UPSTREAM", "https://user:pa55@db.example.org/x"],
   ])("refuses %s as a plain environment variable", (name, value) => {
-    expect(() => nf.assertNoSecret("f", name, value)).toThrow(`NodeFunction f: [environment.${name}]`);
+    expect(() => nf.assertNoSecret("f", name, value)).toThrow(
+      `NodeFunction f: [environment.${name}]`,
+    );
   });
 
   it.each([
@@ -94,7 +103,10 @@ describe("guards", () => {
     [{ Action: "dynamodb:*", Resource: table }, '[policyStatements[0]] grants "dynamodb:*"'],
     [{ Action: "*", Resource: table }, '[policyStatements[0]] grants "*"'],
     [{ Action: ["kinesis:Get*"], Resource: table }, '[policyStatements[0]] grants "kinesis:Get*"'],
-    [{ Action: "dynamodb:GetItem", Resource: "*" }, '[policyStatements[0]] applies to Resource "*"'],
+    [
+      { Action: "dynamodb:GetItem", Resource: "*" },
+      '[policyStatements[0]] applies to Resource "*"',
+    ],
   ])("refuses broad statements (%j)", (s, message) => {
     expect(() => nf.assertLeastPrivilege("f", [s])).toThrow(message);
   });
@@ -115,7 +127,9 @@ describe("NodeFunction", () => {
         kmsKeyArn: key,
         logRetentionInDays: 2192,
         environment: { MEETINGS_TABLE: "mc-eu-meetings" },
-        secrets: { PHI_PSEUDONYM_KEY: `arn:aws:secretsmanager:${region}:${account}:secret:mc-eu/pseudonym-key` },
+        secrets: {
+          PHI_PSEUDONYM_KEY: `arn:aws:secretsmanager:${region}:${account}:secret:mc-eu/pseudonym-key`,
+        },
         policyStatements: [{ Sid: "Meetings", Action: ["dynamodb:GetItem"], Resource: table }],
         vpc: { subnetIds: ["subnet-1", "subnet-2"], securityGroupIds: ["sg-1"] },
         deadLetterQueueArn: `arn:aws:sqs:${region}:${account}:dlq`,
@@ -143,7 +157,10 @@ describe("NodeFunction", () => {
 
   it("puts every custom child on the provider it was given", () => {
     for (const r of mine.filter((x) => x.custom && x.type.startsWith("aws:"))) {
-      expect([r.name, r.provider?.split("::").slice(0, -1).join("::").endsWith("pulumi:providers:aws::test-aws")]).toEqual([r.name, true]);
+      expect([
+        r.name,
+        r.provider?.split("::").slice(0, -1).join("::").endsWith("pulumi:providers:aws::test-aws"),
+      ]).toEqual([r.name, true]);
     }
   });
 
@@ -223,25 +240,41 @@ describe("NodeFunction", () => {
         Resource: `arn:aws:secretsmanager:${region}:${account}:secret:mc-eu/pseudonym-key`,
       },
       { Effect: "Allow", Sid: "DecryptSecrets", Action: "kms:Decrypt", Resource: key },
-      { Effect: "Allow", Sid: "DeadLetter", Action: "sqs:SendMessage", Resource: `arn:aws:sqs:${region}:${account}:dlq` },
-      { Effect: "Allow", Sid: "DeadLetterKey", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: key },
+      {
+        Effect: "Allow",
+        Sid: "DeadLetter",
+        Action: "sqs:SendMessage",
+        Resource: `arn:aws:sqs:${region}:${account}:dlq`,
+      },
+      {
+        Effect: "Allow",
+        Sid: "DeadLetterKey",
+        Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+        Resource: key,
+      },
       { Effect: "Allow", Sid: "Meetings", Action: ["dynamodb:GetItem"], Resource: table },
     ]);
-    expect(one(recorded, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "video-meeting-xray").inputs.policyArn).toBe(
-      "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
-    );
+    expect(
+      one(recorded, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "video-meeting-xray")
+        .inputs.policyArn,
+    ).toBe("arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess");
   });
 
   it("refuses a secret-looking variable, a zero concurrency and a missing entry, naming the argument", () => {
-    const base = { entry: "functions/video-meeting/handler.ts", namePrefix: "mc", kmsKeyArn: key, logRetentionInDays: 2192 };
-    expect(() => new nf.NodeFunction("bad1", { ...base, environment: { CLIENT_SECRET: "s3cr3t" } })).toThrow(
-      "NodeFunction bad1: [environment.CLIENT_SECRET] is named like a secret",
-    );
+    const base = {
+      entry: "functions/video-meeting/handler.ts",
+      namePrefix: "mc",
+      kmsKeyArn: key,
+      logRetentionInDays: 2192,
+    };
+    expect(
+      () => new nf.NodeFunction("bad1", { ...base, environment: { CLIENT_SECRET: "s3cr3t" } }),
+    ).toThrow("NodeFunction bad1: [environment.CLIENT_SECRET] is named like a secret");
     expect(() => new nf.NodeFunction("bad2", { ...base, reservedConcurrentExecutions: 0 })).toThrow(
       "NodeFunction bad2: [reservedConcurrentExecutions] must be a whole number of at least 1, received 0",
     );
-    expect(() => new nf.NodeFunction("bad3", { ...base, entry: "functions/missing/handler.ts" })).toThrow(
-      '[entry] "functions/missing/handler.ts" does not exist',
-    );
+    expect(
+      () => new nf.NodeFunction("bad3", { ...base, entry: "functions/missing/handler.ts" }),
+    ).toThrow('[entry] "functions/missing/handler.ts" does not exist');
   });
 });

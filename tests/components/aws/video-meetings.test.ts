@@ -1,10 +1,21 @@
-import { Recorded, account, installMocks, one, policyOf, region, settle, statement, valueOf } from "./mocks";
+import {
+  Recorded,
+  account,
+  installMocks,
+  one,
+  policyOf,
+  region,
+  settle,
+  statement,
+  valueOf,
+} from "./mocks";
 
 let recorded: Recorded[];
 let video: typeof import("../../../components/aws/video-meetings");
 
 const key = `arn:aws:kms:${region}:${account}:key/k1`;
-const arn = (service: string, resource: string) => `arn:aws:${service}:${region}:${account}:${resource}`;
+const arn = (service: string, resource: string) =>
+  `arn:aws:${service}:${region}:${account}:${resource}`;
 const media = ["eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-north-1"];
 
 beforeAll(async () => {
@@ -16,7 +27,10 @@ beforeAll(async () => {
     logRetentionInDays: 2192,
     controlRegion: "eu-central-1",
     mediaRegions: media,
-    appointmentsTable: { tableName: "mc-eu-appointments", tableArn: arn("dynamodb", "table/mc-eu-appointments") },
+    appointmentsTable: {
+      tableName: "mc-eu-appointments",
+      tableArn: arn("dynamodb", "table/mc-eu-appointments"),
+    },
     secrets: { PHI_PSEUDONYM_KEY: arn("secretsmanager", "secret:mc-eu/pseudonym-key") },
   });
   await valueOf(meetings.eventRuleArn);
@@ -25,7 +39,10 @@ beforeAll(async () => {
 
 describe("VideoMeetings", () => {
   it("passes the handler the tables, the media region allowlist and the control region; the key only by reference", () => {
-    expect(one(recorded, "aws:lambda/function:Function", "video-meeting-function").inputs.environment.variables).toEqual({
+    expect(
+      one(recorded, "aws:lambda/function:Function", "video-meeting-function").inputs.environment
+        .variables,
+    ).toEqual({
       NODE_OPTIONS: "--enable-source-maps",
       APPOINTMENTS_TABLE: "mc-eu-appointments",
       MEETINGS_TABLE: "mc-eu-video-meetings",
@@ -49,8 +66,14 @@ describe("VideoMeetings", () => {
       Action: "dynamodb:GetItem",
       Resource: arn("dynamodb", "table/mc-eu-appointments"),
     });
-    expect(statement(policy, "Meetings").Resource).toBe(arn("dynamodb", "table/mc-eu-video-meetings"));
-    expect(policyOf(policy).Statement.flatMap((s) => [s["Resource"]].flat()).filter((r) => r === "*")).toEqual([]);
+    expect(statement(policy, "Meetings").Resource).toBe(
+      arn("dynamodb", "table/mc-eu-video-meetings"),
+    );
+    expect(
+      policyOf(policy)
+        .Statement.flatMap((s) => [s["Resource"]].flat())
+        .filter((r) => r === "*"),
+    ).toEqual([]);
   });
 
   it("keeps meetings in a CMK-encrypted table with TTL, PITR and deletion protection", () => {
@@ -68,14 +91,27 @@ describe("VideoMeetings", () => {
 
   it("delivers aws.chime events to a CMK-encrypted queue that only this rule may send to", () => {
     const rule = one(recorded, "aws:cloudwatch/eventRule:EventRule", "video-chime-events").inputs;
-    expect([rule.name, JSON.parse(rule.eventPattern), rule.state]).toEqual(["mc-eu-video-chime-events", { source: ["aws.chime"] }, "ENABLED"]);
-    expect(one(recorded, "aws:cloudwatch/eventTarget:EventTarget", "video-chime-events").inputs).toEqual({
+    expect([rule.name, JSON.parse(rule.eventPattern), rule.state]).toEqual([
+      "mc-eu-video-chime-events",
+      { source: ["aws.chime"] },
+      "ENABLED",
+    ]);
+    expect(
+      one(recorded, "aws:cloudwatch/eventTarget:EventTarget", "video-chime-events").inputs,
+    ).toEqual({
       rule: "mc-eu-video-chime-events",
       arn: arn("sqs", "mc-eu-video-events"),
       retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 },
     });
-    expect(one(recorded, "aws:sqs/queue:Queue", "video-events-queue").inputs.kmsMasterKeyId).toBe(key);
-    expect(statement(one(recorded, "aws:sqs/queuePolicy:QueuePolicy", "video-events-policy"), "AllowSender0")).toEqual({
+    expect(one(recorded, "aws:sqs/queue:Queue", "video-events-queue").inputs.kmsMasterKeyId).toBe(
+      key,
+    );
+    expect(
+      statement(
+        one(recorded, "aws:sqs/queuePolicy:QueuePolicy", "video-events-policy"),
+        "AllowSender0",
+      ),
+    ).toEqual({
       Sid: "AllowSender0",
       Effect: "Allow",
       Principal: { Service: "events.amazonaws.com" },
@@ -83,16 +119,26 @@ describe("VideoMeetings", () => {
       Resource: arn("sqs", "mc-eu-video-events"),
       Condition: { ArnEquals: { "aws:SourceArn": arn("events", "rule/mc-eu-video-chime-events") } },
     });
-    expect(statement(one(recorded, "aws:sqs/queuePolicy:QueuePolicy", "video-events-policy"), "DenyInsecureTransport").Condition).toEqual({
+    expect(
+      statement(
+        one(recorded, "aws:sqs/queuePolicy:QueuePolicy", "video-events-policy"),
+        "DenyInsecureTransport",
+      ).Condition,
+    ).toEqual({
       Bool: { "aws:SecureTransport": "false" },
     });
   });
 
   it("gives the function an encrypted dead-letter queue for asynchronous failures", () => {
-    expect(one(recorded, "aws:lambda/function:Function", "video-meeting-function").inputs.deadLetterConfig).toEqual({
+    expect(
+      one(recorded, "aws:lambda/function:Function", "video-meeting-function").inputs
+        .deadLetterConfig,
+    ).toEqual({
       targetArn: arn("sqs", "mc-eu-video-dead-letters"),
     });
-    expect(one(recorded, "aws:sqs/queue:Queue", "video-dead-letters-queue").inputs.kmsMasterKeyId).toBe(key);
+    expect(
+      one(recorded, "aws:sqs/queue:Queue", "video-dead-letters-queue").inputs.kmsMasterKeyId,
+    ).toBe(key);
   });
 
   it("refuses an empty media region list, naming the argument", () => {
@@ -106,6 +152,8 @@ describe("VideoMeetings", () => {
           mediaRegions: [],
           appointmentsTable: { tableName: "t", tableArn: "arn" },
         }),
-    ).toThrow("VideoMeetings bad: [mediaRegions] must be a non-empty list of AWS regions, received []");
+    ).toThrow(
+      "VideoMeetings bad: [mediaRegions] must be a non-empty list of AWS regions, received []",
+    );
   });
 });

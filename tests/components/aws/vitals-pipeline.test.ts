@@ -1,10 +1,22 @@
-import { Recorded, account, byType, installMocks, one, policyOf, region, settle, statement, valueOf } from "./mocks";
+import {
+  Recorded,
+  account,
+  byType,
+  installMocks,
+  one,
+  policyOf,
+  region,
+  settle,
+  statement,
+  valueOf,
+} from "./mocks";
 
 let recorded: Recorded[];
 let vitals: typeof import("../../../components/aws/vitals-pipeline");
 
 const key = `arn:aws:kms:${region}:${account}:key/k1`;
-const arn = (service: string, resource: string) => `arn:aws:${service}:${region}:${account}:${resource}`;
+const arn = (service: string, resource: string) =>
+  `arn:aws:${service}:${region}:${account}:${resource}`;
 const streamArn = arn("kinesis", "stream/mc-eu-vitals");
 const queueArn = (n: string) => arn("sqs", `mc-eu-vitals-${n}`);
 const topicArn = (n: string) => arn("sns", `mc-eu-vitals-${n}`);
@@ -31,12 +43,19 @@ describe("VitalsPipeline", () => {
       retentionPeriod: 24,
       encryptionType: "KMS",
       kmsKeyId: key,
-      shardLevelMetrics: ["IncomingRecords", "IteratorAgeMilliseconds", "ReadProvisionedThroughputExceeded", "WriteProvisionedThroughputExceeded"],
+      shardLevelMetrics: [
+        "IncomingRecords",
+        "IteratorAgeMilliseconds",
+        "ReadProvisionedThroughputExceeded",
+        "WriteProvisionedThroughputExceeded",
+      ],
     });
   });
 
   it("consumes the stream in order with bisection, finite retries and age, and an encrypted on-failure queue", () => {
-    expect(one(recorded, "aws:lambda/eventSourceMapping:EventSourceMapping", "vitals-mapping").inputs).toEqual({
+    expect(
+      one(recorded, "aws:lambda/eventSourceMapping:EventSourceMapping", "vitals-mapping").inputs,
+    ).toEqual({
       functionName: arn("lambda", "function:mc-eu-vitals-anomaly"),
       eventSourceArn: streamArn,
       startingPosition: "TRIM_HORIZON",
@@ -81,13 +100,20 @@ describe("VitalsPipeline", () => {
     for (const t of ["alerts", "dead-letters", "alarms"]) {
       expect(one(recorded, "aws:sns/topic:Topic", `vitals-${t}`).inputs.kmsMasterKeyId).toBe(key);
     }
-    expect(one(recorded, "aws:sns/topicSubscription:TopicSubscription", "vitals-dead-letters").inputs).toEqual({
+    expect(
+      one(recorded, "aws:sns/topicSubscription:TopicSubscription", "vitals-dead-letters").inputs,
+    ).toEqual({
       topic: topicArn("dead-letters"),
       protocol: "sqs",
       endpoint: queueArn("dead-letters"),
       rawMessageDelivery: true,
     });
-    expect(statement(one(recorded, "aws:sqs/queuePolicy:QueuePolicy", "vitals-dead-letters-policy"), "AllowSender0")).toEqual({
+    expect(
+      statement(
+        one(recorded, "aws:sqs/queuePolicy:QueuePolicy", "vitals-dead-letters-policy"),
+        "AllowSender0",
+      ),
+    ).toEqual({
       Sid: "AllowSender0",
       Effect: "Allow",
       Principal: { Service: "sns.amazonaws.com" },
@@ -107,15 +133,29 @@ describe("VitalsPipeline", () => {
       VITALS_DEAD_LETTER_TOPIC_ARN: topicArn("dead-letters"),
       PHI_PSEUDONYM_KEY_SECRET_ARN: arn("secretsmanager", "secret:mc-eu/pseudonym-key"),
     });
-    expect([f.kmsKeyArn, f.deadLetterConfig, f.tracingConfig]).toEqual([key, { targetArn: queueArn("failures") }, { mode: "Active" }]);
+    expect([f.kmsKeyArn, f.deadLetterConfig, f.tracingConfig]).toEqual([
+      key,
+      { targetArn: queueArn("failures") },
+      { mode: "Active" },
+    ]);
   });
 
   it("scopes the function's role to the stream, the two tables, the two topics, the failure queue and the key", () => {
-    const statements = policyOf(one(recorded, "aws:iam/rolePolicy:RolePolicy", "vitals-anomaly-policy")).Statement;
-    const bySid = Object.fromEntries(statements.map((s) => [s["Sid"], [s["Action"], s["Resource"]]]));
+    const statements = policyOf(
+      one(recorded, "aws:iam/rolePolicy:RolePolicy", "vitals-anomaly-policy"),
+    ).Statement;
+    const bySid = Object.fromEntries(
+      statements.map((s) => [s["Sid"], [s["Action"], s["Resource"]]]),
+    );
     expect(bySid).toEqual({
-      WriteOwnLogs: [["logs:CreateLogStream", "logs:PutLogEvents"], arn("logs", "log-group:/aws/lambda/mc-eu-vitals-anomaly:*")],
-      ReadSecret0: ["secretsmanager:GetSecretValue", arn("secretsmanager", "secret:mc-eu/pseudonym-key")],
+      WriteOwnLogs: [
+        ["logs:CreateLogStream", "logs:PutLogEvents"],
+        arn("logs", "log-group:/aws/lambda/mc-eu-vitals-anomaly:*"),
+      ],
+      ReadSecret0: [
+        "secretsmanager:GetSecretValue",
+        arn("secretsmanager", "secret:mc-eu/pseudonym-key"),
+      ],
       DecryptSecrets: ["kms:Decrypt", key],
       DeadLetter: ["sqs:SendMessage", queueArn("failures")],
       DeadLetterKey: [["kms:GenerateDataKey", "kms:Decrypt"], key],
@@ -130,8 +170,14 @@ describe("VitalsPipeline", () => {
         ],
         streamArn,
       ],
-      StateTable: [["dynamodb:BatchGetItem", "dynamodb:PutItem"], arn("dynamodb", "table/mc-eu-vitals-state")],
-      AlertLedger: [["dynamodb:PutItem", "dynamodb:UpdateItem"], arn("dynamodb", "table/mc-eu-vitals-alerts")],
+      StateTable: [
+        ["dynamodb:BatchGetItem", "dynamodb:PutItem"],
+        arn("dynamodb", "table/mc-eu-vitals-state"),
+      ],
+      AlertLedger: [
+        ["dynamodb:PutItem", "dynamodb:UpdateItem"],
+        arn("dynamodb", "table/mc-eu-vitals-alerts"),
+      ],
       PublishAlertsAndDeadLetters: ["sns:Publish", [topicArn("alerts"), topicArn("dead-letters")]],
       PlatformKey: [["kms:Decrypt", "kms:GenerateDataKey"], key],
     });
@@ -144,7 +190,13 @@ describe("VitalsPipeline", () => {
       enabled: true,
       sql: "SELECT * FROM 'mediconnect/vitals/+'",
       sqlVersion: "2016-03-23",
-      kineses: [{ streamName: "mc-eu-vitals", roleArn: `arn:aws:iam::${account}:role/mc-eu-vitals-iot-put`, partitionKey: "${topic(3)}" }],
+      kineses: [
+        {
+          streamName: "mc-eu-vitals",
+          roleArn: `arn:aws:iam::${account}:role/mc-eu-vitals-iot-put`,
+          partitionKey: "${topic(3)}",
+        },
+      ],
       errorAction: {
         sqs: {
           queueUrl: `https://sqs.${region}.amazonaws.com/${account}/mc-eu-vitals-ingest-errors`,
@@ -153,11 +205,16 @@ describe("VitalsPipeline", () => {
         },
       },
     });
-    expect(policyOf(one(recorded, "aws:iam/rolePolicy:RolePolicy", "vitals-iot-put")).Statement).toEqual([
+    expect(
+      policyOf(one(recorded, "aws:iam/rolePolicy:RolePolicy", "vitals-iot-put")).Statement,
+    ).toEqual([
       { Sid: "PutRecord", Effect: "Allow", Action: "kinesis:PutRecord", Resource: streamArn },
       { Sid: "StreamKey", Effect: "Allow", Action: "kms:GenerateDataKey", Resource: key },
     ]);
-    expect(policyOf(one(recorded, "aws:iam/role:Role", "vitals-iot-put"), "assumeRolePolicy").Statement[0].Condition).toEqual({
+    expect(
+      policyOf(one(recorded, "aws:iam/role:Role", "vitals-iot-put"), "assumeRolePolicy")
+        .Statement[0].Condition,
+    ).toEqual({
       StringEquals: { "aws:SourceAccount": account },
       ArnLike: { "aws:SourceArn": arn("iot", "rule/mc_eu_vitals_ingest") },
     });
@@ -184,23 +241,71 @@ describe("VitalsPipeline", () => {
 
   it("alarms on iterator age at half the retention and on any throttling, to the encrypted alarm topic", () => {
     const alarms = byType(recorded, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs);
-    expect(alarms.map((a) => [a.metricName, a.statistic, a.comparisonOperator, a.threshold, a.dimensions, a.alarmActions])).toEqual([
-      ["GetRecords.IteratorAgeMilliseconds", "Maximum", "GreaterThanOrEqualToThreshold", 12 * 3600 * 1000, { StreamName: "mc-eu-vitals" }, [topicArn("alarms")]],
-      ["ReadProvisionedThroughputExceeded", "Sum", "GreaterThanThreshold", 0, { StreamName: "mc-eu-vitals" }, [topicArn("alarms")]],
-      ["WriteProvisionedThroughputExceeded", "Sum", "GreaterThanThreshold", 0, { StreamName: "mc-eu-vitals" }, [topicArn("alarms")]],
+    expect(
+      alarms.map((a) => [
+        a.metricName,
+        a.statistic,
+        a.comparisonOperator,
+        a.threshold,
+        a.dimensions,
+        a.alarmActions,
+      ]),
+    ).toEqual([
+      [
+        "GetRecords.IteratorAgeMilliseconds",
+        "Maximum",
+        "GreaterThanOrEqualToThreshold",
+        12 * 3600 * 1000,
+        { StreamName: "mc-eu-vitals" },
+        [topicArn("alarms")],
+      ],
+      [
+        "ReadProvisionedThroughputExceeded",
+        "Sum",
+        "GreaterThanThreshold",
+        0,
+        { StreamName: "mc-eu-vitals" },
+        [topicArn("alarms")],
+      ],
+      [
+        "WriteProvisionedThroughputExceeded",
+        "Sum",
+        "GreaterThanThreshold",
+        0,
+        { StreamName: "mc-eu-vitals" },
+        [topicArn("alarms")],
+      ],
     ]);
-    expect(statement(one(recorded, "aws:sns/topicPolicy:TopicPolicy", "vitals-alarms"), "CloudWatchAlarms").Principal).toEqual({
+    expect(
+      statement(
+        one(recorded, "aws:sns/topicPolicy:TopicPolicy", "vitals-alarms"),
+        "CloudWatchAlarms",
+      ).Principal,
+    ).toEqual({
       Service: "cloudwatch.amazonaws.com",
     });
   });
 
   it.each([
     [{ retentionHours: 12 }, "[retentionHours] must be a whole number from 24 to 168, received 12"],
-    [{ maximumRecordAgeInSeconds: -1 }, "[maximumRecordAgeInSeconds] must be finite, 60 to the stream retention (86400), received -1"],
-    [{ maximumRetryAttempts: -1 }, "[maximumRetryAttempts] must be finite, 0 to 10000, received -1"],
+    [
+      { maximumRecordAgeInSeconds: -1 },
+      "[maximumRecordAgeInSeconds] must be finite, 60 to the stream retention (86400), received -1",
+    ],
+    [
+      { maximumRetryAttempts: -1 },
+      "[maximumRetryAttempts] must be finite, 0 to 10000, received -1",
+    ],
   ])("refuses %j, naming the argument", (override, message) => {
     expect(
-      () => new vitals.VitalsPipeline("bad", { namePrefix: "mc", kmsKeyArn: key, retentionHours: 24, logRetentionInDays: 2192, ...override }),
+      () =>
+        new vitals.VitalsPipeline("bad", {
+          namePrefix: "mc",
+          kmsKeyArn: key,
+          retentionHours: 24,
+          logRetentionInDays: 2192,
+          ...override,
+        }),
     ).toThrow(`VitalsPipeline bad: ${message}`);
   });
 });
