@@ -102,6 +102,10 @@ export class PackClient {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    // The pack must not outlive the plan, however the plan ends (process.exit skips pending promises).
+    const killPack = () => child.kill();
+    process.once("exit", killPack);
+    child.once("exit", () => process.off("exit", killPack));
     let stderr = "";
     child.stderr!.on("data", (d) => (stderr += d));
     const port = await new Promise<number>((resolve, reject) => {
