@@ -17,7 +17,7 @@ import { HttpApi } from "../components/aws/http-api";
 import { Identity } from "../components/aws/identity";
 import { PhiTable } from "../components/aws/phi-table";
 import { PlatformSecret } from "../components/aws/platform-secret";
-import { PrivateNetwork } from "../components/aws/private-network";
+import { PrivateNetwork, defaultInterfaceServices } from "../components/aws/private-network";
 import { VideoMeetings } from "../components/aws/video-meetings";
 import { VitalsPipeline } from "../components/aws/vitals-pipeline";
 import { KmsKey as GcpKmsKey } from "../components/gcp/kms-key";
@@ -106,6 +106,27 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
       opts,
     );
 
+    // The Chime SDK Meetings API is reachable privately (meetings-chime endpoint) when its control region is the
+    // stack's region; otherwise the meeting function stays outside the VPC rather than lose its API.
+    const chimeInRegion = config.chime.controlRegion === region;
+    const network = new PrivateNetwork(
+      "network",
+      {
+        namePrefix,
+        kmsKeyArn: key,
+        logRetentionInDays,
+        interfaceServices: [
+          ...defaultInterfaceServices,
+          ...(chimeInRegion ? ["meetings-chime"] : []),
+        ],
+      },
+      opts,
+    );
+    const vpc = {
+      subnetIds: network.subnetIds,
+      securityGroupIds: [network.functionSecurityGroupId],
+    };
+
     const video = new VideoMeetings(
       "video",
       {
@@ -116,13 +137,8 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
         mediaRegions: config.chime.mediaRegions,
         appointmentsTable: appointments,
         secrets,
+        vpc: chimeInRegion ? vpc : undefined,
       },
-      opts,
-    );
-
-    const network = new PrivateNetwork(
-      "network",
-      { namePrefix, kmsKeyArn: key, logRetentionInDays },
       opts,
     );
 
@@ -134,7 +150,7 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
         retentionHours: config.kinesisRetentionHours,
         logRetentionInDays,
         secrets,
-        vpc: { subnetIds: network.subnetIds, securityGroupIds: [network.functionSecurityGroupId] },
+        vpc,
       },
       opts,
     );

@@ -125,11 +125,7 @@ export class Identity extends pulumi.ComponentResource {
 
     const domain = new aws.cognito.UserPoolDomain(
       `${name}-domain`,
-      {
-        userPoolId: pool.id,
-        domain: physicalName(args.namePrefix, `${name}-auth`, 63),
-        managedLoginVersion: 2,
-      },
+      { userPoolId: pool.id, domain: physicalName(args.namePrefix, `${name}-auth`, 63) },
       { parent: this },
     );
 

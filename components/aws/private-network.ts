@@ -2,6 +2,16 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { physicalName } from "../shared/naming";
 
+/** Interface endpoints every platform VPC gets: what the functions call besides S3 and DynamoDB. */
+export const defaultInterfaceServices = [
+  "secretsmanager",
+  "sns",
+  "sqs",
+  "kinesis-streams",
+  "xray",
+  "sts",
+] as const;
+
 export interface PrivateNetworkArgs {
   /** Prefix of physical names (`<namePrefix>-<name>`). */
   readonly namePrefix: string;

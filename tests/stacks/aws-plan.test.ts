@@ -78,6 +78,25 @@ describe.each(stacks)("offline plan of stack %s, AWS side", (stack) => {
     expect(mandatory).toEqual([]);
   });
 
+  it("runs both functions in the private subnets, reaching Chime through its endpoint", () => {
+    const plan = planOf(stack);
+    const functions = plan.resources.filter((r) => r.type === "aws:lambda/function:Function");
+    expect(
+      functions.map((f) => [
+        f.name,
+        (f.inputs["vpcConfig"] as { subnetIds?: unknown[] } | undefined)?.subnetIds?.length,
+      ]),
+    ).toEqual([
+      ["video-meeting-function", 2],
+      ["vitals-anomaly-function", 2],
+    ]);
+    const endpoints = plan.resources
+      .filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint")
+      .map((r) => String(r.inputs["serviceName"]));
+    const region = stack === "eu" ? "eu-central-1" : "us-east-1";
+    expect(endpoints).toContain(`com.amazonaws.${region}.meetings-chime`);
+  });
+
   it("leaves no AWS policy undecided", () => {
     const plan = planOf(stack);
     const awsUrns = new Set(plan.resources.filter((r) => isAws(r.type)).map((r) => r.urn));
