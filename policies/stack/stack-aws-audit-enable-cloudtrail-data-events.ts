@@ -3,8 +3,14 @@ import { stackPolicy } from "../lib/define";
 import { isPhi, unlabelledIsPhiFrom, unlabelledIsPhiSchema } from "./lib/labels";
 import { storeSpecByType } from "./lib/keys";
 import { aws } from "./lib/types";
-import { ofType, props, Props } from "./lib/resources";
+import { ofType, props, Props, resolve } from "./lib/resources";
 import { trailCovers } from "./lib/trail";
+
+/** The bucket a trail writes its log files to. */
+function attachedBuckets(trail: PolicyResource, buckets: PolicyResource[]): PolicyResource[] {
+  const found = resolve(trail, "s3BucketName", () => props(trail).s3BucketName, buckets);
+  return found.target ? [found.target] : [];
+}
 
 interface Config {
   unlabelledIsPhi?: boolean;
@@ -29,7 +35,8 @@ const trailChecks: readonly { readonly ok: (p: Props) => boolean; readonly gap: 
  * Access to PHI must leave a trail that can be reviewed and trusted: a multi-region CloudTrail trail with log file
  * validation, KMS encryption and delivery to CloudWatch Logs, recording data events (object reads and writes,
  * function invocations) for every PHI bucket and every Lambda function. Management events alone do not show who
- * read which record.
+ * read which record. A trail's own log bucket is exempt: logging its own writes would loop, and AWS advises
+ * excluding it.
  * @severity high
  * @controls hipaa:164.312(b), hipaa:164.308(a)(1)(ii)(D), hipaa:164.312(c)(2), gdpr:art33
  */
@@ -73,7 +80,14 @@ export const stackAwsAuditEnableCloudtrailDataEvents = stackPolicy(
         report(`CloudTrail trail ${trail.name}: ${gaps.join("; ")}.`, trail.urn);
       }
     }
-    const buckets = ofType(args.resources, aws.bucket, aws.bucketV2).filter(phi);
+    const trailBuckets = new Set(
+      trails
+        .flatMap((t) => attachedBuckets(t, ofType(args.resources, aws.bucket, aws.bucketV2)))
+        .map((b) => b.urn),
+    );
+    const buckets = ofType(args.resources, aws.bucket, aws.bucketV2).filter(
+      (b) => phi(b) && !trailBuckets.has(b.urn),
+    );
     for (const target of [...buckets, ...functions]) {
       if (!trails.some((t) => trailCovers(t, target))) {
         const what = target.type === aws.lambdaFunction ? "Lambda function" : "PHI S3 bucket";

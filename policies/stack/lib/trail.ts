@@ -1,7 +1,11 @@
-/** Which S3 buckets and Lambda functions a CloudTrail trail's data-event selectors cover. */
+/**
+ * Which S3 buckets and Lambda functions a CloudTrail trail's data-event selectors cover. Exclusions
+ * (notEquals/notStartsWiths/notEndsWiths) are read as written; an inclusion list whose values are not known yet
+ * counts for a target only when the selectors depend on that target.
+ */
 import type { PolicyResource } from "@pulumi/policy";
 import { aws } from "./types";
-import { dependsThrough, props, Props, stringList } from "./resources";
+import { dependsThrough, peek, props, Props, stringList } from "./resources";
 
 const resourceTypes: Readonly<Record<string, string>> = {
   [aws.bucket]: "AWS::S3::Object",
@@ -9,64 +13,112 @@ const resourceTypes: Readonly<Record<string, string>> = {
   [aws.lambdaFunction]: "AWS::Lambda::Function",
 };
 
-/** Values that select every bucket or every function of the account. */
+/** Values of classic data resources that select every bucket or every function of the account. */
 const allOfType: Readonly<Record<string, readonly string[]>> = {
   "AWS::S3::Object": ["arn:aws:s3", "arn:aws:s3:::"],
   "AWS::Lambda::Function": ["arn:aws:lambda"],
 };
 
-/** The ARN prefix data events use for a bucket's objects or a function. */
-function arnOf(target: PolicyResource): string {
+/** The ARNs data events carry for the target: a function's ARN, a bucket's objects `arn:aws:s3:::<name>/`. */
+function arnsOf(target: PolicyResource): string[] {
   const p = props(target);
   if (target.type === aws.lambdaFunction) {
-    return String(p.arn);
+    return [String(p.arn)];
   }
-  const name = p.bucket ?? String(p.arn ?? "").replace(/^arn:aws:s3:::/, "");
-  return `arn:aws:s3:::${name}/`;
+  const forms = new Set<string>();
+  if ("bucket" in p) {
+    forms.add(`arn:aws:s3:::${p.bucket}/`);
+  }
+  if ("arn" in p) {
+    forms.add(`${p.arn}/`);
+  }
+  return [...forms];
 }
 
-function classicCovers(selectors: Props[], type: string, target: () => string): boolean {
-  const values = selectors
-    .flatMap((s) => (s.dataResources ?? []) as Props[])
-    .filter((d) => d.type === type)
-    .flatMap((d) => stringList(d.values));
-  if (values.some((v) => allOfType[type].includes(v))) {
-    return true;
+type Ternary = boolean | "unknown";
+
+/** Whether any of the listed values selects one of the ARNs with `test`; "unknown" when an unknown value might. */
+function selects(
+  list: () => unknown,
+  arns: () => string[],
+  test: (arn: string, value: string) => boolean,
+): Ternary {
+  const values = peek(() => stringList(list()));
+  if (!values.known) {
+    return "unknown";
   }
-  if (values.length === 0) {
-    return false;
-  }
-  const arn = target();
-  return values.some((v) => arn === v || arn.startsWith(v));
+  return values.value.some((v) => arns().some((arn) => test(arn, v)));
 }
+
+const equalsTest = (arn: string, v: string) => arn === v || arn.replace(/\/$/, "") === v;
+const startsTest = (arn: string, v: string) => arn.startsWith(v);
+const endsTest = (arn: string, v: string) => arn.endsWith(v) || arn.replace(/\/$/, "").endsWith(v);
 
 function field(selector: Props, name: string): Props | undefined {
   return ((selector.fieldSelectors ?? []) as Props[]).find((f) => f.field === name);
 }
 
-function advancedCovers(selectors: Props[], type: string, target: () => string): boolean {
-  return selectors.some((s) => {
-    const category = field(s, "eventCategory");
-    const resourceType = field(s, "resources.type");
-    if (
-      !stringList(category?.equals).includes("Data") ||
-      !stringList(resourceType?.equals).includes(type)
-    ) {
-      return false;
-    }
-    const arnField = field(s, "resources.ARN");
-    if (!arnField) {
+function advancedCovers(
+  selector: Props,
+  type: string,
+  target: PolicyResource,
+  dependency: boolean,
+): boolean {
+  if (!stringList(field(selector, "eventCategory")?.equals).includes("Data")) {
+    return false;
+  }
+  if (!stringList(field(selector, "resources.type")?.equals).includes(type)) {
+    return false;
+  }
+  const arnField = field(selector, "resources.ARN");
+  if (!arnField) {
+    return true;
+  }
+  const arns = () => arnsOf(target);
+  // Exclusions decide against coverage, so their values are read as they are: unknown ends as indeterminate.
+  const excluded =
+    stringList(arnField.notEquals).some((v) => arns().some((a) => equalsTest(a, v))) ||
+    stringList(arnField.notStartsWiths).some((v) => arns().some((a) => startsTest(a, v))) ||
+    stringList(arnField.notEndsWiths).some((v) => arns().some((a) => endsTest(a, v)));
+  if (excluded) {
+    return false;
+  }
+  const inclusions = (["equals", "startsWiths", "endsWiths"] as const).filter((k) => k in arnField);
+  if (inclusions.length === 0) {
+    return true;
+  }
+  const tests = { equals: equalsTest, startsWiths: startsTest, endsWiths: endsTest };
+  const results = inclusions.map((k) => selects(() => arnField[k], arns, tests[k]));
+  if (results.includes(true)) {
+    return true;
+  }
+  if (results.includes("unknown")) {
+    if (dependency) {
       return true;
     }
-    const arn = target();
-    const excluded =
-      stringList(arnField.notEquals).includes(arn) ||
-      stringList(arnField.notStartsWith).some((p) => arn.startsWith(p));
-    if (excluded) {
-      return false;
+    // Not decidable on known facts: read the values again and let the engine report indeterminate.
+    inclusions.forEach((k) => stringList(arnField[k]).forEach((v) => v.length));
+  }
+  return false;
+}
+
+function classicCovers(
+  selector: Props,
+  type: string,
+  target: PolicyResource,
+  dependency: boolean,
+): boolean {
+  const resources = ((selector.dataResources ?? []) as Props[]).filter((d) => d.type === type);
+  return resources.some((d) => {
+    const result = selects(
+      () => d.values,
+      () => arnsOf(target),
+      (arn, v) => allOfType[type].includes(v) || equalsTest(arn, v) || startsTest(arn, v),
+    );
+    if (result === "unknown" && !dependency) {
+      stringList(d.values).forEach((v) => v.length);
     }
-    const included = [...stringList(arnField.equals), ...stringList(arnField.startsWith)];
-    return included.length === 0 || included.some((p) => arn === p || arn.startsWith(p));
+    return result === true || (result === "unknown" && dependency);
   });
 }
 
@@ -79,14 +131,12 @@ export function trailCovers(trail: PolicyResource, target: PolicyResource): bool
   const p = props(trail);
   const classic: Props[] = "eventSelectors" in p ? (p.eventSelectors ?? []) : [];
   const advanced: Props[] = "advancedEventSelectors" in p ? (p.advancedEventSelectors ?? []) : [];
-  const target_ = () => arnOf(target);
-  // An ARN built from the target's outputs is a dependency: covered by name even while the ARN is unknown.
-  const byDependency =
-    (dependsThrough(trail, "eventSelectors", target) &&
-      classic.some((s) => (s.dataResources ?? []).some((d: Props) => d.type === type))) ||
-    (dependsThrough(trail, "advancedEventSelectors", target) &&
-      advanced.some((s) => stringList(field(s, "resources.type")?.equals).includes(type)));
   return (
-    byDependency || classicCovers(classic, type, target_) || advancedCovers(advanced, type, target_)
+    classic.some((s) =>
+      classicCovers(s, type, target, dependsThrough(trail, "eventSelectors", target)),
+    ) ||
+    advanced.some((s) =>
+      advancedCovers(s, type, target, dependsThrough(trail, "advancedEventSelectors", target)),
+    )
   );
 }

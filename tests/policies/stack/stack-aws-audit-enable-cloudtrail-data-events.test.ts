@@ -38,7 +38,7 @@ describe("stack-aws-audit-enable-cloudtrail-data-events", () => {
       fn,
       trail({
         advancedEventSelectors: [
-          advanced("AWS::S3::Object", { startsWith: ["arn:aws:s3:::mc-eu-records/"] }),
+          advanced("AWS::S3::Object", { startsWiths: ["arn:aws:s3:::mc-eu-records/"] }),
           advanced("AWS::Lambda::Function"),
         ],
       }),
@@ -69,7 +69,7 @@ describe("stack-aws-audit-enable-cloudtrail-data-events", () => {
       enableLogFileValidation: false,
       kmsKeyId: undefined,
       advancedEventSelectors: [
-        advanced("AWS::S3::Object", { startsWith: ["arn:aws:s3:::other-bucket/"] }),
+        advanced("AWS::S3::Object", { startsWiths: ["arn:aws:s3:::other-bucket/"] }),
       ],
     });
     const out = await checkStack(policy, [awsProvider(), bucket, fn, trailResource]);
@@ -85,6 +85,45 @@ describe("stack-aws-audit-enable-cloudtrail-data-events", () => {
       {
         urn: fn.urn,
         message: `Lambda function vitals-anomaly is not covered by any trail's data events; expected an event selector for AWS::Lambda::Function that includes it. ${c}`,
+      },
+    ]);
+  });
+
+  it("reads exclusions: a PHI bucket excluded by notStartsWiths is not covered, the trail's own bucket is exempt", async () => {
+    const trailBucket = s3Bucket("mc-eu-audit-trail");
+    const everyBucketBut = (excluded: string) =>
+      trail({
+        s3BucketName: "mc-eu-audit-trail",
+        advancedEventSelectors: [
+          advanced("AWS::S3::Object", { notStartsWiths: [excluded] }),
+          advanced("AWS::Lambda::Function"),
+        ],
+      });
+    expect(
+      (
+        await checkStack(policy, [
+          awsProvider(),
+          bucket,
+          trailBucket,
+          fn,
+          everyBucketBut("arn:aws:s3:::mc-eu-audit-trail/"),
+        ])
+      ).violations,
+    ).toEqual([]);
+    expect(
+      (
+        await checkStack(policy, [
+          awsProvider(),
+          bucket,
+          trailBucket,
+          fn,
+          everyBucketBut("arn:aws:s3:::mc-eu-records/"),
+        ])
+      ).byUrn,
+    ).toEqual([
+      {
+        urn: bucket.urn,
+        message: `PHI S3 bucket mc-eu-records is not covered by any trail's data events; expected an event selector for AWS::S3::Object that includes it. ${c}`,
       },
     ]);
   });
@@ -113,7 +152,7 @@ describe("stack-aws-audit-enable-cloudtrail-data-events", () => {
       awsProvider(),
       bucket,
       trail(
-        { advancedEventSelectors: [advanced("AWS::S3::Object", { startsWith: [unknown] })] },
+        { advancedEventSelectors: [advanced("AWS::S3::Object", { startsWiths: [unknown] })] },
         { advancedEventSelectors: [bucket.urn] },
       ),
     ]);
@@ -124,7 +163,7 @@ describe("stack-aws-audit-enable-cloudtrail-data-events", () => {
     const out = await checkStack(policy, [
       awsProvider(),
       bucket,
-      trail({ advancedEventSelectors: [advanced("AWS::S3::Object", { startsWith: [unknown] })] }),
+      trail({ advancedEventSelectors: [advanced("AWS::S3::Object", { startsWiths: [unknown] })] }),
     ]);
     expect(out).toMatchObject({ violations: [], indeterminate: true });
   });
