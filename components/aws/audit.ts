@@ -66,7 +66,8 @@ export class Audit extends pulumi.ComponentResource {
     const bucket = new aws.s3.Bucket(
       `${name}-bucket`,
       {
-        bucket: physicalName(args.namePrefix, `${name}-trail`, 63),
+        // Bucket names are global: the account id keeps two accounts of the same stack apart.
+        bucket: pulumi.interpolate`${physicalName(args.namePrefix, `${name}-trail`, 50)}-${account}`,
         objectLockEnabled: true,
         forceDestroy: false,
         tags: args.tags,

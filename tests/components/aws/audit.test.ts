@@ -20,7 +20,7 @@ const key = `arn:aws:kms:${region}:${account}:key/k1`;
 const arn = (service: string, resource: string) =>
   `arn:aws:${service}:${region}:${account}:${resource}`;
 const trailArn = arn("cloudtrail", "trail/mc-eu-audit");
-const bucketArn = "arn:aws:s3:::mc-eu-audit-trail";
+const bucketArn = `arn:aws:s3:::mc-eu-audit-trail-${account}`;
 const fnArn = arn("lambda", "function:mc-eu-video-meeting");
 const tableArn = arn("dynamodb", "table/mc-eu-video-meetings");
 
@@ -47,7 +47,7 @@ describe("Audit", () => {
     const trail = one(recorded, "aws:cloudtrail/trail:Trail", "audit-trail").inputs;
     expect({ ...trail, advancedEventSelectors: undefined }).toEqual({
       name: "mc-eu-audit",
-      s3BucketName: "mc-eu-audit-trail",
+      s3BucketName: `mc-eu-audit-trail-${account}`,
       isMultiRegionTrail: true,
       includeGlobalServiceEvents: true,
       enableLogFileValidation: true,
@@ -95,13 +95,13 @@ describe("Audit", () => {
 
   it("keeps the trail bucket private, CMK-encrypted, versioned, object-locked for six years and expiring after", () => {
     expect(one(recorded, "aws:s3/bucket:Bucket", "audit-bucket").inputs).toEqual({
-      bucket: "mc-eu-audit-trail",
+      bucket: `mc-eu-audit-trail-${account}`,
       objectLockEnabled: true,
       forceDestroy: false,
     });
     const bucketChild = (type: string) => one(recorded, type, "audit-bucket").inputs;
     expect(bucketChild("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock")).toEqual({
-      bucket: "mc-eu-audit-trail",
+      bucket: `mc-eu-audit-trail-${account}`,
       blockPublicAcls: true,
       blockPublicPolicy: true,
       ignorePublicAcls: true,
@@ -112,7 +112,7 @@ describe("Audit", () => {
         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
       ),
     ).toEqual({
-      bucket: "mc-eu-audit-trail",
+      bucket: `mc-eu-audit-trail-${account}`,
       rules: [
         {
           applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key },
@@ -121,13 +121,13 @@ describe("Audit", () => {
       ],
     });
     expect(bucketChild("aws:s3/bucketVersioning:BucketVersioning")).toEqual({
-      bucket: "mc-eu-audit-trail",
+      bucket: `mc-eu-audit-trail-${account}`,
       versioningConfiguration: { status: "Enabled" },
     });
     expect(
       bucketChild("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration"),
     ).toEqual({
-      bucket: "mc-eu-audit-trail",
+      bucket: `mc-eu-audit-trail-${account}`,
       objectLockEnabled: "Enabled",
       rule: { defaultRetention: { mode: "COMPLIANCE", days: 2192 } },
     });
