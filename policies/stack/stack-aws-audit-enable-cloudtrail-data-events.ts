@@ -16,17 +16,26 @@ interface Config {
   unlabelledIsPhi?: boolean;
 }
 
+/** True when the property references something: a dependency (known during preview) or a non-empty value. */
+function isSet(trail: PolicyResource, key: string): boolean {
+  if ((trail.propertyDependencies?.[key] ?? []).length > 0) {
+    return true;
+  }
+  const value = props(trail)[key];
+  return typeof value === "string" && value !== "";
+}
+
 /** Settings every trail of a PHI stack needs, and how each gap reads. */
-const trailChecks: readonly { readonly ok: (p: Props) => boolean; readonly gap: string }[] = [
-  { ok: (p) => p.isMultiRegionTrail === true, gap: "isMultiRegionTrail is not true" },
-  { ok: (p) => p.enableLogFileValidation === true, gap: "enableLogFileValidation is not true" },
-  { ok: (p) => p.enableLogging !== false, gap: "enableLogging is false" },
+const trailChecks: readonly {
+  readonly ok: (trail: PolicyResource, p: Props) => boolean;
+  readonly gap: string;
+}[] = [
+  { ok: (_t, p) => p.isMultiRegionTrail === true, gap: "isMultiRegionTrail is not true" },
+  { ok: (_t, p) => p.enableLogFileValidation === true, gap: "enableLogFileValidation is not true" },
+  { ok: (_t, p) => p.enableLogging !== false, gap: "enableLogging is false" },
+  { ok: (t) => isSet(t, "kmsKeyId"), gap: "kmsKeyId is not set (logs not KMS-encrypted)" },
   {
-    ok: (p) => typeof p.kmsKeyId === "string" && p.kmsKeyId !== "",
-    gap: "kmsKeyId is not set (logs not KMS-encrypted)",
-  },
-  {
-    ok: (p) => typeof p.cloudWatchLogsGroupArn === "string" && p.cloudWatchLogsGroupArn !== "",
+    ok: (t) => isSet(t, "cloudWatchLogsGroupArn"),
     gap: "cloudWatchLogsGroupArn is not set (no delivery to CloudWatch Logs)",
   },
 ];
@@ -75,7 +84,7 @@ export const stackAwsAuditEnableCloudtrailDataEvents = stackPolicy(
     }
     for (const trail of trails) {
       const p = props(trail);
-      const gaps = trailChecks.filter((c) => !c.ok(p)).map((c) => c.gap);
+      const gaps = trailChecks.filter((c) => !c.ok(trail, p)).map((c) => c.gap);
       if (gaps.length > 0) {
         report(`CloudTrail trail ${trail.name}: ${gaps.join("; ")}.`, trail.urn);
       }

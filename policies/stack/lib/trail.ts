@@ -75,11 +75,16 @@ function advancedCovers(
     return true;
   }
   const arns = () => arnsOf(target);
-  // Exclusions decide against coverage, so their values are read as they are: unknown ends as indeterminate.
-  const excluded =
-    stringList(arnField.notEquals).some((v) => arns().some((a) => equalsTest(a, v))) ||
-    stringList(arnField.notStartsWiths).some((v) => arns().some((a) => startsTest(a, v))) ||
-    stringList(arnField.notEndsWiths).some((v) => arns().some((a) => endsTest(a, v)));
+  // An unknown exclusion can name the target only when the selectors depend on it; then it is undecidable and
+  // read again so the engine reports indeterminate. Unknown exclusions of other resources do not touch the target.
+  const exclusions = { notEquals: equalsTest, notStartsWiths: startsTest, notEndsWiths: endsTest };
+  const excluded = (Object.keys(exclusions) as (keyof typeof exclusions)[]).some((k) => {
+    const result = selects(() => arnField[k], arns, exclusions[k]);
+    if (result === "unknown" && dependency) {
+      stringList(arnField[k]).forEach((v) => v.length);
+    }
+    return result === true;
+  });
   if (excluded) {
     return false;
   }

@@ -159,6 +159,39 @@ describe("stack-aws-audit-enable-cloudtrail-data-events", () => {
     expect(out).toEqual({ violations: [], byUrn: [], indeterminate: false });
   });
 
+  it("decides a preview-time trail on dependencies: unknown key and log group, unknown exclusion of its own bucket", async () => {
+    const trailBucket = s3Bucket("mc-eu-audit-trail");
+    const key = resource("aws:kms/key:Key", "phi-key", { enableKeyRotation: true });
+    const logs = resource("aws:cloudwatch/logGroup:LogGroup", "trail-logs", {});
+    const previewTrail = trail(
+      {
+        kmsKeyId: unknown,
+        cloudWatchLogsGroupArn: unknown,
+        s3BucketName: unknown,
+        advancedEventSelectors: [
+          advanced("AWS::S3::Object", { notStartsWiths: [unknown] }),
+          advanced("AWS::Lambda::Function", { equals: [unknown] }),
+        ],
+      },
+      {
+        kmsKeyId: [key.urn],
+        cloudWatchLogsGroupArn: [logs.urn],
+        s3BucketName: [trailBucket.urn],
+        advancedEventSelectors: [trailBucket.urn, fn.urn],
+      },
+    );
+    const out = await checkStack(policy, [
+      awsProvider(),
+      key,
+      logs,
+      bucket,
+      trailBucket,
+      fn,
+      previewTrail,
+    ]);
+    expect(out).toEqual({ violations: [], byUrn: [], indeterminate: false });
+  });
+
   it("is indeterminate when the selected ARNs are unknown and no dependency decides", async () => {
     const out = await checkStack(policy, [
       awsProvider(),
