@@ -11,10 +11,14 @@ import { stackPolicies } from "./stack";
 
 export const packName = "mediconnect-hipaa-gdpr";
 
+/**
+ * Sorted by name, so the order the engine evaluates and reports in does not depend on how a compiler enumerates
+ * a module's exports.
+ */
 export const policies: Policies = [
   ...awsPolicies,
   ...gcpPolicies,
   ...azurePolicies,
   ...kubernetesPolicies,
   ...stackPolicies,
-];
+].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

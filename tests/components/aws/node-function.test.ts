@@ -52,6 +52,8 @@ describe("packageFunction", () => {
   });
 
   it("rebuilds when a bundled file changes", () => {
+    // A fresh clone has no .cache yet.
+    fs.mkdirSync(path.join(pkg.repositoryRoot, ".cache"), { recursive: true });
     const dir = fs.mkdtempSync(path.join(pkg.repositoryRoot, ".cache", "entry-"));
     try {
       const entry = path.relative(pkg.repositoryRoot, path.join(dir, "handler.ts"));
