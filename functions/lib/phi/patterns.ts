@@ -46,6 +46,67 @@ function simple(type: PhiType, re: RegExp, accept?: (s: string) => boolean): Det
   };
 }
 
+/**
+ * Maximal runs of word characters ([A-Za-z0-9_], what `\b` separates), found once per text by a character loop:
+ * identifiers bounded by `\b` on both sides are whole runs, so a run's length rules most of them out at once.
+ */
+let runsOf = "";
+let runs: number[] = [];
+
+function wordRuns(text: string): number[] {
+  if (text === runsOf) {
+    return runs;
+  }
+  const out: number[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (word) {
+      if (start < 0) {
+        start = i;
+      }
+    } else if (start >= 0) {
+      out.push(start, i);
+      start = -1;
+    }
+  }
+  if (start >= 0) {
+    out.push(start, text.length);
+  }
+  runsOf = text;
+  runs = out;
+  return out;
+}
+
+/**
+ * `\b<re>\b` where `re` (sticky) must cover a whole run of word characters whose length passes `length`; with
+ * `wholeRun` false, `re` starts at such a run and reports its own extent.
+ */
+function wordShaped(
+  type: PhiType,
+  length: (n: number) => boolean,
+  re: RegExp,
+  wholeRun = true,
+): Detector {
+  return {
+    type,
+    detect(text, sink) {
+      const r = wordRuns(text);
+      for (let i = 0; i < r.length; i += 2) {
+        const s = r[i];
+        const e = r[i + 1];
+        if (length(e - s)) {
+          re.lastIndex = s;
+          if (re.test(text) && (!wholeRun || re.lastIndex === e)) {
+            sink(type, s, re.lastIndex);
+          }
+        }
+      }
+    },
+  };
+}
+
 const MONTH =
   "(?:[Jj]an(?:uary)?|JAN(?:UARY)?|[Ff]eb(?:ruary)?|FEB(?:RUARY)?|[Mm]ar(?:ch)?|MAR(?:CH)?|[Aa]pr(?:il)?|APR(?:IL)?" +
   "|May|MAY|[Jj]un(?:e)?|JUNE?|[Jj]ul(?:y)?|JULY?|[Aa]ug(?:ust)?|AUG(?:UST)?|[Ss]ep(?:t(?:ember)?)?|SEPT?(?:EMBER)?" +
@@ -295,20 +356,22 @@ const LABELLED: Detector[] = [
     "(\\d{3}[- ]?\\d{2}[- ]?\\d{4})\\b",
   ),
   simple("SSN", /\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b/g),
-  simple(
+  wordShaped(
     "HEALTH_PLAN",
-    /\b[1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\d{2}\b/g,
+    (n) => n === 11,
+    /[1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\d{2}/y,
   ),
-  simple("LICENSE", /\b[ABFGMPRX][A-Z]\d{7}\b/g),
+  wordShaped("LICENSE", (n) => n === 9, /[ABFGMPRX][A-Z]\d{7}/y),
   labelled(
     "VEHICLE",
     "licen[cs]e plate|plate|tag(?= #| number| no\\b)|vin|vehicle id(?:entification)?",
     "((?=[A-Za-z -]*\\d)[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{1,13})\\b",
   ),
-  simple("VEHICLE", /\b[A-HJ-NPR-Z0-9]{17}\b/g, (s) => /\d/.test(s) && /[A-Z]/.test(s)),
+  wordShaped("VEHICLE", (n) => n === 17, /(?=[A-Z]*\d)(?=\d*[A-Z])[A-HJ-NPR-Z0-9]{17}/y),
   simple("DEVICE", /\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*/g),
-  simple("DEVICE", /\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b/g),
-  simple("ID", /\b\d{8,}\b/g),
+  // A MAC address starts with a two-character run (the separators are not word characters).
+  wordShaped("DEVICE", (n) => n === 2, /[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b/y, false),
+  wordShaped("ID", (n) => n >= 8, /\d+/y),
 ];
 
 /** `"name": "Ada Byron"` or `"ssn": 123456789` quoted in text (serialised payloads, error messages). */

@@ -97,18 +97,38 @@ function propagate(
   if (types.size === 0) {
     return;
   }
-  const values = [...types.keys()].sort((a, b) => b.length - a.length);
-  // Few values in a short text: plain indexOf scans beat compiling a one-off regex; otherwise one regex pass.
-  if (values.length * input.length < 4_000_000) {
-    for (const v of values) {
-      for (let at = input.indexOf(v); at !== -1; at = input.indexOf(v, at + v.length)) {
-        if (!starts.has(at)) {
-          sink(types.get(v)!, at, at + v.length);
+  // Short texts: one walk over the text, trying at each position only the values starting with its character
+  // (each value's occurrences are non-overlapping, as successive indexOf scans would find them). Long texts with
+  // many values: one regex pass.
+  if (types.size * input.length < 4_000_000) {
+    const byFirst = new Map<number, string[]>();
+    for (const v of types.keys()) {
+      const c = v.charCodeAt(0);
+      const list = byFirst.get(c);
+      if (list === undefined) {
+        byFirst.set(c, [v]);
+      } else {
+        list.push(v);
+      }
+    }
+    const nextFree = new Map<string, number>();
+    for (let at = 0; at < input.length; at++) {
+      const list = byFirst.get(input.charCodeAt(at));
+      if (list === undefined) {
+        continue;
+      }
+      for (const v of list) {
+        if (input.startsWith(v, at) && at >= (nextFree.get(v) ?? 0)) {
+          nextFree.set(v, at + v.length);
+          if (!starts.has(at)) {
+            sink(types.get(v)!, at, at + v.length);
+          }
         }
       }
     }
     return;
   }
+  const values = [...types.keys()].sort((a, b) => b.length - a.length);
   const re = new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
   let m: RegExpExecArray | null;
   while ((m = re.exec(input)) !== null) {
