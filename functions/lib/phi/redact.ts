@@ -218,26 +218,6 @@ function toOriginal(f: Finding, findings: ReadonlyArray<Finding>): Finding {
   };
 }
 
-const SAFE_BEFORE = new Set([" ", "\t", "\n", "\r", "(", '"', "'"]);
-const SAFE_AFTER = new Set([" ", "\t", "\n", "\r", ",", ";", ".", "!", "?", ")", '"', "'"]);
-
-/**
- * Whether some mask sits right against text that a pattern could read differently once the mask is there
- * ("2001:db8::" + "1O'Brien" becomes "2001:db8::[NAME]", now a valid IPv6). Masks separated by spaces or
- * sentence punctuation cannot change any match, and then the re-scan (half the cost) is skipped.
- */
-function masksTouchText(input: string, findings: ReadonlyArray<Finding>): boolean {
-  for (const f of findings) {
-    if (
-      (f.start > 0 && !SAFE_BEFORE.has(input[f.start - 1])) ||
-      (f.end < input.length && !SAFE_AFTER.has(input[f.end]))
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
-
 /** Masking changes the context around each mask; passes repeat until the output has nothing left to find. */
 const MAX_PASSES = 4;
 
@@ -257,7 +237,9 @@ export function redactText(text: unknown, options: RedactOptions = {}): RedactRe
     return { text: input, findings };
   }
   let out = render(input, findings);
-  for (let pass = 1; pass < MAX_PASSES && masksTouchText(input, findings); pass++) {
+  // Masks change lengths and neighbours, so context-dependent patterns ("phone ... 555-1234" within a window) can
+  // read the masked text differently: scan again until nothing new is found, which makes redaction idempotent.
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
     const again = detect(out, options, wanted);
     if (again.length === 0) {
       break;
