@@ -2,9 +2,18 @@ import { stackPolicy } from "../lib/define";
 import { isPhi, unlabelledIsPhiFrom, unlabelledIsPhiSchema } from "./lib/labels";
 import { resolveKey, rotationGap, storeSpecByType } from "./lib/keys";
 
+/**
+ * How strict the key requirement is: `rotating-cmk` (default) wants a customer-managed key in the stack that
+ * rotates; `cmk` accepts any customer-managed key (in the stack or external) without verifying rotation; `encrypted`
+ * accepts provider-managed keys too and only requires encryption at rest.
+ */
+export const cmkRequirementLevels = ["rotating-cmk", "cmk", "encrypted"] as const;
+type CmkRequirement = (typeof cmkRequirementLevels)[number];
+
 interface Config {
   unlabelledIsPhi?: boolean;
   allowedExternalKeys?: string[];
+  cmkRequirement?: CmkRequirement;
 }
 
 /**
@@ -35,6 +44,13 @@ export const stackPhiStoreEnforceCmkRotation = stackPolicy(
           description:
             "Key ARNs, names or URIs outside the stack whose rotation has been verified by other means.",
         },
+        cmkRequirement: {
+          type: "string",
+          enum: [...cmkRequirementLevels],
+          default: "rotating-cmk",
+          description:
+            "rotating-cmk: a rotating customer-managed key in the stack; cmk: any customer-managed key; encrypted: any encryption at rest, provider-managed keys included.",
+        },
       },
     },
   },
@@ -42,6 +58,7 @@ export const stackPhiStoreEnforceCmkRotation = stackPolicy(
     const config = args.getConfig<Config>();
     const unlabelledIsPhi = unlabelledIsPhiFrom(config);
     const allowedExternal = new Set(config.allowedExternalKeys ?? []);
+    const requirement: CmkRequirement = config.cmkRequirement ?? "rotating-cmk";
     for (const store of args.resources) {
       const spec = storeSpecByType.get(store.type);
       if (!spec || !isPhi(store, args.resources, unlabelledIsPhi)) {
@@ -56,19 +73,22 @@ export const stackPhiStoreEnforceCmkRotation = stackPolicy(
         continue;
       }
       const key = resolveKey(encryption, args.resources);
+      if (requirement === "encrypted") {
+        continue;
+      }
       if (key.kind === "provider-managed") {
         report(
           `PHI ${spec.what} ${store.name} uses the provider-managed key "${key.ref}", not a customer-managed key; expected a rotating key in the stack.`,
           store.urn,
         );
       } else if (key.kind === "external") {
-        if (!allowedExternal.has(key.ref)) {
+        if (requirement === "rotating-cmk" && !allowedExternal.has(key.ref)) {
           report(
             `PHI ${spec.what} ${store.name} uses key "${key.ref}", which is not a resource in this stack, so its rotation cannot be verified; define the key in the stack or list it in allowedExternalKeys.`,
             store.urn,
           );
         }
-      } else {
+      } else if (requirement === "rotating-cmk") {
         const gap = rotationGap(key.key);
         if (gap !== undefined) {
           report(

@@ -1,11 +1,12 @@
 import { stackPolicy } from "../lib/define";
-import { allowedLocations, residencyZones } from "../catalog/residency";
+import { allowedLocations, normaliseLocation, residencyZones } from "../catalog/residency";
 import { props } from "./lib/resources";
 import { azure } from "./lib/types";
 import { placementsOf, zoneOf } from "./lib/location";
 
 interface Config {
   residency?: string;
+  allowedLocations?: { aws?: string[]; gcp?: string[]; azure?: string[] };
 }
 
 /**
@@ -36,11 +37,23 @@ export const stackResidencyEnforceAllowedLocations = stackPolicy(
           description:
             "The residency zone; when unset it is read from the residency tag/label of the providers or resources.",
         },
+        allowedLocations: {
+          type: "object",
+          description:
+            'Per cloud, the locations allowed in this stack\'s zone, replacing the catalog\'s list (policies/catalog/residency.ts) for that cloud; for example a narrower {"aws": ["eu-central-1"]}.',
+          properties: {
+            aws: { type: "array", items: { type: "string" } },
+            gcp: { type: "array", items: { type: "string" } },
+            azure: { type: "array", items: { type: "string" } },
+          },
+          additionalProperties: false,
+        },
       },
     },
   },
   ({ args, report }) => {
-    const zone = zoneOf(args.getConfig<Config>().residency, args.resources);
+    const config = args.getConfig<Config>();
+    const zone = zoneOf(config.residency, args.resources);
     if (zone === undefined) {
       return args.notApplicable(
         "No residency zone: set the policy's residency config or a residency tag/label on the providers or resources.",
@@ -48,7 +61,9 @@ export const stackResidencyEnforceAllowedLocations = stackPolicy(
     }
     for (const r of args.resources) {
       for (const placement of placementsOf(r)) {
-        const allowed = allowedLocations[zone.zone][placement.cloud];
+        const allowed =
+          config.allowedLocations?.[placement.cloud]?.map(normaliseLocation) ??
+          allowedLocations[zone.zone][placement.cloud];
         if (!allowed.includes(placement.location)) {
           report(
             `${r.type.startsWith("pulumi:providers:") ? "Provider" : "Resource"} ${r.name} is placed in ${placement.raw} (${placement.field}), outside residency zone ${zone.zone} (from ${zone.from}); allowed: ${allowed.join(", ")}.`,

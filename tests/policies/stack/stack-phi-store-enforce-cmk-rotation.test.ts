@@ -152,6 +152,32 @@ describe("stack-phi-store-enforce-cmk-rotation", () => {
     ]);
   });
 
+  it.each([
+    ["cmk", ["dlq", "alerts"]],
+    ["encrypted", ["dlq"]],
+  ])(
+    "with cmkRequirement %s, reports only the stores below that level",
+    async (cmkRequirement, names) => {
+      const norotate = kmsKey("norotate-key", { enableKeyRotation: false });
+      const out = await checkStack(
+        policy,
+        [
+          awsProvider(),
+          norotate,
+          table({ enabled: true, kmsKeyArn: norotate.props.arn }),
+          resource("aws:sqs/queue:Queue", "dlq", { sqsManagedSseEnabled: true }),
+          resource("aws:sns/topic:Topic", "alerts", { kmsMasterKeyId: "alias/aws/sns" }),
+          resource("aws:cloudwatch/logGroup:LogGroup", "trail-logs", {
+            kmsKeyId:
+              "arn:aws:kms:eu-central-1:111122223333:key/ffffffff-0000-0000-0000-000000000000",
+          }),
+        ],
+        { cmkRequirement },
+      );
+      expect(out.byUrn.map((v) => v.urn.split("::").pop())).toEqual(names);
+    },
+  );
+
   it("reports a bucket without an encryption configuration (property absent) and a table without serverSideEncryption", async () => {
     const out = await checkStack(policy, [
       awsProvider(),

@@ -98,6 +98,18 @@ describe("stack-residency-enforce-allowed-locations", () => {
     ]);
   });
 
+  it("narrows a cloud's allowed locations through allowedLocations config", async () => {
+    const config = { residency: "eu", allowedLocations: { aws: ["eu-west-1"] } };
+    expect(
+      (await checkStack(policy, [awsProvider(unlabelled, "eu-west-1")], config)).violations,
+    ).toEqual([]);
+    expect(
+      (await checkStack(policy, [awsProvider(unlabelled, "eu-central-1")], config)).violations,
+    ).toEqual([
+      `Provider mc-eu-aws is placed in eu-central-1 (region), outside residency zone eu (from policy config); allowed: eu-west-1. ${c}`,
+    ]);
+  });
+
   it("reads the zone from gcp default labels or a resource label", async () => {
     const out = await checkStack(policy, [gcpProvider({ residency: "eu" }), dataset("US")]);
     expect(out.violations).toHaveLength(1);
