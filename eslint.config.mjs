@@ -2,11 +2,23 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "bin/**", "reports/**", ".cache/**", "**/*.js", "**/*.mjs", "tests/fixtures/programs/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "bin/**",
+      "reports/**",
+      ".cache/**",
+      "**/*.js",
+      "**/*.mjs",
+      "tests/fixtures/programs/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     // The Pulumi rule needs type information to tell an Output from a string.
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { "@pulumi": pulumi },
     rules: {
       "@pulumi/no-output-in-template-literal": "error",

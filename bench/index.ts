@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     .sort();
   const unknown = wanted.filter((w) => !all.includes(w));
   if (unknown.length > 0) {
-    console.error(`bench: unknown benchmark(s) ${unknown.join(", ")}; expected one of ${all.join(", ")}`);
+    console.error(
+      `bench: unknown benchmark(s) ${unknown.join(", ")}; expected one of ${all.join(", ")}`,
+    );
     process.exit(2);
   }
   const names = wanted.length > 0 ? wanted : all;

@@ -22,10 +22,7 @@ export async function medianMs(
 ): Promise<number> {
   const samples: number[] = [];
   const start = process.hrtime.bigint();
-  while (
-    samples.length < minRuns ||
-    Number(process.hrtime.bigint() - start) / 1e6 < minMs
-  ) {
+  while (samples.length < minRuns || Number(process.hrtime.bigint() - start) / 1e6 < minMs) {
     const t0 = process.hrtime.bigint();
     await fn();
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -52,6 +49,10 @@ export function formatTable(rows: ReadonlyArray<Record<string, Cell>>): string {
     }),
   );
   const widths = keys.map((k, i) => Math.max(k.length, ...text.map((t) => t[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
   return [line(keys), line(widths.map((w) => "-".repeat(w))), ...text.map(line)].join("\n");
 }

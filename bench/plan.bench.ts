@@ -16,7 +16,11 @@ export async function run(): Promise<BenchResult> {
     const samples = [];
     for (let i = 0; i < runs; i++) {
       const started = process.hrtime.bigint();
-      const result = await runWorker({ programDir: root, stack, packDir: path.join(root, "policies") });
+      const result = await runWorker({
+        programDir: root,
+        stack,
+        packDir: path.join(root, "policies"),
+      });
       if (!result.ok) {
         throw new Error(`plan of ${stack} failed: ${result.message}`);
       }

@@ -26,7 +26,11 @@ export async function run(): Promise<BenchResult> {
   const rows = [];
   const resources: TestResource[] = [];
   for (const stack of loadProject(root).stacks) {
-    const result = await runWorker({ programDir: root, stack, packDir: path.join(root, "policies") });
+    const result = await runWorker({
+      programDir: root,
+      stack,
+      packDir: path.join(root, "policies"),
+    });
     if (!result.ok) {
       throw new Error(`plan of ${stack} failed: ${result.message}`);
     }
@@ -34,10 +38,13 @@ export async function run(): Promise<BenchResult> {
       measure: `whole pack, stack ${stack} (gRPC)`,
       resources: result.resources.length,
       evaluations: result.evaluation.evaluations,
-      "median us": (result.evaluation.analyzeMs * 1000) / Math.max(1, result.evaluation.evaluations),
+      "median us":
+        (result.evaluation.analyzeMs * 1000) / Math.max(1, result.evaluation.evaluations),
       "total ms": result.evaluation.analyzeMs,
     });
-    resources.push(...result.resources.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: r.inputs })));
+    resources.push(
+      ...result.resources.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: r.inputs })),
+    );
   }
 
   const perPolicy: number[] = [];
@@ -55,7 +62,9 @@ export async function run(): Promise<BenchResult> {
         await checkResource(p, r);
       }
     }
-    perPolicy.push(Number(process.hrtime.bigint() - started) / 1e3 / (iterations * subjects.length));
+    perPolicy.push(
+      Number(process.hrtime.bigint() - started) / 1e3 / (iterations * subjects.length),
+    );
   }
   rows.push({
     measure: `resource policy on one resource (in process, ${evaluated} policies with a subject)`,

@@ -56,16 +56,35 @@ export interface AnalyzeResult {
   readonly notApplicable: { policyName: string; reason: string }[];
 }
 
-const levels: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
-const levelNumbers: Record<EnforcementLevel, number> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
-const severities: Record<number, Severity> = { 0: "", 1: "low", 2: "medium", 3: "high", 4: "critical" };
+const levels: Record<number, EnforcementLevel> = {
+  0: "advisory",
+  1: "mandatory",
+  2: "disabled",
+  3: "remediate",
+};
+const levelNumbers: Record<EnforcementLevel, number> = {
+  advisory: 0,
+  mandatory: 1,
+  disabled: 2,
+  remediate: 3,
+};
+const severities: Record<number, Severity> = {
+  0: "",
+  1: "low",
+  2: "medium",
+  3: "high",
+  4: "critical",
+};
 
 const tsxRegister = require.resolve("tsx/cjs");
 
 function packEntry(dir: string): string {
   const pkgFile = path.join(dir, "package.json");
   if (!fs.existsSync(pkgFile)) {
-    throw new PlanError("policy-pack", `${dir} is not a policy pack: it has no package.json (the SDK reads its version).`);
+    throw new PlanError(
+      "policy-pack",
+      `${dir} is not a policy pack: it has no package.json (the SDK reads its version).`,
+    );
   }
   const main = (JSON.parse(fs.readFileSync(pkgFile, "utf8")) as { main?: string }).main;
   for (const candidate of [main, "index.ts", "index.js"]) {
@@ -73,7 +92,10 @@ function packEntry(dir: string): string {
       return path.join(dir, candidate);
     }
   }
-  throw new PlanError("policy-pack", `${dir} has no entry module (package.json "main", index.ts or index.js).`);
+  throw new PlanError(
+    "policy-pack",
+    `${dir} has no entry module (package.json "main", index.ts or index.js).`,
+  );
 }
 
 /** The end of a child's stderr, with minified lines cut, so an error stays readable. */
@@ -85,8 +107,13 @@ function tail(text: string): string {
     .join("\n");
 }
 
-function call<Req, Res>(fn: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown, req: Req) {
-  return new Promise<Res>((resolve, reject) => fn(req, (err, res) => (err ? reject(err) : resolve(res))));
+function call<Req, Res>(
+  fn: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown,
+  req: Req,
+) {
+  return new Promise<Res>((resolve, reject) =>
+    fn(req, (err, res) => (err ? reject(err) : resolve(res))),
+  );
 }
 
 export class PackClient {
@@ -119,14 +146,21 @@ export class PackClient {
       });
       child.on("exit", (code) =>
         reject(
-          new PlanError("policy-pack", `The policy pack in ${dir} exited with code ${code} before serving:\n${tail(stderr)}`),
+          new PlanError(
+            "policy-pack",
+            `The policy pack in ${dir} exited with code ${code} before serving:\n${tail(stderr)}`,
+          ),
         ),
       );
     });
-    const client = new (analyzerrpc as any).AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
-      "grpc.max_receive_message_length": 400 * 1024 * 1024,
-      "grpc.max_send_message_length": 400 * 1024 * 1024,
-    });
+    const client = new (analyzerrpc as any).AnalyzerClient(
+      `127.0.0.1:${port}`,
+      grpc.credentials.createInsecure(),
+      {
+        "grpc.max_receive_message_length": 400 * 1024 * 1024,
+        "grpc.max_send_message_length": 400 * 1024 * 1024,
+      },
+    );
     return new PackClient(child, client);
   }
 
@@ -143,19 +177,30 @@ export class PackClient {
         enforcementLevel: levels[p.getEnforcementlevel()],
         severity: severities[p.getSeverity()] ?? "",
         framework: fw
-          ? { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() }
+          ? {
+              name: fw.getName(),
+              version: fw.getVersion(),
+              reference: fw.getReference(),
+              specification: fw.getSpecification(),
+            }
           : undefined,
         tags: p.getTagsList(),
         remediationSteps: p.getRemediationSteps(),
         url: p.getUrl(),
         configSchema: schema
-          ? { properties: schema.getProperties()?.toJavaScript(), required: schema.getRequiredList() }
+          ? {
+              properties: schema.getProperties()?.toJavaScript(),
+              required: schema.getRequiredList(),
+            }
           : undefined,
       } satisfies PolicyInfo;
     });
     const initialConfig: Record<string, ReconciledConfig> = {};
     res.getInitialconfigMap().forEach((v: any, k: string) => {
-      initialConfig[k] = { enforcementLevel: levels[v.getEnforcementlevel()], properties: v.getProperties()?.toJavaScript() ?? {} };
+      initialConfig[k] = {
+        enforcementLevel: levels[v.getEnforcementlevel()],
+        properties: v.getProperties()?.toJavaScript() ?? {},
+      };
     });
     return { name: res.getName(), version: res.getVersion(), policies, initialConfig };
   }
@@ -172,7 +217,11 @@ export class PackClient {
     await call(this.client.configure.bind(this.client), req);
   }
 
-  async configureStack(stack: string, project: string, tags: Record<string, string> = {}): Promise<void> {
+  async configureStack(
+    stack: string,
+    project: string,
+    tags: Record<string, string> = {},
+  ): Promise<void> {
     const req = new analyzerpb.AnalyzerStackConfigureRequest();
     req.setStack(stack);
     req.setProject(project);
@@ -183,7 +232,10 @@ export class PackClient {
     await call(this.client.configureStack.bind(this.client), req);
   }
 
-  async analyze(r: CapturedResource, byUrn: ReadonlyMap<string, CapturedResource>): Promise<AnalyzeResult> {
+  async analyze(
+    r: CapturedResource,
+    byUrn: ReadonlyMap<string, CapturedResource>,
+  ): Promise<AnalyzeResult> {
     const req = new analyzerpb.AnalyzeRequest();
     req.setType(r.type);
     req.setUrn(r.urn);
@@ -296,6 +348,8 @@ function response(res: any): AnalyzeResult {
       severity: severities[d.getSeverity()] ?? "",
       urn: d.getUrn(),
     })),
-    notApplicable: res.getNotApplicableList().map((n: any) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+    notApplicable: res
+      .getNotApplicableList()
+      .map((n: any) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
   };
 }

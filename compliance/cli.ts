@@ -54,13 +54,21 @@ export function parseArgs(argv: readonly string[]): PlanArgs | "help" {
       quiet = true;
       continue;
     }
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     if (!takes.includes(flag)) {
-      throw new PlanError("usage", `Unknown argument ${JSON.stringify(arg)}; expected one of ${takes.join(", ")}, --quiet, --help.`);
+      throw new PlanError(
+        "usage",
+        `Unknown argument ${JSON.stringify(arg)}; expected one of ${takes.join(", ")}, --quiet, --help.`,
+      );
     }
     const value = inline ?? argv[++i];
     if (value === undefined || value === "" || value.startsWith("--")) {
-      throw new PlanError("usage", `${flag} needs a value (received ${JSON.stringify(value ?? null)}).`);
+      throw new PlanError(
+        "usage",
+        `${flag} needs a value (received ${JSON.stringify(value ?? null)}).`,
+      );
     }
     values[flag] = value;
   }
@@ -76,7 +84,10 @@ export function parseArgs(argv: readonly string[]): PlanArgs | "help" {
 
 /** Runs one stack in a worker process and returns its result. */
 export function runWorker(req: Omit<WorkerRequest, "resultFile">): Promise<WorkerResult> {
-  const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mediconnect-plan-")), "result.json");
+  const resultFile = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), "mediconnect-plan-")),
+    "result.json",
+  );
   const worker = path.join(__dirname, "worker.ts");
   return new Promise((resolve) => {
     const child = spawn(
@@ -107,7 +118,10 @@ export interface StackOutcome {
   readonly error?: { kind: string; message: string };
 }
 
-export async function plan(args: PlanArgs, write: (s: string) => void = (s) => process.stdout.write(s)) {
+export async function plan(
+  args: PlanArgs,
+  write: (s: string) => void = (s) => process.stdout.write(s),
+) {
   const project = loadProject(args.program);
   if (args.stack !== "all" && !project.stacks.includes(args.stack)) {
     throw new PlanError(
@@ -117,7 +131,10 @@ export async function plan(args: PlanArgs, write: (s: string) => void = (s) => p
   }
   const stacks = args.stack === "all" ? [...project.stacks] : [args.stack];
   if (stacks.length === 0) {
-    throw new PlanError("usage", `${project.dir} has no Pulumi.<stack>.yaml; create one with \`pulumi stack init\`.`);
+    throw new PlanError(
+      "usage",
+      `${project.dir} has no Pulumi.<stack>.yaml; create one with \`pulumi stack init\`.`,
+    );
   }
   const concurrency = Math.max(1, Math.min(stacks.length, os.cpus().length));
   const outcomes: StackOutcome[] = new Array(stacks.length);
@@ -160,7 +177,9 @@ export function exitCodeOf(outcomes: readonly StackOutcome[]): number {
   if (outcomes.some((o) => o.error)) {
     return exitCodes.usage;
   }
-  return outcomes.some((o) => (o.report?.summary.mandatory ?? 0) > 0) ? exitCodes.policyFailure : exitCodes.ok;
+  return outcomes.some((o) => (o.report?.summary.mandatory ?? 0) > 0)
+    ? exitCodes.policyFailure
+    : exitCodes.ok;
 }
 
 async function main(): Promise<number> {
@@ -178,7 +197,9 @@ async function main(): Promise<number> {
   try {
     const outcomes = await plan(args);
     for (const o of outcomes.filter((x) => x.error)) {
-      process.stderr.write(`error: stack ${o.stack}: ${o.error!.kind} error: ${o.error!.message}\n`);
+      process.stderr.write(
+        `error: stack ${o.stack}: ${o.error!.kind} error: ${o.error!.message}\n`,
+      );
     }
     return exitCodeOf(outcomes);
   } catch (err) {

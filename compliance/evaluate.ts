@@ -49,7 +49,12 @@ interface Sinks {
   readonly indeterminate: Finding[];
 }
 
-function classify(policies: readonly PolicyInfo[], urn: string, answer: AnalyzeResult, sinks: Sinks): PolicyResult[] {
+function classify(
+  policies: readonly PolicyInfo[],
+  urn: string,
+  answer: AnalyzeResult,
+  sinks: Sinks,
+): PolicyResult[] {
   const results: PolicyResult[] = [];
   for (const p of policies) {
     const na = answer.notApplicable.find((n) => n.policyName === p.name);
@@ -57,7 +62,9 @@ function classify(policies: readonly PolicyInfo[], urn: string, answer: AnalyzeR
       results.push({ policyName: p.name, urn, status: "not-applicable", reason: na.reason });
       continue;
     }
-    const mine = answer.diagnostics.filter((d) => d.policyName === p.name && (d.urn || urn) === urn);
+    const mine = answer.diagnostics.filter(
+      (d) => d.policyName === p.name && (d.urn || urn) === urn,
+    );
     const unknown = mine.filter((d) => cantRun.test(d.message));
     const covered = mine.filter((d) => detailOf(d).startsWith(suppressedMark));
     const failing = mine.filter((d) => !unknown.includes(d) && !covered.includes(d));
@@ -71,8 +78,19 @@ function classify(policies: readonly PolicyInfo[], urn: string, answer: AnalyzeR
       sinks.indeterminate.push({ ...d, urn, detail: d.message.replace(cantRun, "") });
     }
     const status: ResultStatus =
-      failing.length > 0 ? "fail" : covered.length > 0 ? "suppressed" : unknown.length > 0 ? "indeterminate" : "pass";
-    results.push({ policyName: p.name, urn, status, ...(unknown.length > 0 ? { reason: unknown[0].message } : {}) });
+      failing.length > 0
+        ? "fail"
+        : covered.length > 0
+          ? "suppressed"
+          : unknown.length > 0
+            ? "indeterminate"
+            : "pass";
+    results.push({
+      policyName: p.name,
+      urn,
+      status,
+      ...(unknown.length > 0 ? { reason: unknown[0].message } : {}),
+    });
   }
   return results;
 }
@@ -99,7 +117,12 @@ export async function evaluate(
   for (const p of stackPolicies) {
     const na = stackAnswer.notApplicable.find((n) => n.policyName === p.name);
     if (na) {
-      results.push({ policyName: p.name, urn: stackUrn, status: "not-applicable", reason: na.reason });
+      results.push({
+        policyName: p.name,
+        urn: stackUrn,
+        status: "not-applicable",
+        reason: na.reason,
+      });
       continue;
     }
     const mine = stackAnswer.diagnostics.filter((d) => d.policyName === p.name);
@@ -109,7 +132,12 @@ export async function evaluate(
     }
     for (const urn of urns) {
       results.push(
-        ...classify([p], urn, { diagnostics: mine.filter((d) => (d.urn || stackUrn) === urn), notApplicable: [] }, sinks),
+        ...classify(
+          [p],
+          urn,
+          { diagnostics: mine.filter((d) => (d.urn || stackUrn) === urn), notApplicable: [] },
+          sinks,
+        ),
       );
     }
   }

@@ -68,7 +68,10 @@ function policyDocument(args: Record<string, any>): Record<string, unknown> {
     if (s["conditions"] !== undefined) {
       const condition: Record<string, Record<string, unknown>> = {};
       for (const c of s["conditions"] as { test: string; variable: string; values: string[] }[]) {
-        condition[c.test] = { ...condition[c.test], [c.variable]: c.values.length === 1 ? c.values[0] : c.values };
+        condition[c.test] = {
+          ...condition[c.test],
+          [c.variable]: c.values.length === 1 ? c.values[0] : c.values,
+        };
       }
       out["Condition"] = condition;
     }
@@ -118,11 +121,22 @@ export const invokeMocks: Readonly<Record<string, InvokeMock>> = {
   }),
   "gcp:organizations/getProject:getProject": (args, ctx) => {
     const project = str(args["projectId"]) ?? str(ctx.provider["project"]) ?? "offline-project";
-    return { id: `projects/${project}`, projectId: project, name: project, number: "100000000001", labels: {} };
+    return {
+      id: `projects/${project}`,
+      projectId: project,
+      name: project,
+      number: "100000000001",
+      labels: {},
+    };
   },
   "gcp:compute/getZones:getZones": (args, ctx) => {
     const region = str(args["region"]) ?? str(ctx.provider["region"]) ?? "us-central1";
-    return { id: region, names: ["a", "b", "c"].map((z) => `${region}-${z}`), region, status: "UP" };
+    return {
+      id: region,
+      names: ["a", "b", "c"].map((z) => `${region}-${z}`),
+      region,
+      status: "UP",
+    };
   },
   "azure-native:authorization:getClientConfig": (_a, ctx) => ({
     clientId: "00000000-0000-4000-8000-00000000c11e",
@@ -132,7 +146,11 @@ export const invokeMocks: Readonly<Record<string, InvokeMock>> = {
   }),
 };
 
-export function mockInvoke(token: string, args: Record<string, any>, ctx: InvokeContext): Record<string, unknown> {
+export function mockInvoke(
+  token: string,
+  args: Record<string, any>,
+  ctx: InvokeContext,
+): Record<string, unknown> {
   const mock = invokeMocks[token];
   if (!mock) {
     throw new PlanError(

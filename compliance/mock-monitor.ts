@@ -20,7 +20,13 @@ export function providerUrn(ref: string): string | undefined {
 }
 
 /** The engine's URN: `urn:pulumi:<stack>::<project>::<parent qualified type>$<type>::<name>`. */
-export function engineUrn(stack: string, project: string, parentUrn: string | undefined, type: string, name: string) {
+export function engineUrn(
+  stack: string,
+  project: string,
+  parentUrn: string | undefined,
+  type: string,
+  name: string,
+) {
   const rootType = "pulumi:pulumi:Stack";
   let qualified = type;
   if (parentUrn) {
@@ -86,9 +92,9 @@ export class CapturingMonitor extends BaseMonitor {
       (this.disabledDefaultProviders.includes("*") || this.disabledDefaultProviders.includes(pkg))
     ) {
       const err = new PlanError(
-          "program",
-          `Default provider for '${pkg}' disabled. '${urn}' must use an explicit provider ` +
-            `(pulumi:disable-default-providers is ${JSON.stringify(this.disabledDefaultProviders)}).`,
+        "program",
+        `Default provider for '${pkg}' disabled. '${urn}' must use an explicit provider ` +
+          `(pulumi:disable-default-providers is ${JSON.stringify(this.disabledDefaultProviders)}).`,
       );
       this.onError(err);
       callback(Object.assign(err, { details: err.message }));
@@ -118,7 +124,9 @@ export class CapturingMonitor extends BaseMonitor {
       options: {
         protect: req.hasProtect() ? req.getProtect() : false,
         ignoreChanges: req.getIgnorechangesList(),
-        deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+        deleteBeforeReplace: req.getDeletebeforereplacedefined()
+          ? req.getDeletebeforereplace()
+          : undefined,
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
         aliases,
         customTimeouts: timeouts

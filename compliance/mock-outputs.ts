@@ -14,16 +14,25 @@ function uuidFrom(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-type Computed = (inputs: Record<string, any>, name: string, ctx: { region: string; account: string }) => Record<string, unknown>;
+type Computed = (
+  inputs: Record<string, any>,
+  name: string,
+  ctx: { region: string; account: string },
+) => Record<string, unknown>;
 
 const byType: Readonly<Record<string, Computed>> = {
   "aws:kms/key:Key": (_i, name, c) => {
     const keyId = uuidFrom(name);
     return { keyId, arn: `arn:aws:kms:${c.region}:${c.account}:key/${keyId}` };
   },
-  "aws:kms/alias:Alias": (i, _n, c) => ({ arn: `arn:aws:kms:${c.region}:${c.account}:${i["name"]}` }),
+  "aws:kms/alias:Alias": (i, _n, c) => ({
+    arn: `arn:aws:kms:${c.region}:${c.account}:${i["name"]}`,
+  }),
   "azure-native:keyvault:Vault": (i) => ({
-    properties: { ...(i["properties"] ?? {}), vaultUri: `https://${i["vaultName"]}.vault.azure.net/` },
+    properties: {
+      ...(i["properties"] ?? {}),
+      vaultUri: `https://${i["vaultName"]}.vault.azure.net/`,
+    },
   }),
   "azure-native:keyvault:Key": (i) => {
     const uri = `https://${i["vaultName"]}.vault.azure.net/keys/${i["keyName"]}`;
@@ -46,7 +55,9 @@ export function mockOutputs(
   const inputs = (args.inputs ?? {}) as Record<string, any>;
   const ctx = {
     region: inputs["region"] ?? provider["region"] ?? config["aws:region"] ?? "us-east-1",
-    account: (Array.isArray(provider["allowedAccountIds"]) && provider["allowedAccountIds"][0]) || "123456789012",
+    account:
+      (Array.isArray(provider["allowedAccountIds"]) && provider["allowedAccountIds"][0]) ||
+      "123456789012",
   };
   const state: Record<string, unknown> = { ...inputs };
   const cloud = args.type.split(":")[0];

@@ -43,7 +43,10 @@ export function parsePolicyConfig(text: string, source: string): PolicyConfigFil
     throw new PlanError("configuration", `${source} is not valid JSON: ${(err as Error).message}`);
   }
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
-    throw new PlanError("configuration", `${source} must hold a JSON object keyed by policy name (or "all").`);
+    throw new PlanError(
+      "configuration",
+      `${source} must hold a JSON object keyed by policy name (or "all").`,
+    );
   }
   const out: Record<string, PolicyConfigEntry> = {};
   for (const [name, value] of Object.entries(doc as Record<string, unknown>)) {
@@ -71,7 +74,10 @@ export function parsePolicyConfig(text: string, source: string): PolicyConfigFil
       );
     }
     if (name === "all" && Object.keys(properties).length > 0) {
-      throw new PlanError("configuration", `${source}: [all] takes only an enforcement level, not properties.`);
+      throw new PlanError(
+        "configuration",
+        `${source}: [all] takes only an enforcement level, not properties.`,
+      );
     }
     out[name] = { enforcementLevel: enforcementLevel as EnforcementLevel | undefined, properties };
   }
@@ -135,7 +141,10 @@ export function reconcilePolicyConfig(
     result[policy.name] = { enforcementLevel: level, properties };
   }
   if (problems.length > 0) {
-    throw new PlanError("configuration", `Invalid policy configuration:\n  ${problems.join("\n  ")}`);
+    throw new PlanError(
+      "configuration",
+      `Invalid policy configuration:\n  ${problems.join("\n  ")}`,
+    );
   }
   return result;
 }

@@ -22,7 +22,12 @@ const projectRoot = path.resolve(__dirname, "..");
  */
 function resolvePulumiPackagesFromRunner(): void {
   const mod = Module as unknown as {
-    _resolveFilename: (request: string, parent: unknown, isMain: boolean, options?: unknown) => string;
+    _resolveFilename: (
+      request: string,
+      parent: unknown,
+      isMain: boolean,
+      options?: unknown,
+    ) => string;
   };
   const original = mod._resolveFilename;
   mod._resolveFilename = function (request, parent, isMain, options) {
@@ -38,7 +43,10 @@ export interface ProgramRun {
   readonly outputs: Record<string, unknown>;
 }
 
-export async function runProgram(project: ProgramProject, config: StackConfig): Promise<ProgramRun> {
+export async function runProgram(
+  project: ProgramProject,
+  config: StackConfig,
+): Promise<ProgramRun> {
   resolvePulumiPackagesFromRunner();
   const disabled = parseDisabledProviders(config.values["pulumi:disable-default-providers"]);
   // A failed registration or invoke leaves outputs that never resolve: the first error ends the run.
@@ -46,10 +54,16 @@ export async function runProgram(project: ProgramProject, config: StackConfig): 
   const failed = new Promise<never>((_resolve, reject) => (fail = reject));
   failed.catch(() => undefined);
   const providerInputs = (ref: string | undefined) =>
-    decodeProviderInputs((ref ? monitor.captured.get(providerUrn(ref) ?? "")?.inputs : undefined) ?? {});
+    decodeProviderInputs(
+      (ref ? monitor.captured.get(providerUrn(ref) ?? "")?.inputs : undefined) ?? {},
+    );
   const mocks: pulumi.runtime.Mocks = {
     newResource: (args) => mockOutputs(args, config.values, providerInputs(args.provider)),
-    call: (args) => mockInvoke(args.token, args.inputs, { provider: providerInputs(args.provider), config: config.values }),
+    call: (args) =>
+      mockInvoke(args.token, args.inputs, {
+        provider: providerInputs(args.provider),
+        config: config.values,
+      }),
   };
   // The mocks' callbacks run only after registration starts, by which time the monitor exists.
   const monitor = new CapturingMonitor(mocks, disabled, (err) => fail(err));

@@ -40,7 +40,13 @@ export interface Report {
     notApplicable: number;
     indeterminate: number;
   };
-  readonly resources: { urn: string; type: string; name: string; parent: string | null; provider: string | null }[];
+  readonly resources: {
+    urn: string;
+    type: string;
+    name: string;
+    parent: string | null;
+    provider: string | null;
+  }[];
   readonly violations: ReportViolation[];
   /** Findings covered by a valid suppression (advisory for the engine), with the suppression in the message. */
   readonly suppressed: ReportViolation[];
@@ -123,7 +129,11 @@ export function buildReport(run: Ok, generatedAt: Date): Report {
     violations,
     suppressed: ev.suppressed.map(toViolation),
     results: ev.results.map((r) => ({ ...r })),
-    indeterminate: ev.indeterminate.map((d) => ({ policyName: d.policyName, urn: d.urn, message: d.detail })),
+    indeterminate: ev.indeterminate.map((d) => ({
+      policyName: d.policyName,
+      urn: d.urn,
+      message: d.detail,
+    })),
     policies: run.pack.policies.map((p) => ({
       name: p.name,
       kind: p.kind,
@@ -160,7 +170,12 @@ export function renderTree(run: Ok, report: Report): string {
     rows.push([`${branch}${r.type}`, r.name, marks.get(urn) ?? ""]);
     const kids = children.get(urn) ?? [];
     kids.forEach((k, i) =>
-      walk(k, depth === 0 ? "" : `${prefix}${last ? "   " : "│  "}`, i === kids.length - 1, depth + 1),
+      walk(
+        k,
+        depth === 0 ? "" : `${prefix}${last ? "   " : "│  "}`,
+        i === kids.length - 1,
+        depth + 1,
+      ),
     );
   };
   roots.forEach((r, i) => walk(r, "", i === roots.length - 1, 0));
@@ -181,7 +196,9 @@ export function renderPolicies(report: Report): string {
   lines.push(`Policies:`);
   lines.push(`    ${mandatory.length > 0 ? "x" : "ok"} ${pack.name}@v${pack.version}`);
   for (const v of [...mandatory, ...advisory]) {
-    lines.push(`        - [${v.enforcementLevel}] [severity: ${v.severity}] ${v.policyName}  (${v.resourceType}: ${v.resourceName})`);
+    lines.push(
+      `        - [${v.enforcementLevel}] [severity: ${v.severity}] ${v.policyName}  (${v.resourceType}: ${v.resourceName})`,
+    );
     for (const l of v.message.split("\n")) {
       lines.push(`          ${l}`);
     }

@@ -57,10 +57,14 @@ export function loadProject(dir: string): ProgramProject {
   const doc = readYaml(file) as Record<string, unknown> | null;
   const name = doc?.["name"];
   if (typeof name !== "string" || name === "") {
-    throw new PlanError("configuration", `${file}: [name] is ${JSON.stringify(name)}; expected the project name.`);
+    throw new PlanError(
+      "configuration",
+      `${file}: [name] is ${JSON.stringify(name)}; expected the project name.`,
+    );
   }
   const runtime = doc?.["runtime"];
-  const runtimeName = typeof runtime === "string" ? runtime : (runtime as { name?: unknown } | undefined)?.name;
+  const runtimeName =
+    typeof runtime === "string" ? runtime : (runtime as { name?: unknown } | undefined)?.name;
   if (runtimeName !== "nodejs") {
     throw new PlanError(
       "configuration",
@@ -72,7 +76,8 @@ export function loadProject(dir: string): ProgramProject {
   const config = (doc?.["config"] ?? {}) as Record<string, unknown>;
   for (const [key, spec] of Object.entries(config)) {
     const full = key.includes(":") ? key : `${name}:${key}`;
-    declared[full] = typeof spec === "object" && spec !== null ? (spec as DeclaredKey) : { value: spec };
+    declared[full] =
+      typeof spec === "object" && spec !== null ? (spec as DeclaredKey) : { value: spec };
   }
   const stacks = fs
     .readdirSync(abs)
@@ -99,7 +104,10 @@ function resolveMain(dir: string, main: unknown): string {
     }
   }
   if (candidates.length === 0) {
-    throw new PlanError("configuration", `No entry module in ${base}: expected index.ts, index.js or package.json "main".`);
+    throw new PlanError(
+      "configuration",
+      `No entry module in ${base}: expected index.ts, index.js or package.json "main".`,
+    );
   }
   return candidates[0];
 }

@@ -32,7 +32,12 @@ export type WorkerResult =
       readonly enforcement: Record<string, string>;
       readonly evaluation: Evaluation;
       readonly placeholders: readonly string[];
-      readonly timings: { programMs: number; analyzeMs: number; totalMs: number; peakRssBytes: number };
+      readonly timings: {
+        programMs: number;
+        analyzeMs: number;
+        totalMs: number;
+        peakRssBytes: number;
+      };
     }
   | { readonly ok: false; readonly kind: PlanError["kind"]; readonly message: string };
 
@@ -41,7 +46,9 @@ async function plan(req: WorkerRequest): Promise<WorkerResult> {
   const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
   const project = loadProject(req.programDir);
   const config = loadStackConfig(project, req.stack);
-  const userPolicyConfig: PolicyConfigFile = req.policyConfigFile ? readPolicyConfigFile(req.policyConfigFile) : {};
+  const userPolicyConfig: PolicyConfigFile = req.policyConfigFile
+    ? readPolicyConfigFile(req.policyConfigFile)
+    : {};
   const packStarting = PackClient.start(req.packDir);
   // A failed program must not leave the pack's start-up as an unhandled rejection.
   packStarting.catch(() => undefined);
@@ -65,7 +72,9 @@ async function plan(req: WorkerRequest): Promise<WorkerResult> {
       resources: run.resources,
       outputs: run.outputs,
       pack: info,
-      enforcement: Object.fromEntries(Object.entries(reconciled).map(([k, v]) => [k, v.enforcementLevel])),
+      enforcement: Object.fromEntries(
+        Object.entries(reconciled).map(([k, v]) => [k, v.enforcementLevel]),
+      ),
       evaluation,
       placeholders: config.placeholders,
       timings: {
@@ -78,7 +87,10 @@ async function plan(req: WorkerRequest): Promise<WorkerResult> {
   } finally {
     pack?.close();
     if (!pack) {
-      packStarting.then((p) => p.close(), () => undefined);
+      packStarting.then(
+        (p) => p.close(),
+        () => undefined,
+      );
     }
   }
 }

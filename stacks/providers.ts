@@ -16,7 +16,10 @@ export interface Providers {
   readonly azure?: AzureProvider;
 }
 
-export function createProviders(config: PlatformConfig, opts: pulumi.CustomResourceOptions = {}): Providers {
+export function createProviders(
+  config: PlatformConfig,
+  opts: pulumi.CustomResourceOptions = {},
+): Providers {
   const labels = platformLabels(config);
   const enabled = new Set(config.clouds);
   return {

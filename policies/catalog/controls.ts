@@ -18,7 +18,9 @@ export interface Control {
   readonly url: string;
 }
 
-export const frameworks: Readonly<Record<FrameworkId, { name: string; version: string; reference: string }>> = {
+export const frameworks: Readonly<
+  Record<FrameworkId, { name: string; version: string; reference: string }>
+> = {
   hipaa: {
     name: "HIPAA Security Rule",
     version: "45 CFR Part 164 Subpart C",
@@ -84,7 +86,11 @@ export const controls: readonly Control[] = [
     "164.308(a)(7)",
     "Contingency plan",
     "Data stores have point-in-time recovery, versioning, backups, deletion and drop protection.",
-    ["Disaster recovery and emergency mode operation plans", "Testing and revision of the plan", "Criticality analysis"],
+    [
+      "Disaster recovery and emergency mode operation plans",
+      "Testing and revision of the plan",
+      "Criticality analysis",
+    ],
   ),
   hipaa(
     "164.312(a)(1)",
@@ -114,7 +120,10 @@ export const controls: readonly Control[] = [
     "164.312(b)",
     "Audit controls",
     "Audit logging on: CloudTrail with data events, GCP data-access audit configs, Azure diagnostic settings, API access logs, flow logs.",
-    ["Review of audit records", "Protection of logs against insiders beyond what object lock and retention give"],
+    [
+      "Review of audit records",
+      "Protection of logs against insiders beyond what object lock and retention give",
+    ],
   ),
   hipaa(
     "164.312(c)(1)",
@@ -158,7 +167,10 @@ export const controls: readonly Control[] = [
     5,
     "Storage limitation",
     "Bounded retention on streams, time travel, version retention, TTLs and FHIR history, so personal data is not kept longer than configured.",
-    ["Retention schedules per processing purpose", "Deletion of data in backups held outside the platform"],
+    [
+      "Retention schedules per processing purpose",
+      "Deletion of data in backups held outside the platform",
+    ],
   ),
   gdpr(
     "art5-1-f",
@@ -223,7 +235,9 @@ const byId = new Map(controls.map((c) => [c.id, c]));
 export function control(id: string): Control {
   const found = byId.get(id);
   if (!found) {
-    throw new Error(`Unknown control id "${id}"; expected one of ${controls.map((c) => c.id).join(", ")}`);
+    throw new Error(
+      `Unknown control id "${id}"; expected one of ${controls.map((c) => c.id).join(", ")}`,
+    );
   }
   return found;
 }

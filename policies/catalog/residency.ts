@@ -9,7 +9,9 @@ export type ResidencyZone = (typeof residencyZones)[number];
 export type Cloud = "aws" | "gcp" | "azure";
 
 /** Locations per zone and cloud. GCP and Azure multi-regions count where all their members are in the zone. */
-export const allowedLocations: Readonly<Record<ResidencyZone, Readonly<Record<Cloud, readonly string[]>>>> = {
+export const allowedLocations: Readonly<
+  Record<ResidencyZone, Readonly<Record<Cloud, readonly string[]>>>
+> = {
   us: {
     aws: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"],
     gcp: [
@@ -38,7 +40,16 @@ export const allowedLocations: Readonly<Record<ResidencyZone, Readonly<Record<Cl
     ],
   },
   eu: {
-    aws: ["eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1"],
+    aws: [
+      "eu-central-1",
+      "eu-central-2",
+      "eu-west-1",
+      "eu-west-2",
+      "eu-west-3",
+      "eu-south-1",
+      "eu-south-2",
+      "eu-north-1",
+    ],
     gcp: [
       "eu",
       "eur3",

@@ -60,7 +60,8 @@ function metadata(spec: PolicySpec) {
       description: spec.description,
       severity: spec.severity,
       enforcementLevel:
-        spec.enforcementLevel ?? (spec.severity === "high" || spec.severity === "critical" ? "mandatory" : "advisory"),
+        spec.enforcementLevel ??
+        (spec.severity === "high" || spec.severity === "critical" ? "mandatory" : "advisory"),
       framework: {
         name: framework.name,
         version: framework.version,
@@ -125,15 +126,24 @@ export function resourcePolicy<TResource extends Resource, TArgs>(
   const { suffix, policy } = metadata(spec);
   return {
     ...policy,
-    validateResource: validateResourceOfType(resourceClass, (props, args, reportViolation: ReportViolation) => {
-      const report = reporter(spec.name, () => args.getConfig(), reportViolation, suffix);
-      check(props as Unwrap<NonNullable<TArgs>>, { args, report: (message) => report(message, args.urn, args.name) });
-    }),
+    validateResource: validateResourceOfType(
+      resourceClass,
+      (props, args, reportViolation: ReportViolation) => {
+        const report = reporter(spec.name, () => args.getConfig(), reportViolation, suffix);
+        check(props as Unwrap<NonNullable<TArgs>>, {
+          args,
+          report: (message) => report(message, args.urn, args.name),
+        });
+      },
+    ),
   };
 }
 
 /** A policy over the whole stack (outputs, parents and dependencies resolved). */
-export function stackPolicy(spec: PolicySpec, check: (ctx: StackCheckContext) => void): StackValidationPolicy {
+export function stackPolicy(
+  spec: PolicySpec,
+  check: (ctx: StackCheckContext) => void,
+): StackValidationPolicy {
   const { suffix, policy } = metadata(spec);
   return {
     ...policy,

@@ -64,7 +64,11 @@ export function wildcardPrincipalStatements(document: PolicyDocument): string[] 
     if (s.Effect !== "Allow" || !isWildcardPrincipal(s.Principal)) {
       return [];
     }
-    const conditionKeys = Object.values(s.Condition ?? {}).flatMap((c) => Object.keys(c).map((k) => k.toLowerCase()));
-    return conditionKeys.some((k) => narrowingConditionKeys.includes(k)) ? [] : [s.Sid ?? `#${i + 1}`];
+    const conditionKeys = Object.values(s.Condition ?? {}).flatMap((c) =>
+      Object.keys(c).map((k) => k.toLowerCase()),
+    );
+    return conditionKeys.some((k) => narrowingConditionKeys.includes(k))
+      ? []
+      : [s.Sid ?? `#${i + 1}`];
   });
 }

@@ -42,7 +42,12 @@ function matches(pattern: string, urn: string, name: string): boolean {
   if (pattern.startsWith("urn:")) {
     return pattern === urn;
   }
-  const re = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
   return re.test(name);
 }
 
@@ -54,7 +59,11 @@ export function suppressionProblem(s: Suppression, today: string): string | unde
   if (typeof s.owner !== "string" || s.owner.trim() === "") {
     return "it names no owner";
   }
-  if (typeof s.expires !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(s.expires) || Number.isNaN(Date.parse(s.expires))) {
+  if (
+    typeof s.expires !== "string" ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(s.expires) ||
+    Number.isNaN(Date.parse(s.expires))
+  ) {
     return `its expiry ${JSON.stringify(s.expires ?? null)} is not a date YYYY-MM-DD`;
   }
   if (s.expires < today) {
@@ -75,12 +84,16 @@ export function findSuppression(
   today: string = new Date().toISOString().slice(0, 10),
 ): SuppressionMatch | undefined {
   const list = Array.isArray(config.suppressions) ? (config.suppressions as Suppression[]) : [];
-  const matching = list.filter((s) => typeof s?.resource === "string" && matches(s.resource, urn, name));
+  const matching = list.filter(
+    (s) => typeof s?.resource === "string" && matches(s.resource, urn, name),
+  );
   if (matching.length === 0) {
     return undefined;
   }
   const valid = matching.find((s) => suppressionProblem(s, today) === undefined);
-  return valid ? { suppression: valid } : { suppression: matching[0], problem: suppressionProblem(matching[0], today) };
+  return valid
+    ? { suppression: valid }
+    : { suppression: matching[0], problem: suppressionProblem(matching[0], today) };
 }
 
 export function suppressedMessage(s: Suppression, message: string): string {

@@ -13,11 +13,23 @@ const fixtures = path.join(root, "tests/fixtures/programs");
 
 function plan(args: string[]) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-test-"));
-  const res = spawnSync(process.execPath, ["--require", require.resolve("tsx/cjs"), path.join(root, "compliance/cli.ts"), ...args, "--out", out], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  const report = (stack: string) => JSON.parse(fs.readFileSync(path.join(out, stack, "report.json"), "utf8"));
+  const res = spawnSync(
+    process.execPath,
+    [
+      "--require",
+      require.resolve("tsx/cjs"),
+      path.join(root, "compliance/cli.ts"),
+      ...args,
+      "--out",
+      out,
+    ],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
+  const report = (stack: string) =>
+    JSON.parse(fs.readFileSync(path.join(out, stack, "report.json"), "utf8"));
   return { status: res.status, stdout: res.stdout, stderr: res.stderr, report, out };
 }
 
@@ -36,7 +48,8 @@ describe("npm run plan", () => {
         resourceName: "records-key",
         enforcementLevel: "mandatory",
         severity: "high",
-        message: "Key rotation is disabled; set enableKeyRotation: true. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
+        message:
+          "Key rotation is disabled; set enableKeyRotation: true. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
         frameworks: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
         remediationSteps: expect.stringContaining("enableKeyRotation: true"),
         url: "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C/section-164.312",
@@ -48,7 +61,9 @@ describe("npm run plan", () => {
       status: "fail",
     });
     expect(report.summary.mandatory).toBe(1);
-    expect(run.stdout).toContain("[mandatory] [severity: high] aws-kms-key-enable-key-rotation  (aws:kms/key:Key: records-key)");
+    expect(run.stdout).toContain(
+      "[mandatory] [severity: high] aws-kms-key-enable-key-rotation  (aws:kms/key:Key: records-key)",
+    );
   });
 
   it("exits 0 on a clean program and reports every policy result with the documented fields", () => {
@@ -89,11 +104,16 @@ describe("npm run plan", () => {
     });
     const forKey = report.results.filter((r: { urn: string }) => r.urn === key.urn);
     // Every KMS key policy of the pack passes on it; every other resource policy is not applicable.
-    const keyPolicies = policies.filter((p) => p.name.startsWith("aws-kms-key-")).map((p) => p.name);
+    const keyPolicies = policies
+      .filter((p) => p.name.startsWith("aws-kms-key-"))
+      .map((p) => p.name);
     expect(keyPolicies.length).toBeGreaterThanOrEqual(2);
-    expect(forKey.filter((r: { status: string }) => r.status === "pass").map((r: { policyName: string }) => r.policyName).sort()).toEqual(
-      keyPolicies.sort(),
-    );
+    expect(
+      forKey
+        .filter((r: { status: string }) => r.status === "pass")
+        .map((r: { policyName: string }) => r.policyName)
+        .sort(),
+    ).toEqual(keyPolicies.sort());
     expect(report.summary.passed + report.summary.notApplicable).toBe(report.results.length);
   });
 
@@ -101,24 +121,49 @@ describe("npm run plan", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
     const file = path.join(dir, "config.json");
     fs.writeFileSync(file, JSON.stringify({ "aws-kms-key-enable-key-rotation": "advisory" }));
-    const run = plan(["--program", path.join(fixtures, "kms-rotation-off"), "--policy-config", file]);
+    const run = plan([
+      "--program",
+      path.join(fixtures, "kms-rotation-off"),
+      "--policy-config",
+      file,
+    ]);
     expect(run.status).toBe(0);
-    expect(run.report("dev").violations.map((v: { enforcementLevel: string }) => v.enforcementLevel)).toEqual(["advisory"]);
+    expect(
+      run.report("dev").violations.map((v: { enforcementLevel: string }) => v.enforcementLevel),
+    ).toEqual(["advisory"]);
 
     fs.writeFileSync(file, JSON.stringify({ all: "disabled" }));
-    const disabled = plan(["--program", path.join(fixtures, "kms-rotation-off"), "--policy-config", file]);
+    const disabled = plan([
+      "--program",
+      path.join(fixtures, "kms-rotation-off"),
+      "--policy-config",
+      file,
+    ]);
     expect([disabled.status, disabled.report("dev").results]).toEqual([0, []]);
   });
 
   it("keeps a suppressed finding visible as suppressed, and reports an expired suppression as a violation", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
     const file = path.join(dir, "config.json");
-    const suppression = { resource: "records-*", reason: "Vendor-managed key, ticket SEC-42", owner: "security-team" };
+    const suppression = {
+      resource: "records-*",
+      reason: "Vendor-managed key, ticket SEC-42",
+      owner: "security-team",
+    };
     fs.writeFileSync(
       file,
-      JSON.stringify({ "aws-kms-key-enable-key-rotation": { suppressions: [{ ...suppression, expires: "2999-12-31" }] } }),
+      JSON.stringify({
+        "aws-kms-key-enable-key-rotation": {
+          suppressions: [{ ...suppression, expires: "2999-12-31" }],
+        },
+      }),
     );
-    const run = plan(["--program", path.join(fixtures, "kms-rotation-off"), "--policy-config", file]);
+    const run = plan([
+      "--program",
+      path.join(fixtures, "kms-rotation-off"),
+      "--policy-config",
+      file,
+    ]);
     expect(run.status).toBe(0);
     const report = run.report("dev");
     expect([report.violations, report.summary.suppressed]).toEqual([[], 1]);
@@ -134,9 +179,18 @@ describe("npm run plan", () => {
 
     fs.writeFileSync(
       file,
-      JSON.stringify({ "aws-kms-key-enable-key-rotation": { suppressions: [{ ...suppression, expires: "2020-01-01" }] } }),
+      JSON.stringify({
+        "aws-kms-key-enable-key-rotation": {
+          suppressions: [{ ...suppression, expires: "2020-01-01" }],
+        },
+      }),
     );
-    const expired = plan(["--program", path.join(fixtures, "kms-rotation-off"), "--policy-config", file]);
+    const expired = plan([
+      "--program",
+      path.join(fixtures, "kms-rotation-off"),
+      "--policy-config",
+      file,
+    ]);
     expect(expired.status).toBe(5);
     expect(expired.report("dev").violations.map((v: { message: string }) => v.message)).toEqual([
       "Key rotation is disabled; set enableKeyRotation: true. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
@@ -150,9 +204,16 @@ describe("npm run plan", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
     const file = path.join(dir, "config.json");
     fs.writeFileSync(file, JSON.stringify({ "aws-kms-key-rotate": "advisory" }));
-    const run = plan(["--program", path.join(fixtures, "kms-rotation-off"), "--policy-config", file]);
+    const run = plan([
+      "--program",
+      path.join(fixtures, "kms-rotation-off"),
+      "--policy-config",
+      file,
+    ]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("Policy configuration names unknown policies: aws-kms-key-rotate.");
+    expect(run.stderr).toContain(
+      "Policy configuration names unknown policies: aws-kms-key-rotate.",
+    );
     expect(fs.existsSync(path.join(run.out, "dev", "report.json"))).toBe(false);
   });
 

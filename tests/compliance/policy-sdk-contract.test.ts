@@ -5,7 +5,11 @@
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as kms from "@pulumi/aws/kms";
-import { ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import {
+  ResourceValidationPolicy,
+  StackValidationPolicy,
+  validateResourceOfType,
+} from "@pulumi/policy";
 import { engineUrn } from "../../compliance/mock-monitor";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -37,13 +41,27 @@ function request(type: string, props: Record<string, unknown>) {
   return req;
 }
 
-async function analyze(policies: object[], type: string, props: Record<string, unknown>, packLevel = "advisory") {
+async function analyze(
+  policies: object[],
+  type: string,
+  props: Record<string, unknown>,
+  packLevel = "advisory",
+) {
   const fn = server.makeAnalyzeRpcFun("pack", "1.0.0", packLevel, policies);
   const res: any = await new Promise((resolve, reject) =>
-    fn({ request: request(type, props) }, (err: unknown, r: unknown) => (err ? reject(err) : resolve(r))),
+    fn({ request: request(type, props) }, (err: unknown, r: unknown) =>
+      err ? reject(err) : resolve(r),
+    ),
   );
   return {
-    diagnostics: res.getDiagnosticsList().map((d: any) => [d.getPolicyname(), d.getMessage(), d.getEnforcementlevel(), d.getSeverity()]),
+    diagnostics: res
+      .getDiagnosticsList()
+      .map((d: any) => [
+        d.getPolicyname(),
+        d.getMessage(),
+        d.getEnforcementlevel(),
+        d.getSeverity(),
+      ]),
     notApplicable: res.getNotApplicableList().map((n: any) => [n.getPolicyName(), n.getReason()]),
   };
 }
@@ -61,12 +79,21 @@ describe("@pulumi/policy analyzer contract", () => {
       diagnostics: [["rotation", "Keys rotate.\nrotation is off", ADVISORY, HIGH]],
       notApplicable: [],
     });
-    expect((await analyze([{ ...rotation, enforcementLevel: "mandatory" }], keyType, {})).diagnostics[0][2]).toBe(MANDATORY);
+    expect(
+      (await analyze([{ ...rotation, enforcementLevel: "mandatory" }], keyType, {}))
+        .diagnostics[0][2],
+    ).toBe(MANDATORY);
   });
 
   it("reports remediate as mandatory and skips disabled policies", async () => {
-    expect((await analyze([{ ...rotation, enforcementLevel: "remediate" }], keyType, {})).diagnostics[0][2]).toBe(MANDATORY);
-    expect(await analyze([{ ...rotation, enforcementLevel: "disabled" }], keyType, {})).toEqual({ diagnostics: [], notApplicable: [] });
+    expect(
+      (await analyze([{ ...rotation, enforcementLevel: "remediate" }], keyType, {}))
+        .diagnostics[0][2],
+    ).toBe(MANDATORY);
+    expect(await analyze([{ ...rotation, enforcementLevel: "disabled" }], keyType, {})).toEqual({
+      diagnostics: [],
+      notApplicable: [],
+    });
   });
 
   it("marks a typed policy not applicable to other types, with this reason", async () => {
@@ -77,13 +104,13 @@ describe("@pulumi/policy analyzer contract", () => {
   });
 
   it("downgrades a check that reads an unknown value to an advisory can't-run message", async () => {
-    const res = await analyze(
-      [{ ...rotation, enforcementLevel: "mandatory" }],
-      keyType,
-      { enableKeyRotation: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" },
-    );
+    const res = await analyze([{ ...rotation, enforcementLevel: "mandatory" }], keyType, {
+      enableKeyRotation: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+    });
     expect(res.diagnostics).toHaveLength(1);
-    expect(res.diagnostics[0][1]).toMatch(/^can't run policy 'rotation' from policy pack 'pack@v1.0.0' during preview: /);
+    expect(res.diagnostics[0][1]).toMatch(
+      /^can't run policy 'rotation' from policy pack 'pack@v1.0.0' during preview: /,
+    );
     expect(res.diagnostics[0][2]).toBe(ADVISORY);
   });
 
@@ -94,7 +121,9 @@ describe("@pulumi/policy analyzer contract", () => {
       description: "Graph.",
       validateStack: (args) => {
         for (const r of args.resources) {
-          seen.push(`${r.name}<${r.parent?.name ?? ""}>[${r.dependencies.map((d) => d.name).join(",")}]`);
+          seen.push(
+            `${r.name}<${r.parent?.name ?? ""}>[${r.dependencies.map((d) => d.name).join(",")}]`,
+          );
         }
       },
     };
@@ -114,7 +143,9 @@ describe("@pulumi/policy analyzer contract", () => {
     const req = new analyzerpb.AnalyzeStackRequest();
     req.setResourcesList([resource("a"), resource("b", "a", ["a"])]);
     const fn = server.makeAnalyzeStackRpcFun("pack", "1.0.0", "advisory", [policy]);
-    await new Promise((resolve, reject) => fn({ request: req }, (err: unknown, r: unknown) => (err ? reject(err) : resolve(r))));
+    await new Promise((resolve, reject) =>
+      fn({ request: req }, (err: unknown, r: unknown) => (err ? reject(err) : resolve(r))),
+    );
     expect(seen).toEqual(["a<>[]", "b<a>[a]"]);
   });
 
@@ -123,8 +154,14 @@ describe("@pulumi/policy analyzer contract", () => {
     expect(engineUrn("dev", "proj", parent, "aws:kms/key:Key", "k")).toBe(
       "urn:pulumi:dev::proj::a:b:Outer$a:b:Inner$aws:kms/key:Key::k",
     );
-    expect(engineUrn("dev", "proj", "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev", "aws:kms/key:Key", "k")).toBe(
-      "urn:pulumi:dev::proj::aws:kms/key:Key::k",
-    );
+    expect(
+      engineUrn(
+        "dev",
+        "proj",
+        "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev",
+        "aws:kms/key:Key",
+        "k",
+      ),
+    ).toBe("urn:pulumi:dev::proj::aws:kms/key:Key::k");
   });
 });

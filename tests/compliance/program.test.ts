@@ -4,7 +4,8 @@ import { runWorker } from "../../compliance/cli";
 
 const root = path.resolve(__dirname, "../..");
 const program = path.join(root, "tests/fixtures/programs/edge-cases");
-const run = (stack: string) => runWorker({ programDir: program, stack, packDir: path.join(root, "policies") });
+const run = (stack: string) =>
+  runWorker({ programDir: program, stack, packDir: path.join(root, "policies") });
 
 describe("offline program run", () => {
   it("builds URNs as the engine does, with every ancestor's type", async () => {
@@ -19,7 +20,11 @@ describe("offline program run", () => {
           "urn:pulumi:nested::edge::edge:index:Outer$edge:index:Inner::outer-inner",
           "urn:pulumi:nested::edge::pulumi:providers:aws::p",
         ],
-        ["urn:pulumi:nested::edge::edge:index:Outer::outer", "urn:pulumi:nested::edge::pulumi:pulumi:Stack::edge-nested", null],
+        [
+          "urn:pulumi:nested::edge::edge:index:Outer::outer",
+          "urn:pulumi:nested::edge::pulumi:pulumi:Stack::edge-nested",
+          null,
+        ],
       ]),
     );
     expect(result.resources).toHaveLength(5);
@@ -49,25 +54,42 @@ describe("offline program run", () => {
     expect(JSON.parse(key.inputs["policy"] as string)).toEqual({
       Version: "2012-10-17",
       Statement: [
-        { Sid: "Root", Effect: "Allow", Action: "kms:*", Resource: "*", Principal: { AWS: "arn:aws:iam::111122223333:root" } },
+        {
+          Sid: "Root",
+          Effect: "Allow",
+          Action: "kms:*",
+          Resource: "*",
+          Principal: { AWS: "arn:aws:iam::111122223333:root" },
+        },
       ],
     });
   });
 
   it.each([
-    ["unmocked", "program", 'The program calls the function "aws:ec2/getAmi:getAmi", which has no offline mock.'],
+    [
+      "unmocked",
+      "program",
+      'The program calls the function "aws:ec2/getAmi:getAmi", which has no offline mock.',
+    ],
     [
       "defaultprovider",
       "program",
       "Default provider for 'aws' disabled. 'urn:pulumi:defaultprovider::edge::aws:kms/key:Key::no-provider' must use an explicit provider",
     ],
-    ["badtype", "configuration", 'Pulumi.badtype.yaml: [edge:count] is "many" (string); Pulumi.yaml declares it as integer.'],
-  ])("reports %s as a %s error with a message that says what to fix", async (stack, kind, message) => {
-    const result = await run(stack);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.kind).toBe(kind);
-      expect(result.message).toContain(message);
-    }
-  });
+    [
+      "badtype",
+      "configuration",
+      'Pulumi.badtype.yaml: [edge:count] is "many" (string); Pulumi.yaml declares it as integer.',
+    ],
+  ])(
+    "reports %s as a %s error with a message that says what to fix",
+    async (stack, kind, message) => {
+      const result = await run(stack);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.kind).toBe(kind);
+        expect(result.message).toContain(message);
+      }
+    },
+  );
 });

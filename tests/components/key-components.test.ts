@@ -1,13 +1,19 @@
 import { only, promiseOf, settled, setupMocks } from "../helpers/mocks";
 
-const recorded = setupMocks({}, (args) => (args.type === "aws:kms/key:Key" ? { keyId: `${args.name}-key-id` } : {}));
+const recorded = setupMocks({}, (args) =>
+  args.type === "aws:kms/key:Key" ? { keyId: `${args.name}-key-id` } : {},
+);
 
 // Imported after the mocks are in place, as the Pulumi runtime requires.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { KmsKey: AwsKmsKey, keyPolicy } = require("../../components/aws/kms-key") as typeof import("../../components/aws/kms-key");
-const { KmsKey: GcpKmsKey } = require("../../components/gcp/kms-key") as typeof import("../../components/gcp/kms-key");
-const { KeyVault } = require("../../components/azure/key-vault") as typeof import("../../components/azure/key-vault");
-const { AuditWorkspace } = require("../../components/azure/audit-workspace") as typeof import("../../components/azure/audit-workspace");
+const { KmsKey: AwsKmsKey, keyPolicy } =
+  require("../../components/aws/kms-key") as typeof import("../../components/aws/kms-key");
+const { KmsKey: GcpKmsKey } =
+  require("../../components/gcp/kms-key") as typeof import("../../components/gcp/kms-key");
+const { KeyVault } =
+  require("../../components/azure/key-vault") as typeof import("../../components/azure/key-vault");
+const { AuditWorkspace } =
+  require("../../components/azure/audit-workspace") as typeof import("../../components/azure/audit-workspace");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 describe("aws KmsKey", () => {
@@ -46,19 +52,36 @@ describe("aws KmsKey", () => {
         Sid: "ServicesUseKeyForThisAccount",
         Effect: "Allow",
         Principal: { Service: ["logs.eu-central-1.amazonaws.com"] },
-        Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        Action: [
+          "kms:Encrypt*",
+          "kms:Decrypt*",
+          "kms:ReEncrypt*",
+          "kms:GenerateDataKey*",
+          "kms:DescribeKey",
+        ],
         Resource: "*",
         Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
       },
     ]);
-    expect(only(recorded, "aws:kms/alias:Alias").inputs).toEqual({ name: "alias/mc-eu-phi", targetKeyId: "phi-key-key-id" });
+    expect(only(recorded, "aws:kms/alias:Alias").inputs).toEqual({
+      name: "alias/mc-eu-phi",
+      targetKeyId: "phi-key-key-id",
+    });
   });
 
   it.each([
-    [{ rotationPeriodInDays: 30 }, "KmsKey bad: [rotationPeriodInDays] must be a whole number from 90 to 2560, received 30"],
-    [{ deletionWindowInDays: 3 }, "KmsKey bad: [deletionWindowInDays] must be a whole number from 7 to 30, received 3"],
+    [
+      { rotationPeriodInDays: 30 },
+      "KmsKey bad: [rotationPeriodInDays] must be a whole number from 90 to 2560, received 30",
+    ],
+    [
+      { deletionWindowInDays: 3 },
+      "KmsKey bad: [deletionWindowInDays] must be a whole number from 7 to 30, received 3",
+    ],
   ])("rejects %j with a message naming the argument", (extra, message) => {
-    expect(() => new AwsKmsKey("bad", { description: "x", accountId: "1", namePrefix: "mc", ...extra })).toThrow(message);
+    expect(
+      () => new AwsKmsKey("bad", { description: "x", accountId: "1", namePrefix: "mc", ...extra }),
+    ).toThrow(message);
   });
 });
 
@@ -67,7 +90,10 @@ describe("gcp KmsKey", () => {
     const key = new GcpKmsKey("phi", { location: "europe-west3", namePrefix: "mc-eu" });
     await promiseOf(key.cryptoKeyId);
     await settled();
-    expect(only(recorded, "gcp:kms/keyRing:KeyRing").inputs).toEqual({ name: "mc-eu-phi", location: "europe-west3" });
+    expect(only(recorded, "gcp:kms/keyRing:KeyRing").inputs).toEqual({
+      name: "mc-eu-phi",
+      location: "europe-west3",
+    });
     expect(only(recorded, "gcp:kms/cryptoKey:CryptoKey").inputs).toEqual({
       name: "mc-eu-phi-key",
       keyRing: "phi-ring-id",
@@ -80,7 +106,10 @@ describe("gcp KmsKey", () => {
   });
 
   it("rejects a rotation period over 90 days", () => {
-    expect(() => new GcpKmsKey("slow", { location: "eu", namePrefix: "mc", rotationPeriodSeconds: 7776001 })).toThrow(
+    expect(
+      () =>
+        new GcpKmsKey("slow", { location: "eu", namePrefix: "mc", rotationPeriodSeconds: 7776001 }),
+    ).toThrow(
       "KmsKey slow: [rotationPeriodSeconds] must be a whole number from 86400 (1 day) to 7776000 (90 days), received 7776001",
     );
   });
@@ -88,7 +117,11 @@ describe("gcp KmsKey", () => {
 
 describe("azure AuditWorkspace", () => {
   it("keeps 730 days interactive and the audit tables six years, with public access and local auth off", async () => {
-    const audit = new AuditWorkspace("audit", { resourceGroupName: "rg", location: "germanywestcentral", namePrefix: "mc-eu" });
+    const audit = new AuditWorkspace("audit", {
+      resourceGroupName: "rg",
+      location: "germanywestcentral",
+      namePrefix: "mc-eu",
+    });
     await promiseOf(audit.workspaceId);
     await settled();
     expect(only(recorded, "azure-native:operationalinsights:Workspace").inputs).toEqual({
@@ -102,17 +135,33 @@ describe("azure AuditWorkspace", () => {
       features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
     });
     expect(
-      recorded.filter((r) => r.type === "azure-native:operationalinsights:Table").map((t) => [t.name, t.inputs]),
+      recorded
+        .filter((r) => r.type === "azure-native:operationalinsights:Table")
+        .map((t) => [t.name, t.inputs]),
     ).toEqual(
       ["AzureDiagnostics", "AzureActivity"].map((table) => [
         `audit-${table.toLowerCase()}`,
-        { resourceGroupName: "rg", workspaceName: "audit-workspace", tableName: table, retentionInDays: 730, totalRetentionInDays: 2192 },
+        {
+          resourceGroupName: "rg",
+          workspaceName: "audit-workspace",
+          tableName: table,
+          retentionInDays: 730,
+          totalRetentionInDays: 2192,
+        },
       ]),
     );
   });
 
   it("rejects a total retention under six years", () => {
-    expect(() => new AuditWorkspace("short", { resourceGroupName: "rg", location: "x", namePrefix: "mc", totalRetentionDays: 365 })).toThrow(
+    expect(
+      () =>
+        new AuditWorkspace("short", {
+          resourceGroupName: "rg",
+          location: "x",
+          namePrefix: "mc",
+          totalRetentionDays: 365,
+        }),
+    ).toThrow(
       "AuditWorkspace short: [totalRetentionDays] must be a whole number from 2192 (six years) to 4383, received 365",
     );
   });
@@ -125,7 +174,8 @@ describe("azure KeyVault", () => {
       location: "germanywestcentral",
       tenantId: "00000000-0000-4000-8000-0000000000bb",
       namePrefix: "mc-eu",
-      auditWorkspaceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/audit",
+      auditWorkspaceId:
+        "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/audit",
     });
     await promiseOf(vault.keyId);
     await settled();
@@ -144,13 +194,19 @@ describe("azure KeyVault", () => {
         enabledForDiskEncryption: false,
         enabledForTemplateDeployment: false,
         publicNetworkAccess: "Disabled",
-        networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [], virtualNetworkRules: [] },
+        networkAcls: {
+          defaultAction: "Deny",
+          bypass: "AzureServices",
+          ipRules: [],
+          virtualNetworkRules: [],
+        },
       },
     });
     expect(only(recorded, "azure-native:monitor:DiagnosticSetting").inputs).toEqual({
       name: "mc-eu-phi-audit",
       resourceUri: "phi-vault-id",
-      workspaceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/audit",
+      workspaceId:
+        "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/audit",
       logAnalyticsDestinationType: "Dedicated",
       logs: [{ categoryGroup: "allLogs", enabled: true }],
       metrics: [{ category: "AllMetrics", enabled: true }],
@@ -187,6 +243,8 @@ describe("azure KeyVault", () => {
           auditWorkspaceId: "w",
           rotateAfter: "90 days",
         }),
-    ).toThrow('KeyVault bad: [rotateAfter] must be an ISO 8601 duration in years, months or days such as "P90D", received "90 days"');
+    ).toThrow(
+      'KeyVault bad: [rotateAfter] must be an ISO 8601 duration in years, months or days such as "P90D", received "90 days"',
+    );
   });
 });

@@ -19,10 +19,20 @@ export function setupMocks(
   pulumi.runtime.setMocks(
     {
       newResource: (args) => {
-        recorded.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider });
+        recorded.push({
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs,
+          provider: args.provider,
+        });
         return {
           id: `${args.name}-id`,
-          state: { ...args.inputs, arn: `arn:aws:mock:::${args.name}`, name: args.inputs.name ?? args.name, ...outputs(args) },
+          state: {
+            ...args.inputs,
+            arn: `arn:aws:mock:::${args.name}`,
+            name: args.inputs.name ?? args.name,
+            ...outputs(args),
+          },
         };
       },
       call: (args) => {
@@ -48,13 +58,17 @@ export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
 /** Waits until every registration the program started has reached the mocks. */
 export async function settled(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  await (require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> }).waitForRPCs();
+  await (
+    require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> }
+  ).waitForRPCs();
 }
 
 export function only(recorded: readonly Recorded[], type: string): Recorded {
   const found = recorded.filter((r) => r.type === type);
   if (found.length !== 1) {
-    throw new Error(`expected one ${type}, found ${found.length}: ${recorded.map((r) => r.type).join(", ")}`);
+    throw new Error(
+      `expected one ${type}, found ${found.length}: ${recorded.map((r) => r.type).join(", ")}`,
+    );
   }
   return found[0];
 }

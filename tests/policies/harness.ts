@@ -38,8 +38,14 @@ function collector() {
   const suppressed: string[] = [];
   const reported: { urn: string; message: string }[] = [];
   const report = (message: unknown, urn?: string) => {
-    const text = typeof message === "object" && message !== null ? String((message as { message: string }).message) : String(message);
-    const at = typeof message === "object" && message !== null ? ((message as { urn?: string }).urn ?? "") : (urn ?? "");
+    const text =
+      typeof message === "object" && message !== null
+        ? String((message as { message: string }).message)
+        : String(message);
+    const at =
+      typeof message === "object" && message !== null
+        ? ((message as { urn?: string }).urn ?? "")
+        : (urn ?? "");
     if (text.startsWith("[suppressed")) {
       suppressed.push(text);
     } else {
@@ -87,11 +93,17 @@ export async function checkResource(
   resource: TestResource,
   config: Record<string, unknown> = {},
 ): Promise<Outcome> {
-  const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
+  const validations = Array.isArray(policy.validateResource)
+    ? policy.validateResource
+    : [policy.validateResource!];
   if (!Array.isArray(policy.validateResource)) {
     const pulumiType = getPulumiType(policy.validateResource);
     if (pulumiType && pulumiType !== resource.type) {
-      return { violations: [], notApplicable: `Policy only applies to resources of type '${pulumiType}'`, indeterminate: false };
+      return {
+        violations: [],
+        notApplicable: `Policy only applies to resources of type '${pulumiType}'`,
+        indeterminate: false,
+      };
     }
   }
   const { violations, report, extra } = collector();
@@ -107,7 +119,12 @@ export async function checkResource(
       opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
       stackTags: new Map(),
       provider: resource.provider
-        ? { type: resource.provider.type, props: toProps(resource.provider.props), urn: urnOf(resource.provider.type, "p"), name: "p" }
+        ? {
+            type: resource.provider.type,
+            props: toProps(resource.provider.props),
+            urn: urnOf(resource.provider.type, "p"),
+            name: "p",
+          }
         : undefined,
       isType: (cls: unknown) => isTypeOf(resource.type, cls),
       asType: (cls: unknown) => (isTypeOf(resource.type, cls) ? props : undefined),
@@ -168,7 +185,9 @@ export async function checkStack(
       .map((u) => byUrn.get(u))
       .filter((x): x is PolicyResource => x !== undefined);
     for (const [k, urns] of Object.entries(b.source.propertyDependencies ?? {})) {
-      b.resource.propertyDependencies[k] = urns.map((u) => byUrn.get(u)).filter((x): x is PolicyResource => x !== undefined);
+      b.resource.propertyDependencies[k] = urns
+        .map((u) => byUrn.get(u))
+        .filter((x): x is PolicyResource => x !== undefined);
     }
   }
   const { violations, reported, report, extra } = collector();

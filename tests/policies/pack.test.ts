@@ -23,7 +23,9 @@ function policyFiles(dir: string): string[] {
   });
 }
 
-const files = ["aws", "gcp", "azure", "kubernetes", "stack"].flatMap((d) => policyFiles(path.join(root, d)));
+const files = ["aws", "gcp", "azure", "kubernetes", "stack"].flatMap((d) =>
+  policyFiles(path.join(root, d)),
+);
 const byName = new Map<string, Policy>(policies.map((p) => [p.name, p]));
 
 describe("policy pack", () => {
@@ -36,7 +38,10 @@ describe("policy pack", () => {
     expect(new Set(policies.map((p) => p.name)).size).toBe(policies.length);
     for (const p of policies) {
       const parts = p.name.split("-");
-      expect([p.name, ["aws", "gcp", "azure", "kubernetes", "stack"].includes(parts[0])]).toEqual([p.name, true]);
+      expect([p.name, ["aws", "gcp", "azure", "kubernetes", "stack"].includes(parts[0])]).toEqual([
+        p.name,
+        true,
+      ]);
       expect([p.name, parts.some((w) => verbs.includes(w))]).toEqual([p.name, true]);
     }
   });
@@ -46,21 +51,36 @@ describe("policy pack", () => {
     expect(names).toEqual(policies.map((p) => p.name).sort());
   });
 
-  it.each(files.map((f) => [path.relative(root, f), f]))("%s: JSDoc, metadata and catalog agree", (_rel, file) => {
-    const text = fs.readFileSync(file, "utf8");
-    const policy = byName.get(path.basename(file, ".ts"))!;
-    const severity = /@severity\s+(\w+)/.exec(text)?.[1];
-    const jsdocControls = /@controls\s+([^\n]+)/.exec(text)?.[1].split(",").map((s) => s.trim());
-    expect({ severity, controls: jsdocControls }).toEqual({ severity: policy.severity, controls: policy.tags });
-    for (const tag of policy.tags ?? []) {
-      expect([tag, catalogIds.has(tag)]).toEqual([tag, true]);
-    }
-    expect(policy.framework?.specification).toBe(controls.find((c) => c.id === policy.tags![0])!.citation);
-    for (const field of ["description", "remediationSteps", "url", "enforcementLevel"] as const) {
-      expect([field, typeof policy[field], (policy[field] ?? "").length > 0]).toEqual([field, "string", true]);
-    }
-    expect(Object.keys(policy.configSchema?.properties ?? {})).toContain("suppressions");
-  });
+  it.each(files.map((f) => [path.relative(root, f), f]))(
+    "%s: JSDoc, metadata and catalog agree",
+    (_rel, file) => {
+      const text = fs.readFileSync(file, "utf8");
+      const policy = byName.get(path.basename(file, ".ts"))!;
+      const severity = /@severity\s+(\w+)/.exec(text)?.[1];
+      const jsdocControls = /@controls\s+([^\n]+)/
+        .exec(text)?.[1]
+        .split(",")
+        .map((s) => s.trim());
+      expect({ severity, controls: jsdocControls }).toEqual({
+        severity: policy.severity,
+        controls: policy.tags,
+      });
+      for (const tag of policy.tags ?? []) {
+        expect([tag, catalogIds.has(tag)]).toEqual([tag, true]);
+      }
+      expect(policy.framework?.specification).toBe(
+        controls.find((c) => c.id === policy.tags![0])!.citation,
+      );
+      for (const field of ["description", "remediationSteps", "url", "enforcementLevel"] as const) {
+        expect([field, typeof policy[field], (policy[field] ?? "").length > 0]).toEqual([
+          field,
+          "string",
+          true,
+        ]);
+      }
+      expect(Object.keys(policy.configSchema?.properties ?? {})).toContain("suppressions");
+    },
+  );
 
   it("covers every control of the catalog with a policy, or says what is not automatable", () => {
     for (const c of controls) {
@@ -73,11 +93,14 @@ describe("policy pack", () => {
     expect(fs.readFileSync(policiesDoc, "utf8")).toBe(renderPoliciesDoc());
   });
 
-  it.each(["hipaa", "gdpr"] as const)("has a current %s profile that disables exactly the policies outside it", (fw) => {
-    const file = JSON.parse(fs.readFileSync(path.join(profilesDir, `${fw}.json`), "utf8"));
-    expect(file).toEqual(profile(fw));
-    const kept = policies.filter((p) => !(p.name in file));
-    expect(kept.length).toBeGreaterThan(0);
-    expect(kept.every((p) => (p.tags ?? []).some((t) => t.startsWith(`${fw}:`)))).toBe(true);
-  });
+  it.each(["hipaa", "gdpr"] as const)(
+    "has a current %s profile that disables exactly the policies outside it",
+    (fw) => {
+      const file = JSON.parse(fs.readFileSync(path.join(profilesDir, `${fw}.json`), "utf8"));
+      expect(file).toEqual(profile(fw));
+      const kept = policies.filter((p) => !(p.name in file));
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept.every((p) => (p.tags ?? []).some((t) => t.startsWith(`${fw}:`)))).toBe(true);
+    },
+  );
 });

@@ -33,7 +33,11 @@ const expected = {
 describe.each(Object.keys(expected) as (keyof typeof expected)[])("stack %s", (stack) => {
   let run: Ok;
   beforeAll(async () => {
-    const result = await runWorker({ programDir: root, stack, packDir: path.join(root, "policies") });
+    const result = await runWorker({
+      programDir: root,
+      stack,
+      packDir: path.join(root, "policies"),
+    });
     if (!result.ok) {
       throw new Error(`${result.kind}: ${result.message}`);
     }
@@ -55,11 +59,18 @@ describe.each(Object.keys(expected) as (keyof typeof expected)[])("stack %s", (s
   });
 
   it("puts every custom resource on the explicit provider of its own cloud", () => {
-    const providerOf = new Map(run.resources.filter((r) => r.type.startsWith("pulumi:providers:")).map((p) => [p.urn, p.type]));
+    const providerOf = new Map(
+      run.resources
+        .filter((r) => r.type.startsWith("pulumi:providers:"))
+        .map((p) => [p.urn, p.type]),
+    );
     const custom = run.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
     expect(custom.length).toBeGreaterThan(0);
     for (const r of custom) {
-      expect([r.urn, providerOf.get(r.provider ?? "")]).toEqual([r.urn, `pulumi:providers:${r.type.split(":")[0]}`]);
+      expect([r.urn, providerOf.get(r.provider ?? "")]).toEqual([
+        r.urn,
+        `pulumi:providers:${r.type.split(":")[0]}`,
+      ]);
     }
   });
 
@@ -80,6 +91,10 @@ describe.each(Object.keys(expected) as (keyof typeof expected)[])("stack %s", (s
   });
 
   it("has no unsuppressed mandatory violation", () => {
-    expect(run.evaluation.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policyName} ${v.urn}`)).toEqual([]);
+    expect(
+      run.evaluation.violations
+        .filter((v) => v.enforcementLevel === "mandatory")
+        .map((v) => `${v.policyName} ${v.urn}`),
+    ).toEqual([]);
   });
 });

@@ -11,16 +11,20 @@ import { shown } from "../lib/shown";
 export const azureCognitiveServicesAccountDisableLocalAuth = resourcePolicy(
   {
     name: "azure-cognitiveservices-account-disable-local-auth",
-    description: "Cognitive Services / Azure OpenAI accounts must disable key (local) authentication.",
+    description:
+      "Cognitive Services / Azure OpenAI accounts must disable key (local) authentication.",
     severity: "high",
     controls: ["hipaa:164.312(d)", "hipaa:164.312(a)(2)(i)", "gdpr:art32"],
-    remediationSteps: "Set `properties.disableLocalAuth: true` on the cognitiveservices.Account and grant Cognitive Services OpenAI User to callers.",
+    remediationSteps:
+      "Set `properties.disableLocalAuth: true` on the cognitiveservices.Account and grant Cognitive Services OpenAI User to callers.",
   },
   cognitiveservices.Account,
   (account, { report }) => {
     const value = account.properties?.disableLocalAuth;
     if (value !== true) {
-      report(`properties.disableLocalAuth is ${shown(value, "keys are accepted")}; set it to true.`);
+      report(
+        `properties.disableLocalAuth is ${shown(value, "keys are accepted")}; set it to true.`,
+      );
     }
   },
 );

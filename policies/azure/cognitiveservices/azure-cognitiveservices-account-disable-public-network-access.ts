@@ -14,13 +14,16 @@ export const azureCognitiveServicesAccountDisablePublicNetworkAccess = resourceP
     description: "Cognitive Services / Azure OpenAI accounts must disable public network access.",
     severity: "high",
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: 'Set `properties.publicNetworkAccess: "Disabled"` on the cognitiveservices.Account and add a private endpoint (group id "account").',
+    remediationSteps:
+      'Set `properties.publicNetworkAccess: "Disabled"` on the cognitiveservices.Account and add a private endpoint (group id "account").',
   },
   cognitiveservices.Account,
   (account, { report }) => {
     const value = account.properties?.publicNetworkAccess;
     if (value !== "Disabled") {
-      report(`properties.publicNetworkAccess is ${shown(value, "defaults to Enabled")}; set it to "Disabled".`);
+      report(
+        `properties.publicNetworkAccess is ${shown(value, "defaults to Enabled")}; set it to "Disabled".`,
+      );
     }
   },
 );

@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const azureCognitiveServicesAccountEnableOutboundRestriction = resourcePolicy(
   {
     name: "azure-cognitiveservices-account-enable-outbound-restriction",
-    description: "Cognitive Services / Azure OpenAI accounts must restrict outbound network access to an FQDN list.",
+    description:
+      "Cognitive Services / Azure OpenAI accounts must restrict outbound network access to an FQDN list.",
     severity: "medium",
     controls: ["hipaa:164.312(e)(1)", "gdpr:art32"],
     remediationSteps:

@@ -11,7 +11,8 @@ import { isSet, shown } from "../lib/shown";
 export const azureCognitiveServicesAccountMissingCmk = resourcePolicy(
   {
     name: "azure-cognitiveservices-account-missing-cmk",
-    description: "Cognitive Services / Azure OpenAI accounts must encrypt data with a customer-managed key.",
+    description:
+      "Cognitive Services / Azure OpenAI accounts must encrypt data with a customer-managed key.",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
     remediationSteps:
@@ -21,7 +22,9 @@ export const azureCognitiveServicesAccountMissingCmk = resourcePolicy(
   (account, { report }) => {
     const encryption = account.properties?.encryption;
     if (encryption?.keySource !== "Microsoft.KeyVault") {
-      report(`properties.encryption.keySource is ${shown(encryption?.keySource, "Microsoft-managed keys")}; set it to "Microsoft.KeyVault".`);
+      report(
+        `properties.encryption.keySource is ${shown(encryption?.keySource, "Microsoft-managed keys")}; set it to "Microsoft.KeyVault".`,
+      );
       return;
     }
     const vault = encryption.keyVaultProperties;

@@ -14,12 +14,15 @@ export const azureCognitiveServicesAccountMissingCustomSubdomain = resourcePolic
     description: "Cognitive Services / Azure OpenAI accounts must set a custom subdomain.",
     severity: "medium",
     controls: ["hipaa:164.312(d)", "hipaa:164.312(e)(1)"],
-    remediationSteps: "Set `properties.customSubDomainName` (globally unique, usually the account name) on the cognitiveservices.Account.",
+    remediationSteps:
+      "Set `properties.customSubDomainName` (globally unique, usually the account name) on the cognitiveservices.Account.",
   },
   cognitiveservices.Account,
   (account, { report }) => {
     if (!isSet(account.properties?.customSubDomainName)) {
-      report("properties.customSubDomainName is not set; set it so Entra ID authentication and private endpoints work.");
+      report(
+        "properties.customSubDomainName is not set; set it so Entra ID authentication and private endpoints work.",
+      );
     }
   },
 );

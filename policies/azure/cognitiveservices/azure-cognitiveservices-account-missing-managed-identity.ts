@@ -15,13 +15,16 @@ export const azureCognitiveServicesAccountMissingManagedIdentity = resourcePolic
     severity: "medium",
     enforcementLevel: "mandatory",
     controls: ["hipaa:164.312(d)", "hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: 'Set `identity: { type: "SystemAssigned" }` (or "UserAssigned") on the cognitiveservices.Account.',
+    remediationSteps:
+      'Set `identity: { type: "SystemAssigned" }` (or "UserAssigned") on the cognitiveservices.Account.',
   },
   cognitiveservices.Account,
   (account, { report }) => {
     const type = account.identity?.type;
     if (type === undefined || type === "None") {
-      report(`identity.type is ${shown(type, "no identity")}; set it to "SystemAssigned" or "UserAssigned".`);
+      report(
+        `identity.type is ${shown(type, "no identity")}; set it to "SystemAssigned" or "UserAssigned".`,
+      );
     }
   },
 );

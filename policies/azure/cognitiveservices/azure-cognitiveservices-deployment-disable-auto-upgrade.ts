@@ -11,16 +11,20 @@ import { shown } from "../lib/shown";
 export const azureCognitiveServicesDeploymentDisableAutoUpgrade = resourcePolicy(
   {
     name: "azure-cognitiveservices-deployment-disable-auto-upgrade",
-    description: 'Azure OpenAI deployments must pin the model version (versionUpgradeOption "NoAutoUpgrade").',
+    description:
+      'Azure OpenAI deployments must pin the model version (versionUpgradeOption "NoAutoUpgrade").',
     severity: "low",
     controls: ["hipaa:164.312(c)(1)", "gdpr:art25"],
-    remediationSteps: 'Set `properties.versionUpgradeOption: "NoAutoUpgrade"` and `properties.model.version` on the cognitiveservices.Deployment.',
+    remediationSteps:
+      'Set `properties.versionUpgradeOption: "NoAutoUpgrade"` and `properties.model.version` on the cognitiveservices.Deployment.',
   },
   cognitiveservices.Deployment,
   (deployment, { report }) => {
     const option = deployment.properties?.versionUpgradeOption;
     if (option !== "NoAutoUpgrade") {
-      report(`properties.versionUpgradeOption is ${shown(option, "OnceNewDefaultVersionAvailable")}; set it to "NoAutoUpgrade".`);
+      report(
+        `properties.versionUpgradeOption is ${shown(option, "OnceNewDefaultVersionAvailable")}; set it to "NoAutoUpgrade".`,
+      );
     }
   },
 );

@@ -10,16 +10,20 @@ import { resourcePolicy } from "../../lib/define";
 export const azureCognitiveServicesDeploymentDisallowGlobalSku = resourcePolicy(
   {
     name: "azure-cognitiveservices-deployment-disallow-global-sku",
-    description: "Azure OpenAI deployments should not use Global deployment types when data must stay in a zone.",
+    description:
+      "Azure OpenAI deployments should not use Global deployment types when data must stay in a zone.",
     severity: "low",
     controls: ["gdpr:art44-46"],
-    remediationSteps: 'Set `sku.name: "DataZoneStandard"` (or "Standard") on the cognitiveservices.Deployment.',
+    remediationSteps:
+      'Set `sku.name: "DataZoneStandard"` (or "Standard") on the cognitiveservices.Deployment.',
   },
   cognitiveservices.Deployment,
   (deployment, { report }) => {
     const sku = deployment.sku?.name;
     if (typeof sku === "string" && sku.startsWith("Global")) {
-      report(`sku.name is "${sku}", which may process data in any region; use "DataZoneStandard" or "Standard".`);
+      report(
+        `sku.name is "${sku}", which may process data in any region; use "DataZoneStandard" or "Standard".`,
+      );
     }
   },
 );

@@ -14,7 +14,8 @@ export const azureCognitiveServicesDeploymentMissingRaiPolicy = resourcePolicy(
     description: "Azure OpenAI deployments must name a content filter (raiPolicyName).",
     severity: "medium",
     controls: ["gdpr:art25", "gdpr:art32"],
-    remediationSteps: "Set `properties.raiPolicyName` to a cognitiveservices.RaiPolicy's name on the cognitiveservices.Deployment.",
+    remediationSteps:
+      "Set `properties.raiPolicyName` to a cognitiveservices.RaiPolicy's name on the cognitiveservices.Deployment.",
   },
   cognitiveservices.Deployment,
   (deployment, { report }) => {

@@ -4,7 +4,10 @@ import { resourcePolicy } from "../../lib/define";
 const harmCategories = ["Hate", "Sexual", "Violence", "Selfharm"];
 const promptShields = ["Jailbreak", "Indirect Attack"];
 
-const key = (name: unknown) => String(name ?? "").toLowerCase().replace(/[^a-z]/g, "");
+const key = (name: unknown) =>
+  String(name ?? "")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
 
 /**
  * Patients and clinicians type free text into the assistant; harm filters on prompts and completions and prompt
@@ -28,9 +31,17 @@ export const azureCognitiveServicesRaiPolicyEnableContentFilters = resourcePolic
   (rai, { report }) => {
     const filters = rai.properties?.contentFilters ?? [];
     const blocks = (name: string, source: string) =>
-      filters.some((f) => key(f.name) === key(name) && f.source === source && f.enabled === true && f.blocking === true);
+      filters.some(
+        (f) =>
+          key(f.name) === key(name) &&
+          f.source === source &&
+          f.enabled === true &&
+          f.blocking === true,
+      );
     const missing = [
-      ...harmCategories.flatMap((c) => ["Prompt", "Completion"].filter((s) => !blocks(c, s)).map((s) => `${c}/${s}`)),
+      ...harmCategories.flatMap((c) =>
+        ["Prompt", "Completion"].filter((s) => !blocks(c, s)).map((s) => `${c}/${s}`),
+      ),
       ...promptShields.filter((c) => !blocks(c, "Prompt")).map((c) => `${c}/Prompt`),
     ];
     if (missing.length > 0) {
@@ -38,7 +49,9 @@ export const azureCognitiveServicesRaiPolicyEnableContentFilters = resourcePolic
     }
     const mode = rai.properties?.mode;
     if (mode === "Asynchronous_filter" || mode === "Deferred") {
-      report(`mode is "${mode}", which returns content before it is filtered; use "Default" or "Blocking".`);
+      report(
+        `mode is "${mode}", which returns content before it is filtered; use "Default" or "Blocking".`,
+      );
     }
   },
 );

@@ -31,14 +31,17 @@ export const azureDbForPostgresqlServerConfigureBackup = resourcePolicy(
   },
   dbforpostgresql.Server,
   (server, { args, report }) => {
-    const minDays = (args.getConfig<{ minRetentionDays?: number }>().minRetentionDays ?? defaultMinDays) as number;
+    const minDays = (args.getConfig<{ minRetentionDays?: number }>().minRetentionDays ??
+      defaultMinDays) as number;
     if (server.backup?.geoRedundantBackup === "Enabled") {
       return;
     }
     // Azure keeps 7 days when backupRetentionDays is not set.
     const days = server.backup?.backupRetentionDays ?? 7;
     if (days < minDays) {
-      report(`backup.geoRedundantBackup is not "Enabled" and backupRetentionDays is ${days}; enable geo-redundant backup or keep at least ${minDays} days.`);
+      report(
+        `backup.geoRedundantBackup is not "Enabled" and backupRetentionDays is ${days}; enable geo-redundant backup or keep at least ${minDays} days.`,
+      );
     }
   },
 );

@@ -21,7 +21,9 @@ export const azureDbForPostgresqlServerDisablePublicNetworkAccess = resourcePoli
   (server, { report }) => {
     const access = server.network?.publicNetworkAccess;
     if (access !== "Disabled") {
-      report(`network.publicNetworkAccess is ${shown(access, "Enabled unless the server is VNet-integrated")}; set it to "Disabled".`);
+      report(
+        `network.publicNetworkAccess is ${shown(access, "Enabled unless the server is VNet-integrated")}; set it to "Disabled".`,
+      );
     }
   },
 );

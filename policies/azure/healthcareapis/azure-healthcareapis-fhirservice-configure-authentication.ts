@@ -20,9 +20,14 @@ export const azureHealthcareApisFhirServiceConfigureAuthentication = resourcePol
   healthcareapis.FhirService,
   (fhir, { report }) => {
     const auth = fhir.authenticationConfiguration;
-    const missing = [isSet(auth?.authority) ? [] : ["authority"], isSet(auth?.audience) ? [] : ["audience"]].flat();
+    const missing = [
+      isSet(auth?.authority) ? [] : ["authority"],
+      isSet(auth?.audience) ? [] : ["audience"],
+    ].flat();
     if (missing.length > 0) {
-      report(`authenticationConfiguration is missing ${missing.join(" and ")}; set both to the Entra ID tenant and the service URL.`);
+      report(
+        `authenticationConfiguration is missing ${missing.join(" and ")}; set both to the Entra ID tenant and the service URL.`,
+      );
     }
   },
 );

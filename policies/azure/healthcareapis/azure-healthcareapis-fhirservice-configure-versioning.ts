@@ -15,7 +15,8 @@ export const azureHealthcareApisFhirServiceConfigureVersioning = resourcePolicy(
     description: `FHIR services must use the "${defaultPolicy}" resource version policy (configurable).`,
     severity: "medium",
     controls: ["hipaa:164.312(c)(1)", "gdpr:art17"],
-    remediationSteps: 'Set `resourceVersionPolicyConfiguration.default: "versioned"` on the healthcareapis.FhirService.',
+    remediationSteps:
+      'Set `resourceVersionPolicyConfiguration.default: "versioned"` on the healthcareapis.FhirService.',
     configSchema: {
       properties: {
         versionPolicy: {
@@ -29,7 +30,8 @@ export const azureHealthcareApisFhirServiceConfigureVersioning = resourcePolicy(
   },
   healthcareapis.FhirService,
   (fhir, { args, report }) => {
-    const expected = (args.getConfig<{ versionPolicy?: string }>().versionPolicy ?? defaultPolicy) as string;
+    const expected = (args.getConfig<{ versionPolicy?: string }>().versionPolicy ??
+      defaultPolicy) as string;
     // The service's own default is "versioned".
     const actual = fhir.resourceVersionPolicyConfiguration?.default ?? "versioned";
     if (actual !== expected) {

@@ -13,7 +13,8 @@ export const azureHealthcareApisFhirServiceDisableImport = resourcePolicy(
     description: "FHIR services must keep bulk import and initial import mode disabled.",
     severity: "medium",
     controls: ["hipaa:164.312(c)(1)", "hipaa:164.312(b)", "gdpr:art25"],
-    remediationSteps: "Set `importConfiguration: { enabled: false, initialImportMode: false }` (or omit it) on the healthcareapis.FhirService.",
+    remediationSteps:
+      "Set `importConfiguration: { enabled: false, initialImportMode: false }` (or omit it) on the healthcareapis.FhirService.",
   },
   healthcareapis.FhirService,
   (fhir, { report }) => {

@@ -13,7 +13,8 @@ export const azureHealthcareApisFhirServiceDisallowCorsWildcard = resourcePolicy
     description: 'FHIR services must not allow the CORS origin "*".',
     severity: "high",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: "List the exact front-end origins (https://app.example.org) in `corsConfiguration.origins` of the healthcareapis.FhirService.",
+    remediationSteps:
+      "List the exact front-end origins (https://app.example.org) in `corsConfiguration.origins` of the healthcareapis.FhirService.",
   },
   healthcareapis.FhirService,
   (fhir, { report }) => {

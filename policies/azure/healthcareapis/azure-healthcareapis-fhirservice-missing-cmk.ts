@@ -20,7 +20,9 @@ export const azureHealthcareApisFhirServiceMissingCmk = resourcePolicy(
   healthcareapis.FhirService,
   (fhir, { report }) => {
     if (!isSet(fhir.encryption?.customerManagedKeyEncryption?.keyEncryptionKeyUrl)) {
-      report("encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl is not set, so data uses Microsoft-managed keys; set it to a Key Vault key URL.");
+      report(
+        "encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl is not set, so data uses Microsoft-managed keys; set it to a Key Vault key URL.",
+      );
     }
   },
 );

@@ -14,13 +14,16 @@ export const azureHealthcareApisFhirServiceMissingManagedIdentity = resourcePoli
     description: "FHIR services must have a managed identity.",
     severity: "high",
     controls: ["hipaa:164.312(d)", "hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: 'Set `identity: { type: "SystemAssigned" }` (or "UserAssigned" with the identity ids) on the healthcareapis.FhirService.',
+    remediationSteps:
+      'Set `identity: { type: "SystemAssigned" }` (or "UserAssigned" with the identity ids) on the healthcareapis.FhirService.',
   },
   healthcareapis.FhirService,
   (fhir, { report }) => {
     const type = fhir.identity?.type;
     if (type === undefined || type === "None") {
-      report(`identity.type is ${shown(type, "no identity")}; set it to "SystemAssigned" or "UserAssigned".`);
+      report(
+        `identity.type is ${shown(type, "no identity")}; set it to "SystemAssigned" or "UserAssigned".`,
+      );
     }
   },
 );

@@ -20,8 +20,13 @@ export const azureKeyVaultKeyConfigureExpiry = resourcePolicy(
   keyvault.Key,
   (key, { report }) => {
     const p = key.properties;
-    if (p?.attributes?.expires === undefined && p?.rotationPolicy?.attributes?.expiryTime === undefined) {
-      report("Neither properties.attributes.expires nor properties.rotationPolicy.attributes.expiryTime is set, so the key never expires.");
+    if (
+      p?.attributes?.expires === undefined &&
+      p?.rotationPolicy?.attributes?.expiryTime === undefined
+    ) {
+      report(
+        "Neither properties.attributes.expires nor properties.rotationPolicy.attributes.expiryTime is set, so the key never expires.",
+      );
     }
   },
 );

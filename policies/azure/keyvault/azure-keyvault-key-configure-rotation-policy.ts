@@ -31,8 +31,11 @@ export const azureKeyVaultKeyConfigureRotationPolicy = resourcePolicy(
   },
   keyvault.Key,
   (key, { args, report }) => {
-    const maxDays = (args.getConfig<{ maxRotationDays?: number }>().maxRotationDays ?? defaultMaxDays) as number;
-    const rotate = (key.properties?.rotationPolicy?.lifetimeActions ?? []).filter((a) => a.action?.type === "rotate");
+    const maxDays = (args.getConfig<{ maxRotationDays?: number }>().maxRotationDays ??
+      defaultMaxDays) as number;
+    const rotate = (key.properties?.rotationPolicy?.lifetimeActions ?? []).filter(
+      (a) => a.action?.type === "rotate",
+    );
     if (rotate.length === 0) {
       report("The key has no rotation policy with a rotate action.");
       return;

@@ -14,7 +14,8 @@ export const azureKeyVaultSecretConfigureExpiry = resourcePolicy(
     severity: "medium",
     enforcementLevel: "mandatory",
     controls: ["hipaa:164.312(d)", "hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: "Set `properties.attributes.expires` (Unix seconds) on the keyvault.Secret and rotate the secret before it.",
+    remediationSteps:
+      "Set `properties.attributes.expires` (Unix seconds) on the keyvault.Secret and rotate the secret before it.",
   },
   keyvault.Secret,
   (secret, { report }) => {

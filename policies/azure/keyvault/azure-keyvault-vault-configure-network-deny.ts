@@ -24,7 +24,9 @@ export const azureKeyVaultVaultConfigureNetworkDeny = resourcePolicy(
         `networkAcls.defaultAction is ${acls?.defaultAction === undefined ? "not set (defaults to Allow)" : JSON.stringify(acls.defaultAction)}; set it to "Deny".`,
       );
     }
-    const open = (acls?.ipRules ?? []).map((r) => r.value).filter((v) => v === "0.0.0.0/0" || v === "*");
+    const open = (acls?.ipRules ?? [])
+      .map((r) => r.value)
+      .filter((v) => v === "0.0.0.0/0" || v === "*");
     if (open.length > 0) {
       report(`networkAcls.ipRules allow the whole internet (${open.join(", ")}).`);
     }

@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const azureKeyVaultVaultEnableRbacAuthorization = resourcePolicy(
   {
     name: "azure-keyvault-vault-enable-rbac-authorization",
-    description: "Key Vaults must use Azure RBAC for data-plane authorization instead of access policies.",
+    description:
+      "Key Vaults must use Azure RBAC for data-plane authorization instead of access policies.",
     severity: "medium",
     enforcementLevel: "mandatory",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(a)(2)(i)", "gdpr:art32"],
@@ -23,7 +24,9 @@ export const azureKeyVaultVaultEnableRbacAuthorization = resourcePolicy(
       report("RBAC authorization is not enabled; set properties.enableRbacAuthorization: true.");
     }
     if ((vault.properties?.accessPolicies ?? []).length > 0) {
-      report(`The vault still grants ${vault.properties?.accessPolicies?.length} access policies; remove them.`);
+      report(
+        `The vault still grants ${vault.properties?.accessPolicies?.length} access policies; remove them.`,
+      );
     }
   },
 );

@@ -13,7 +13,8 @@ const auditGroups = ["allLogs", "audit"];
 export const azureMonitorDiagnosticSettingConfigureLogAnalytics = resourcePolicy(
   {
     name: "azure-monitor-diagnosticsetting-configure-log-analytics",
-    description: 'Diagnostic settings must send the "allLogs" or "audit" category group to a Log Analytics workspace.',
+    description:
+      'Diagnostic settings must send the "allLogs" or "audit" category group to a Log Analytics workspace.',
     severity: "high",
     controls: ["hipaa:164.312(b)", "hipaa:164.308(a)(1)(ii)(D)", "gdpr:art33"],
     remediationSteps:

@@ -11,7 +11,8 @@ import { publicAdminPorts } from "../lib/rules";
 export const azureNetworkNetworkSecurityGroupDisallowPublicAdminPorts = resourcePolicy(
   {
     name: "azure-network-networksecuritygroup-disallow-public-admin-ports",
-    description: "Network security groups must not allow inbound SSH, RDP or all ports from the internet.",
+    description:
+      "Network security groups must not allow inbound SSH, RDP or all ports from the internet.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(e)(1)", "gdpr:art32"],
     remediationSteps:
@@ -22,7 +23,9 @@ export const azureNetworkNetworkSecurityGroupDisallowPublicAdminPorts = resource
     (nsg.securityRules ?? []).forEach((rule, i) => {
       const ports = publicAdminPorts(rule);
       if (ports.length > 0) {
-        report(`securityRules[${i}] (${rule.name ?? "unnamed"}) allows inbound port ${ports.join(", ")} from the internet.`);
+        report(
+          `securityRules[${i}] (${rule.name ?? "unnamed"}) allows inbound port ${ports.join(", ")} from the internet.`,
+        );
       }
     });
   },

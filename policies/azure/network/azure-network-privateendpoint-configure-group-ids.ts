@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const azureNetworkPrivateEndpointConfigureGroupIds = resourcePolicy(
   {
     name: "azure-network-privateendpoint-configure-group-ids",
-    description: "Private endpoints must connect a private link service with at least one group id.",
+    description:
+      "Private endpoints must connect a private link service with at least one group id.",
     severity: "medium",
     enforcementLevel: "mandatory",
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)"],
@@ -19,14 +20,19 @@ export const azureNetworkPrivateEndpointConfigureGroupIds = resourcePolicy(
   },
   network.PrivateEndpoint,
   (endpoint, { report }) => {
-    const connections = [...(endpoint.privateLinkServiceConnections ?? []), ...(endpoint.manualPrivateLinkServiceConnections ?? [])];
+    const connections = [
+      ...(endpoint.privateLinkServiceConnections ?? []),
+      ...(endpoint.manualPrivateLinkServiceConnections ?? []),
+    ];
     if (connections.length === 0) {
       report("The private endpoint has no privateLinkServiceConnections.");
       return;
     }
     connections.forEach((c, i) => {
       if (typeof c.privateLinkServiceId !== "string" || (c.groupIds ?? []).length === 0) {
-        report(`Connection ${i} (${c.name ?? "unnamed"}) must set privateLinkServiceId and at least one groupIds entry.`);
+        report(
+          `Connection ${i} (${c.name ?? "unnamed"}) must set privateLinkServiceId and at least one groupIds entry.`,
+        );
       }
     });
   },

@@ -21,7 +21,9 @@ export const azureNetworkSecurityRuleDisallowPublicAdminPorts = resourcePolicy(
   (rule, { report }) => {
     const ports = publicAdminPorts(rule);
     if (ports.length > 0) {
-      report(`The rule allows inbound port ${ports.join(", ")} from the internet (source ${JSON.stringify(rule.sourceAddressPrefix ?? rule.sourceAddressPrefixes)}).`);
+      report(
+        `The rule allows inbound port ${ports.join(", ")} from the internet (source ${JSON.stringify(rule.sourceAddressPrefix ?? rule.sourceAddressPrefixes)}).`,
+      );
     }
   },
 );

@@ -32,7 +32,8 @@ export const azureOperationalInsightsWorkspaceConfigureRetention = resourcePolic
   },
   operationalinsights.Workspace,
   (workspace, { args, report }) => {
-    const minDays = (args.getConfig<{ minRetentionDays?: number }>().minRetentionDays ?? defaultMinDays) as number;
+    const minDays = (args.getConfig<{ minRetentionDays?: number }>().minRetentionDays ??
+      defaultMinDays) as number;
     const days = workspace.retentionInDays;
     if (days === undefined || days < minDays) {
       report(

@@ -20,10 +20,14 @@ export const azureOperationalInsightsWorkspaceDisablePublicNetworkAccess = resou
   operationalinsights.Workspace,
   (workspace, { report }) => {
     if (workspace.publicNetworkAccessForIngestion !== "Disabled") {
-      report(`publicNetworkAccessForIngestion is ${shown(workspace.publicNetworkAccessForIngestion, "defaults to Enabled")}; set it to "Disabled".`);
+      report(
+        `publicNetworkAccessForIngestion is ${shown(workspace.publicNetworkAccessForIngestion, "defaults to Enabled")}; set it to "Disabled".`,
+      );
     }
     if (workspace.publicNetworkAccessForQuery !== "Disabled") {
-      report(`publicNetworkAccessForQuery is ${shown(workspace.publicNetworkAccessForQuery, "defaults to Enabled")}; set it to "Disabled".`);
+      report(
+        `publicNetworkAccessForQuery is ${shown(workspace.publicNetworkAccessForQuery, "defaults to Enabled")}; set it to "Disabled".`,
+      );
     }
   },
 );

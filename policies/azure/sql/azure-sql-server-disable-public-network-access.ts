@@ -14,12 +14,15 @@ export const azureSqlServerDisablePublicNetworkAccess = resourcePolicy(
     description: "Azure SQL servers must disable public network access.",
     severity: "high",
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: 'Set `publicNetworkAccess: "Disabled"` on the sql.Server and add a private endpoint (group id "sqlServer").',
+    remediationSteps:
+      'Set `publicNetworkAccess: "Disabled"` on the sql.Server and add a private endpoint (group id "sqlServer").',
   },
   sql.Server,
   (server, { report }) => {
     if (server.publicNetworkAccess !== "Disabled") {
-      report(`publicNetworkAccess is ${shown(server.publicNetworkAccess, "defaults to Enabled")}; set it to "Disabled".`);
+      report(
+        `publicNetworkAccess is ${shown(server.publicNetworkAccess, "defaults to Enabled")}; set it to "Disabled".`,
+      );
     }
   },
 );

@@ -15,7 +15,8 @@ export const azureStorageBlobServicePropertiesEnableDeleteRetention = resourcePo
     description: `Blob services must keep deleted blobs for at least ${defaultMinDays} days (soft delete).`,
     severity: "medium",
     controls: ["hipaa:164.308(a)(7)", "hipaa:164.312(c)(1)"],
-    remediationSteps: "Set `deleteRetentionPolicy: { enabled: true, days: 7 }` (or more) on the storage.BlobServiceProperties.",
+    remediationSteps:
+      "Set `deleteRetentionPolicy: { enabled: true, days: 7 }` (or more) on the storage.BlobServiceProperties.",
     configSchema: {
       properties: {
         minRetentionDays: {
@@ -30,7 +31,8 @@ export const azureStorageBlobServicePropertiesEnableDeleteRetention = resourcePo
   },
   storage.BlobServiceProperties,
   (blob, { args, report }) => {
-    const minDays = (args.getConfig<{ minRetentionDays?: number }>().minRetentionDays ?? defaultMinDays) as number;
+    const minDays = (args.getConfig<{ minRetentionDays?: number }>().minRetentionDays ??
+      defaultMinDays) as number;
     const policy = blob.deleteRetentionPolicy;
     if (policy?.enabled !== true) {
       report(`deleteRetentionPolicy.enabled is not true; enable it with days >= ${minDays}.`);

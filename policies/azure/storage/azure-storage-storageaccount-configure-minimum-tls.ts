@@ -19,7 +19,9 @@ export const azureStorageStorageAccountConfigureMinimumTls = resourcePolicy(
   (account, { report }) => {
     const version = account.minimumTlsVersion;
     if (version !== "TLS1_2" && version !== "TLS1_3") {
-      report(`minimumTlsVersion is ${shown(version, "older accounts accept TLS 1.0")}; set it to "TLS1_2".`);
+      report(
+        `minimumTlsVersion is ${shown(version, "older accounts accept TLS 1.0")}; set it to "TLS1_2".`,
+      );
     }
   },
 );

@@ -13,13 +13,16 @@ export const azureStorageStorageAccountConfigureNetworkDeny = resourcePolicy(
     description: "Storage accounts must deny network access by default.",
     severity: "high",
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: 'Set `networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" }` on the storage.StorageAccount and reach it through a private endpoint.',
+    remediationSteps:
+      'Set `networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" }` on the storage.StorageAccount and reach it through a private endpoint.',
   },
   storage.StorageAccount,
   (account, { report }) => {
     const action = account.networkRuleSet?.defaultAction;
     if (action !== "Deny") {
-      report(`networkRuleSet.defaultAction is ${shown(action, "defaults to Allow")}; set it to "Deny".`);
+      report(
+        `networkRuleSet.defaultAction is ${shown(action, "defaults to Allow")}; set it to "Deny".`,
+      );
     }
   },
 );

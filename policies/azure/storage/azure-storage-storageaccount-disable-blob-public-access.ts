@@ -13,12 +13,14 @@ export const azureStorageStorageAccountDisableBlobPublicAccess = resourcePolicy(
     description: "Storage accounts must disallow anonymous blob access.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32", "gdpr:art25"],
-    remediationSteps: 'Set `allowBlobPublicAccess: false` on the storage.StorageAccount.',
+    remediationSteps: "Set `allowBlobPublicAccess: false` on the storage.StorageAccount.",
   },
   storage.StorageAccount,
   (account, { report }) => {
     if (account.allowBlobPublicAccess !== false) {
-      report(`allowBlobPublicAccess is ${shown(account.allowBlobPublicAccess, "the default depends on the API version")}; set it to false.`);
+      report(
+        `allowBlobPublicAccess is ${shown(account.allowBlobPublicAccess, "the default depends on the API version")}; set it to false.`,
+      );
     }
   },
 );

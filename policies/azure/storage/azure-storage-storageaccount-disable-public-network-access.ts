@@ -13,12 +13,15 @@ export const azureStorageStorageAccountDisablePublicNetworkAccess = resourcePoli
     description: "Storage accounts must disable public network access.",
     severity: "high",
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: 'Set `publicNetworkAccess: "Disabled"` on the storage.StorageAccount and add a private endpoint.',
+    remediationSteps:
+      'Set `publicNetworkAccess: "Disabled"` on the storage.StorageAccount and add a private endpoint.',
   },
   storage.StorageAccount,
   (account, { report }) => {
     if (account.publicNetworkAccess !== "Disabled") {
-      report(`publicNetworkAccess is ${shown(account.publicNetworkAccess, "defaults to Enabled")}; set it to "Disabled".`);
+      report(
+        `publicNetworkAccess is ${shown(account.publicNetworkAccess, "defaults to Enabled")}; set it to "Disabled".`,
+      );
     }
   },
 );

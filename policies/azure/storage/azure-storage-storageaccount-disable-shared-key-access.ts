@@ -13,12 +13,15 @@ export const azureStorageStorageAccountDisableSharedKeyAccess = resourcePolicy(
     description: "Storage accounts must disable shared key authorization.",
     severity: "high",
     controls: ["hipaa:164.312(d)", "hipaa:164.312(a)(2)(i)", "gdpr:art32"],
-    remediationSteps: 'Set `allowSharedKeyAccess: false` on the storage.StorageAccount and use Entra ID (RBAC) for every caller.',
+    remediationSteps:
+      "Set `allowSharedKeyAccess: false` on the storage.StorageAccount and use Entra ID (RBAC) for every caller.",
   },
   storage.StorageAccount,
   (account, { report }) => {
     if (account.allowSharedKeyAccess !== false) {
-      report(`allowSharedKeyAccess is ${shown(account.allowSharedKeyAccess, "defaults to true")}; set it to false.`);
+      report(
+        `allowSharedKeyAccess is ${shown(account.allowSharedKeyAccess, "defaults to true")}; set it to false.`,
+      );
     }
   },
 );

@@ -12,7 +12,8 @@ export const azureStorageStorageAccountEnableHttpsOnly = resourcePolicy(
     description: "Storage accounts must accept HTTPS traffic only.",
     severity: "high",
     controls: ["hipaa:164.312(e)(2)(ii)", "hipaa:164.312(e)(1)", "gdpr:art32"],
-    remediationSteps: 'Remove `enableHttpsTrafficOnly: false` (the default is true) from the storage.StorageAccount.',
+    remediationSteps:
+      "Remove `enableHttpsTrafficOnly: false` (the default is true) from the storage.StorageAccount.",
   },
   storage.StorageAccount,
   (account, { report }) => {

@@ -13,12 +13,15 @@ export const azureStorageStorageAccountEnableInfrastructureEncryption = resource
     description: "Storage accounts must enable infrastructure (double) encryption.",
     severity: "medium",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: 'Set `encryption.requireInfrastructureEncryption: true` on the storage.StorageAccount (only possible at creation).',
+    remediationSteps:
+      "Set `encryption.requireInfrastructureEncryption: true` on the storage.StorageAccount (only possible at creation).",
   },
   storage.StorageAccount,
   (account, { report }) => {
     if (account.encryption?.requireInfrastructureEncryption !== true) {
-      report(`encryption.requireInfrastructureEncryption is ${shown(account.encryption?.requireInfrastructureEncryption, "false")}; set it to true.`);
+      report(
+        `encryption.requireInfrastructureEncryption is ${shown(account.encryption?.requireInfrastructureEncryption, "false")}; set it to true.`,
+      );
     }
   },
 );

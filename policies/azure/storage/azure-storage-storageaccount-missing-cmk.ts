@@ -13,13 +13,16 @@ export const azureStorageStorageAccountMissingCmk = resourcePolicy(
     description: "Storage accounts must encrypt data with a customer-managed key.",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: 'Set `encryption: { keySource: "Microsoft.Keyvault", keyVaultProperties: { keyVaultUri, keyName }, identity }` on the storage.StorageAccount.',
+    remediationSteps:
+      'Set `encryption: { keySource: "Microsoft.Keyvault", keyVaultProperties: { keyVaultUri, keyName }, identity }` on the storage.StorageAccount.',
   },
   storage.StorageAccount,
   (account, { report }) => {
     const source = account.encryption?.keySource;
     if (source !== "Microsoft.Keyvault") {
-      report(`encryption.keySource is ${shown(source, "Microsoft.Storage")}; set it to "Microsoft.Keyvault" with a Key Vault key.`);
+      report(
+        `encryption.keySource is ${shown(source, "Microsoft.Storage")}; set it to "Microsoft.Keyvault" with a Key Vault key.`,
+      );
     }
   },
 );

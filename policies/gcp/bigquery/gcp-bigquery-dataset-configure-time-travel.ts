@@ -23,21 +23,27 @@ export const gcpBigqueryDatasetConfigureTimeTravel = resourcePolicy(
           minimum: 48,
           maximum: 168,
           default: defaultMaxHours,
-          description: "Longest allowed time travel window in hours (BigQuery accepts 48 to 168 in steps of 24).",
+          description:
+            "Longest allowed time travel window in hours (BigQuery accepts 48 to 168 in steps of 24).",
         },
       },
     },
   },
   bigquery.Dataset,
   (dataset, { args, report }) => {
-    const maxHours = (args.getConfig<{ maxTimeTravelHours?: number }>().maxTimeTravelHours ?? defaultMaxHours) as number;
+    const maxHours = (args.getConfig<{ maxTimeTravelHours?: number }>().maxTimeTravelHours ??
+      defaultMaxHours) as number;
     if (dataset.maxTimeTravelHours === undefined) {
-      report(`maxTimeTravelHours is not set (defaults to 168 hours); set it to at most "${maxHours}".`);
+      report(
+        `maxTimeTravelHours is not set (defaults to 168 hours); set it to at most "${maxHours}".`,
+      );
       return;
     }
     const hours = Number(dataset.maxTimeTravelHours);
     if (!Number.isFinite(hours)) {
-      report(`maxTimeTravelHours ${JSON.stringify(dataset.maxTimeTravelHours)} is not a number of hours.`);
+      report(
+        `maxTimeTravelHours ${JSON.stringify(dataset.maxTimeTravelHours)} is not a number of hours.`,
+      );
     } else if (hours > maxHours) {
       report(`maxTimeTravelHours is ${hours}; the maximum is ${maxHours} hours.`);
     }

@@ -22,7 +22,9 @@ export const gcpBigqueryDatasetDisallowPublicAccess = resourcePolicy(
     (dataset.accesses ?? []).forEach((access, i) => {
       const found = publicMembersOf([access.specialGroup, access.iamMember]);
       if (found.length > 0) {
-        report(`accesses[${i}] grants ${access.role ?? "access"} to ${found.join(", ")}; remove it.`);
+        report(
+          `accesses[${i}] grants ${access.role ?? "access"} to ${found.join(", ")}; remove it.`,
+        );
       }
     });
   },

@@ -20,7 +20,9 @@ export const gcpBigqueryDatasetMissingCmek = resourcePolicy(
   bigquery.Dataset,
   (dataset, { report }) => {
     if (!isSet(dataset.defaultEncryptionConfiguration?.kmsKeyName)) {
-      report("defaultEncryptionConfiguration.kmsKeyName is not set, so tables use Google-managed keys; set it to a Cloud KMS key.");
+      report(
+        "defaultEncryptionConfiguration.kmsKeyName is not set, so tables use Google-managed keys; set it to a Cloud KMS key.",
+      );
     }
   },
 );

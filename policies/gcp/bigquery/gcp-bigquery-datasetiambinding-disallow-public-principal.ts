@@ -10,10 +10,12 @@ import { disallowPublicMembers } from "../lib/principals";
 export const gcpBigqueryDatasetIamBindingDisallowPublicPrincipal = disallowPublicMembers(
   {
     name: "gcp-bigquery-datasetiambinding-disallow-public-principal",
-    description: "BigQuery dataset IAM bindings must not include allUsers or allAuthenticatedUsers.",
+    description:
+      "BigQuery dataset IAM bindings must not include allUsers or allAuthenticatedUsers.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: "Remove allUsers and allAuthenticatedUsers from the gcp.bigquery.DatasetIamBinding's `members`.",
+    remediationSteps:
+      "Remove allUsers and allAuthenticatedUsers from the gcp.bigquery.DatasetIamBinding's `members`.",
   },
   bigquery.DatasetIamBinding,
   "dataset",

@@ -12,7 +12,8 @@ export const gcpBigqueryDatasetIamMemberDisallowPublicPrincipal = disallowPublic
     description: "BigQuery dataset IAM members must not be allUsers or allAuthenticatedUsers.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art32"],
-    remediationSteps: "Replace the gcp.bigquery.DatasetIamMember's `member` with a named user, group or service account.",
+    remediationSteps:
+      "Replace the gcp.bigquery.DatasetIamMember's `member` with a named user, group or service account.",
   },
   bigquery.DatasetIamMember,
   "dataset",

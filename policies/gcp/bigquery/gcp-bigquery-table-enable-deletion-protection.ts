@@ -13,7 +13,8 @@ export const gcpBigqueryTableEnableDeletionProtection = resourcePolicy(
     description: "BigQuery tables must keep deletion protection on.",
     severity: "medium",
     controls: ["hipaa:164.308(a)(7)", "hipaa:164.312(c)(1)"],
-    remediationSteps: "Remove `deletionProtection: false` (the provider default is true) from the gcp.bigquery.Table.",
+    remediationSteps:
+      "Remove `deletionProtection: false` (the provider default is true) from the gcp.bigquery.Table.",
   },
   bigquery.Table,
   (table, { report }) => {

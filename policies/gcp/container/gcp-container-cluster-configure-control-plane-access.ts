@@ -22,7 +22,9 @@ export const gcpContainerClusterConfigureControlPlaneAccess = resourcePolicy(
     const blocks = cluster.masterAuthorizedNetworksConfig?.cidrBlocks ?? [];
     const open = blocks.map((b) => b.cidrBlock).filter((c) => c === "0.0.0.0/0" || c === "::/0");
     if (open.length > 0) {
-      report(`masterAuthorizedNetworksConfig.cidrBlocks allow the whole internet (${open.join(", ")}).`);
+      report(
+        `masterAuthorizedNetworksConfig.cidrBlocks allow the whole internet (${open.join(", ")}).`,
+      );
     }
     if (cluster.privateClusterConfig?.enablePrivateEndpoint === true) {
       return;

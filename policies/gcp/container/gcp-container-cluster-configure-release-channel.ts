@@ -14,13 +14,16 @@ export const gcpContainerClusterConfigureReleaseChannel = resourcePolicy(
     description: "GKE clusters must be enrolled in a release channel (REGULAR, STABLE or RAPID).",
     severity: "medium",
     controls: ["gdpr:art32", "hipaa:164.312(c)(1)"],
-    remediationSteps: 'Set `releaseChannel: { channel: "REGULAR" }` (or "STABLE") on the gcp.container.Cluster.',
+    remediationSteps:
+      'Set `releaseChannel: { channel: "REGULAR" }` (or "STABLE") on the gcp.container.Cluster.',
   },
   container.Cluster,
   (cluster, { report }) => {
     const channel = cluster.releaseChannel?.channel;
     if (channel === undefined || channel === "UNSPECIFIED") {
-      report(`releaseChannel.channel is ${shown(channel, "no release channel")}; set it to "REGULAR" or "STABLE".`);
+      report(
+        `releaseChannel.channel is ${shown(channel, "no release channel")}; set it to "REGULAR" or "STABLE".`,
+      );
     }
   },
 );

@@ -11,7 +11,8 @@ import { shown } from "../lib/shown";
 export const gcpContainerClusterDisableDefaultNodePool = resourcePolicy(
   {
     name: "gcp-container-cluster-disable-default-node-pool",
-    description: "GKE clusters must remove the default node pool and use separately managed node pools.",
+    description:
+      "GKE clusters must remove the default node pool and use separately managed node pools.",
     severity: "medium",
     controls: ["hipaa:164.312(a)(1)", "gdpr:art25"],
     remediationSteps:
@@ -20,7 +21,9 @@ export const gcpContainerClusterDisableDefaultNodePool = resourcePolicy(
   container.Cluster,
   (cluster, { report }) => {
     if (cluster.removeDefaultNodePool !== true) {
-      report(`removeDefaultNodePool is ${shown(cluster.removeDefaultNodePool, "false")}; set it to true.`);
+      report(
+        `removeDefaultNodePool is ${shown(cluster.removeDefaultNodePool, "false")}; set it to true.`,
+      );
     }
   },
 );

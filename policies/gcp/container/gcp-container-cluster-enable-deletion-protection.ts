@@ -13,7 +13,8 @@ export const gcpContainerClusterEnableDeletionProtection = resourcePolicy(
     description: "GKE clusters must keep deletion protection on.",
     severity: "medium",
     controls: ["hipaa:164.308(a)(7)", "hipaa:164.312(c)(1)"],
-    remediationSteps: "Remove `deletionProtection: false` (the provider default is true) from the gcp.container.Cluster.",
+    remediationSteps:
+      "Remove `deletionProtection: false` (the provider default is true) from the gcp.container.Cluster.",
   },
   container.Cluster,
   (cluster, { report }) => {

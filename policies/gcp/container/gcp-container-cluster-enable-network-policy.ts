@@ -11,7 +11,8 @@ import { shown } from "../lib/shown";
 export const gcpContainerClusterEnableNetworkPolicy = resourcePolicy(
   {
     name: "gcp-container-cluster-enable-network-policy",
-    description: 'GKE clusters must enforce network policy (datapathProvider "ADVANCED_DATAPATH" or networkPolicy enabled).',
+    description:
+      'GKE clusters must enforce network policy (datapathProvider "ADVANCED_DATAPATH" or networkPolicy enabled).',
     severity: "medium",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(e)(1)", "gdpr:art32"],
     remediationSteps:
@@ -19,7 +20,10 @@ export const gcpContainerClusterEnableNetworkPolicy = resourcePolicy(
   },
   container.Cluster,
   (cluster, { report }) => {
-    if (cluster.datapathProvider === "ADVANCED_DATAPATH" || cluster.networkPolicy?.enabled === true) {
+    if (
+      cluster.datapathProvider === "ADVANCED_DATAPATH" ||
+      cluster.networkPolicy?.enabled === true
+    ) {
       return;
     }
     report(

@@ -21,7 +21,9 @@ export const gcpContainerClusterEnablePrivateNodes = resourcePolicy(
   (cluster, { report }) => {
     const enabled = cluster.privateClusterConfig?.enablePrivateNodes;
     if (enabled !== true) {
-      report(`privateClusterConfig.enablePrivateNodes is ${shown(enabled, "nodes get public IPs")}; set it to true.`);
+      report(
+        `privateClusterConfig.enablePrivateNodes is ${shown(enabled, "nodes get public IPs")}; set it to true.`,
+      );
     }
   },
 );

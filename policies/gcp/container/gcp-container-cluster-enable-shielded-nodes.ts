@@ -13,7 +13,8 @@ export const gcpContainerClusterEnableShieldedNodes = resourcePolicy(
     description: "GKE clusters must keep Shielded GKE Nodes enabled.",
     severity: "medium",
     controls: ["hipaa:164.312(c)(1)", "hipaa:164.312(d)", "gdpr:art32"],
-    remediationSteps: "Remove `enableShieldedNodes: false` (the default is true) from the gcp.container.Cluster.",
+    remediationSteps:
+      "Remove `enableShieldedNodes: false` (the default is true) from the gcp.container.Cluster.",
   },
   container.Cluster,
   (cluster, { report }) => {

@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const gcpContainerClusterEnableWorkloadIdentity = resourcePolicy(
   {
     name: "gcp-container-cluster-enable-workload-identity",
-    description: "GKE clusters must enable Workload Identity (workloadIdentityConfig.workloadPool).",
+    description:
+      "GKE clusters must enable Workload Identity (workloadIdentityConfig.workloadPool).",
     severity: "high",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(d)", "gdpr:art32"],
     remediationSteps:

@@ -11,7 +11,8 @@ import { shown } from "../lib/shown";
 export const gcpContainerClusterEnforceBinaryAuthorization = resourcePolicy(
   {
     name: "gcp-container-cluster-enforce-binary-authorization",
-    description: 'GKE clusters must enforce Binary Authorization ("PROJECT_SINGLETON_POLICY_ENFORCE").',
+    description:
+      'GKE clusters must enforce Binary Authorization ("PROJECT_SINGLETON_POLICY_ENFORCE").',
     severity: "medium",
     controls: ["hipaa:164.312(c)(2)", "hipaa:164.312(c)(1)", "gdpr:art32"],
     remediationSteps:

@@ -12,7 +12,8 @@ import { shown } from "../lib/shown";
 export const gcpContainerClusterMissingSecretsCmek = resourcePolicy(
   {
     name: "gcp-container-cluster-missing-secrets-cmek",
-    description: "GKE clusters must encrypt Kubernetes Secrets at the application layer with a Cloud KMS key.",
+    description:
+      "GKE clusters must encrypt Kubernetes Secrets at the application layer with a Cloud KMS key.",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
     remediationSteps:
@@ -22,11 +23,15 @@ export const gcpContainerClusterMissingSecretsCmek = resourcePolicy(
   (cluster, { report }) => {
     const encryption = cluster.databaseEncryption;
     if (encryption?.state !== "ENCRYPTED") {
-      report(`databaseEncryption.state is ${shown(encryption?.state, "DECRYPTED")}; set it to "ENCRYPTED" with a keyName.`);
+      report(
+        `databaseEncryption.state is ${shown(encryption?.state, "DECRYPTED")}; set it to "ENCRYPTED" with a keyName.`,
+      );
       return;
     }
     if (typeof encryption.keyName !== "string" || encryption.keyName === "") {
-      report("databaseEncryption.state is ENCRYPTED but keyName is not set; set it to a Cloud KMS crypto key.");
+      report(
+        "databaseEncryption.state is ENCRYPTED but keyName is not set; set it to a Cloud KMS crypto key.",
+      );
     }
   },
 );

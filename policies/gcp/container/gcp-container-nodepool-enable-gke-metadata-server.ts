@@ -11,10 +11,12 @@ import { shown } from "../lib/shown";
 export const gcpContainerNodePoolEnableGkeMetadataServer = resourcePolicy(
   {
     name: "gcp-container-nodepool-enable-gke-metadata-server",
-    description: 'GKE node pools must use the GKE metadata server (workloadMetadataConfig.mode "GKE_METADATA").',
+    description:
+      'GKE node pools must use the GKE metadata server (workloadMetadataConfig.mode "GKE_METADATA").',
     severity: "high",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(d)", "gdpr:art32"],
-    remediationSteps: 'Set `nodeConfig.workloadMetadataConfig.mode: "GKE_METADATA"` on the gcp.container.NodePool.',
+    remediationSteps:
+      'Set `nodeConfig.workloadMetadataConfig.mode: "GKE_METADATA"` on the gcp.container.NodePool.',
   },
   container.NodePool,
   (pool, { report }) => {

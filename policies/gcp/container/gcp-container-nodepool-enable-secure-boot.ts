@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const gcpContainerNodePoolEnableSecureBoot = resourcePolicy(
   {
     name: "gcp-container-nodepool-enable-secure-boot",
-    description: "GKE node pools must enable secure boot and integrity monitoring on shielded instances.",
+    description:
+      "GKE node pools must enable secure boot and integrity monitoring on shielded instances.",
     severity: "medium",
     controls: ["hipaa:164.312(c)(1)", "gdpr:art32"],
     remediationSteps:
@@ -25,7 +26,9 @@ export const gcpContainerNodePoolEnableSecureBoot = resourcePolicy(
       );
     }
     if (shielded?.enableIntegrityMonitoring === false) {
-      report("nodeConfig.shieldedInstanceConfig.enableIntegrityMonitoring is false; set it to true.");
+      report(
+        "nodeConfig.shieldedInstanceConfig.enableIntegrityMonitoring is false; set it to true.",
+      );
     }
   },
 );

@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const gcpContainerNodePoolMissingBootDiskCmek = resourcePolicy(
   {
     name: "gcp-container-nodepool-missing-boot-disk-cmek",
-    description: "GKE node pools must encrypt boot disks with a Cloud KMS key (nodeConfig.bootDiskKmsKey).",
+    description:
+      "GKE node pools must encrypt boot disks with a Cloud KMS key (nodeConfig.bootDiskKmsKey).",
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
     remediationSteps:
@@ -20,7 +21,9 @@ export const gcpContainerNodePoolMissingBootDiskCmek = resourcePolicy(
   (pool, { report }) => {
     const key = pool.nodeConfig?.bootDiskKmsKey;
     if (typeof key !== "string" || key === "") {
-      report("nodeConfig.bootDiskKmsKey is not set, so boot disks use Google-managed keys; set it to a Cloud KMS key.");
+      report(
+        "nodeConfig.bootDiskKmsKey is not set, so boot disks use Google-managed keys; set it to a Cloud KMS key.",
+      );
     }
   },
 );

@@ -15,7 +15,8 @@ export const gcpKmsCryptoKeyConfigureRotationPeriod = resourcePolicy(
     description: `Cloud KMS crypto keys must rotate automatically at least every ${defaultMaxDays} days.`,
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: 'Set `rotationPeriod` to at most "7776000s" (90 days) on the gcp.kms.CryptoKey.',
+    remediationSteps:
+      'Set `rotationPeriod` to at most "7776000s" (90 days) on the gcp.kms.CryptoKey.',
     configSchema: {
       properties: {
         maxRotationDays: {
@@ -34,14 +35,19 @@ export const gcpKmsCryptoKeyConfigureRotationPeriod = resourcePolicy(
       // Only symmetric encryption keys support automatic rotation.
       return;
     }
-    const maxDays = (args.getConfig<{ maxRotationDays?: number }>().maxRotationDays ?? defaultMaxDays) as number;
+    const maxDays = (args.getConfig<{ maxRotationDays?: number }>().maxRotationDays ??
+      defaultMaxDays) as number;
     if (key.rotationPeriod === undefined) {
-      report(`No rotationPeriod is set, so the key never rotates; set at most ${maxDays * 86400}s (${maxDays} days).`);
+      report(
+        `No rotationPeriod is set, so the key never rotates; set at most ${maxDays * 86400}s (${maxDays} days).`,
+      );
       return;
     }
     const seconds = gcpDurationSeconds(key.rotationPeriod);
     if (seconds === undefined) {
-      report(`rotationPeriod ${JSON.stringify(key.rotationPeriod)} is not a duration in seconds such as "7776000s".`);
+      report(
+        `rotationPeriod ${JSON.stringify(key.rotationPeriod)} is not a duration in seconds such as "7776000s".`,
+      );
     } else if (seconds > maxDays * 86400) {
       report(
         `rotationPeriod is ${seconds}s (${(seconds / 86400).toFixed(1)} days); the maximum is ${maxDays * 86400}s (${maxDays} days).`,

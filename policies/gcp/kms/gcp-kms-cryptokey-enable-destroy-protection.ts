@@ -10,7 +10,8 @@ import { resourcePolicy } from "../../lib/define";
 export const gcpKmsCryptoKeyEnableDestroyProtection = resourcePolicy(
   {
     name: "gcp-kms-cryptokey-enable-destroy-protection",
-    description: 'Cloud KMS crypto keys must be protected from destruction (deletionPolicy "PREVENT").',
+    description:
+      'Cloud KMS crypto keys must be protected from destruction (deletionPolicy "PREVENT").',
     severity: "high",
     controls: ["hipaa:164.308(a)(7)", "hipaa:164.312(c)(1)", "gdpr:art32"],
     remediationSteps:

@@ -10,10 +10,12 @@ import { disallowPublicMembers } from "../lib/principals";
 export const gcpKmsCryptoKeyIamBindingDisallowPublicPrincipal = disallowPublicMembers(
   {
     name: "gcp-kms-cryptokeyiambinding-disallow-public-principal",
-    description: "Cloud KMS crypto key IAM bindings must not include allUsers or allAuthenticatedUsers.",
+    description:
+      "Cloud KMS crypto key IAM bindings must not include allUsers or allAuthenticatedUsers.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: "Remove allUsers and allAuthenticatedUsers from the gcp.kms.CryptoKeyIAMBinding's `members`.",
+    remediationSteps:
+      "Remove allUsers and allAuthenticatedUsers from the gcp.kms.CryptoKeyIAMBinding's `members`.",
   },
   kms.CryptoKeyIAMBinding,
   "crypto key",

@@ -13,7 +13,8 @@ export const gcpKmsCryptoKeyIamMemberDisallowPublicPrincipal = disallowPublicMem
     description: "Cloud KMS crypto key IAM members must not be allUsers or allAuthenticatedUsers.",
     severity: "critical",
     controls: ["hipaa:164.312(a)(1)", "hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
-    remediationSteps: "Replace the gcp.kms.CryptoKeyIAMMember's `member` with a named service account or group.",
+    remediationSteps:
+      "Replace the gcp.kms.CryptoKeyIAMMember's `member` with a named service account or group.",
   },
   kms.CryptoKeyIAMMember,
   "crypto key",

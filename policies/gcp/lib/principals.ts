@@ -22,7 +22,9 @@ export function disallowPublicMember<TArgs extends { member: unknown }>(
   return resourcePolicy(spec, resourceClass, (iam, { report }) => {
     const member = (iam as { member?: unknown }).member;
     if (publicMembersOf([member]).length > 0) {
-      report(`member is ${JSON.stringify(member)}, which makes the ${what} public; grant a named user, group or service account.`);
+      report(
+        `member is ${JSON.stringify(member)}, which makes the ${what} public; grant a named user, group or service account.`,
+      );
     }
   });
 }

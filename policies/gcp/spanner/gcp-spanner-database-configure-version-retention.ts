@@ -38,16 +38,21 @@ export const gcpSpannerDatabaseConfigureVersionRetention = resourcePolicy(
   },
   spanner.Database,
   (db, { args, report }) => {
-    const maxDays = (args.getConfig<{ maxRetentionDays?: number }>().maxRetentionDays ?? defaultMaxDays) as number;
+    const maxDays = (args.getConfig<{ maxRetentionDays?: number }>().maxRetentionDays ??
+      defaultMaxDays) as number;
     if (db.versionRetentionPeriod === undefined) {
       // Spanner's default is one hour.
       return;
     }
     const seconds = retentionSeconds(db.versionRetentionPeriod);
     if (seconds === undefined) {
-      report(`versionRetentionPeriod ${JSON.stringify(db.versionRetentionPeriod)} is not a duration such as "7d" or "36h".`);
+      report(
+        `versionRetentionPeriod ${JSON.stringify(db.versionRetentionPeriod)} is not a duration such as "7d" or "36h".`,
+      );
     } else if (seconds > maxDays * 86400) {
-      report(`versionRetentionPeriod is ${JSON.stringify(db.versionRetentionPeriod)}; the maximum is ${maxDays} days ("${maxDays}d").`);
+      report(
+        `versionRetentionPeriod is ${JSON.stringify(db.versionRetentionPeriod)}; the maximum is ${maxDays} days ("${maxDays}d").`,
+      );
     }
   },
 );

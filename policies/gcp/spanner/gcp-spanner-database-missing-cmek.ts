@@ -21,7 +21,9 @@ export const gcpSpannerDatabaseMissingCmek = resourcePolicy(
   (db, { report }) => {
     const config = db.encryptionConfig;
     if (!isSet(config?.kmsKeyName) && !(config?.kmsKeyNames ?? []).some(isSet)) {
-      report("encryptionConfig.kmsKeyName is not set, so the database uses Google-managed keys; set it to a Cloud KMS key.");
+      report(
+        "encryptionConfig.kmsKeyName is not set, so the database uses Google-managed keys; set it to a Cloud KMS key.",
+      );
     }
   },
 );

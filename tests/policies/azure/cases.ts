@@ -24,12 +24,18 @@ export function describePolicy(c: PolicyCases): void {
   const run = (props: Props, config: Props = {}) =>
     checkResource(c.policy, { type: c.type, props: { ...c.base, ...props } }, config);
   describe(c.policy.name, () => {
-    it.each(c.pass.map((p) => [JSON.stringify(p), p] as const))("passes %s", async (_label, props) => {
-      expect(await run(props)).toEqual({ violations: [], indeterminate: false });
-    });
-    it.each(c.fail.map(([p, m]) => [JSON.stringify(p), p, m] as const))("fails %s", async (_label, props, messages) => {
-      expect((await run(props)).violations).toEqual(messages);
-    });
+    it.each(c.pass.map((p) => [JSON.stringify(p), p] as const))(
+      "passes %s",
+      async (_label, props) => {
+        expect(await run(props)).toEqual({ violations: [], indeterminate: false });
+      },
+    );
+    it.each(c.fail.map(([p, m]) => [JSON.stringify(p), p, m] as const))(
+      "fails %s",
+      async (_label, props, messages) => {
+        expect((await run(props)).violations).toEqual(messages);
+      },
+    );
     it("handles the properties being absent", async () => {
       expect((await run({})).violations).toEqual(c.absent);
     });
@@ -37,7 +43,10 @@ export function describePolicy(c: PolicyCases): void {
       expect(await run(c.unknown)).toEqual({ violations: [], indeterminate: true });
     });
     it("is not applicable to other resource types", async () => {
-      const out = await checkResource(c.policy, { type: "azure-native:resources:ResourceGroup", props: {} });
+      const out = await checkResource(c.policy, {
+        type: "azure-native:resources:ResourceGroup",
+        props: {},
+      });
       expect(out.notApplicable).toBe(`Policy only applies to resources of type '${c.type}'`);
     });
     for (const [config, props, messages] of c.config ?? []) {

@@ -13,9 +13,13 @@ export interface IamCase {
 
 export function describeMemberPolicy({ policy, type, what, ids }: IamCase): void {
   describe(policy.name, () => {
-    const run = (member: unknown) => checkResource(policy, { type, props: { role: "roles/viewer", member } });
+    const run = (member: unknown) =>
+      checkResource(policy, { type, props: { role: "roles/viewer", member } });
     it("passes a named service account", async () => {
-      expect(await run("serviceAccount:app@p.iam.gserviceaccount.com")).toEqual({ violations: [], indeterminate: false });
+      expect(await run("serviceAccount:app@p.iam.gserviceaccount.com")).toEqual({
+        violations: [],
+        indeterminate: false,
+      });
     });
     it.each(["allUsers", "allAuthenticatedUsers"])("fails %s", async (member) => {
       expect((await run(member)).violations).toEqual([
@@ -23,7 +27,9 @@ export function describeMemberPolicy({ policy, type, what, ids }: IamCase): void
       ]);
     });
     it("passes when member is absent (the provider rejects it)", async () => {
-      expect((await checkResource(policy, { type, props: { role: "roles/viewer" } })).violations).toEqual([]);
+      expect(
+        (await checkResource(policy, { type, props: { role: "roles/viewer" } })).violations,
+      ).toEqual([]);
     });
     it("is indeterminate when the member is unknown", async () => {
       expect(await run(unknown)).toEqual({ violations: [], indeterminate: true });
@@ -33,23 +39,34 @@ export function describeMemberPolicy({ policy, type, what, ids }: IamCase): void
 
 export function describeBindingPolicy({ policy, type, what, ids }: IamCase): void {
   describe(policy.name, () => {
-    const run = (members: unknown) => checkResource(policy, { type, props: { role: "roles/viewer", members } });
+    const run = (members: unknown) =>
+      checkResource(policy, { type, props: { role: "roles/viewer", members } });
     it("passes named members", async () => {
-      expect(await run(["group:clinicians@example.org", "serviceAccount:app@p.iam.gserviceaccount.com"])).toEqual({
+      expect(
+        await run(["group:clinicians@example.org", "serviceAccount:app@p.iam.gserviceaccount.com"]),
+      ).toEqual({
         violations: [],
         indeterminate: false,
       });
     });
     it("fails public members, naming each", async () => {
-      expect((await run(["group:clinicians@example.org", "allUsers", "allAuthenticatedUsers"])).violations).toEqual([
+      expect(
+        (await run(["group:clinicians@example.org", "allUsers", "allAuthenticatedUsers"]))
+          .violations,
+      ).toEqual([
         `members include "allUsers", "allAuthenticatedUsers", which makes the ${what} public; grant named users, groups or service accounts. ${ids}`,
       ]);
     });
     it("passes when members are absent", async () => {
-      expect((await checkResource(policy, { type, props: { role: "roles/viewer" } })).violations).toEqual([]);
+      expect(
+        (await checkResource(policy, { type, props: { role: "roles/viewer" } })).violations,
+      ).toEqual([]);
     });
     it("is indeterminate when a member is unknown", async () => {
-      expect(await run(["group:clinicians@example.org", unknown])).toEqual({ violations: [], indeterminate: true });
+      expect(await run(["group:clinicians@example.org", unknown])).toEqual({
+        violations: [],
+        indeterminate: true,
+      });
     });
   });
 }

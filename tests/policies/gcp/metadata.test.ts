@@ -17,7 +17,10 @@ for (const cloud of ["gcp", "azure"]) {
     it.each(files)("%s", async (file) => {
       const source = fs.readFileSync(path.join(root, file), "utf8");
       const severity = /@severity (\w+)/.exec(source)?.[1];
-      const controls = /@controls (.+)/.exec(source)?.[1].split(",").map((c) => c.trim());
+      const controls = /@controls (.+)/
+        .exec(source)?.[1]
+        .split(",")
+        .map((c) => c.trim());
       const mod = (await import(path.join(root, file))) as Record<string, ResourceValidationPolicy>;
       const [policy, ...others] = Object.values(mod);
       expect(others).toEqual([]);

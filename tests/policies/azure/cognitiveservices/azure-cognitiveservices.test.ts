@@ -12,8 +12,17 @@ describePolicy({
   type: account,
   base,
   pass: [{ properties: { disableLocalAuth: true } }],
-  fail: [[{ properties: { disableLocalAuth: false } }, ["properties.disableLocalAuth is false; set it to true. (Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(2)(i); GDPR Art. 32)"]]],
-  absent: ["properties.disableLocalAuth is not set (keys are accepted); set it to true. (Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(2)(i); GDPR Art. 32)"],
+  fail: [
+    [
+      { properties: { disableLocalAuth: false } },
+      [
+        "properties.disableLocalAuth is false; set it to true. (Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(2)(i); GDPR Art. 32)",
+      ],
+    ],
+  ],
+  absent: [
+    "properties.disableLocalAuth is not set (keys are accepted); set it to true. (Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(2)(i); GDPR Art. 32)",
+  ],
   unknown: { properties: { disableLocalAuth: unknown } },
 });
 
@@ -22,8 +31,15 @@ describePolicy({
   type: account,
   base,
   pass: [{ properties: { publicNetworkAccess: "Disabled" } }],
-  fail: [[{ properties: { publicNetworkAccess: "Enabled" } }, [`properties.publicNetworkAccess is "Enabled"; set it to "Disabled". ${net}`]]],
-  absent: [`properties.publicNetworkAccess is not set (defaults to Enabled); set it to "Disabled". ${net}`],
+  fail: [
+    [
+      { properties: { publicNetworkAccess: "Enabled" } },
+      [`properties.publicNetworkAccess is "Enabled"; set it to "Disabled". ${net}`],
+    ],
+  ],
+  absent: [
+    `properties.publicNetworkAccess is not set (defaults to Enabled); set it to "Disabled". ${net}`,
+  ],
   unknown: { properties: { publicNetworkAccess: unknown } },
 });
 
@@ -32,8 +48,15 @@ describePolicy({
   type: account,
   base,
   pass: [{ properties: { networkAcls: { defaultAction: "Deny", bypass: "None" } } }],
-  fail: [[{ properties: { networkAcls: { defaultAction: "Allow" } } }, [`properties.networkAcls.defaultAction is "Allow"; set it to "Deny". ${net}`]]],
-  absent: [`properties.networkAcls.defaultAction is not set (defaults to Allow); set it to "Deny". ${net}`],
+  fail: [
+    [
+      { properties: { networkAcls: { defaultAction: "Allow" } } },
+      [`properties.networkAcls.defaultAction is "Allow"; set it to "Deny". ${net}`],
+    ],
+  ],
+  absent: [
+    `properties.networkAcls.defaultAction is not set (defaults to Allow); set it to "Deny". ${net}`,
+  ],
   unknown: { properties: { networkAcls: { defaultAction: unknown } } },
 });
 
@@ -41,18 +64,28 @@ describePolicy({
   policy: p.azureCognitiveServicesAccountEnableOutboundRestriction,
   type: account,
   base,
-  pass: [{ properties: { restrictOutboundNetworkAccess: true, allowedFqdnList: ["kv.vault.azure.net"] } }],
+  pass: [
+    {
+      properties: { restrictOutboundNetworkAccess: true, allowedFqdnList: ["kv.vault.azure.net"] },
+    },
+  ],
   fail: [
     [
       { properties: { restrictOutboundNetworkAccess: true, allowedFqdnList: [] } },
-      ["properties.allowedFqdnList is empty; list the hosts the account may call. (Control ID: HIPAA 164.312(e)(1); GDPR Art. 32)"],
+      [
+        "properties.allowedFqdnList is empty; list the hosts the account may call. (Control ID: HIPAA 164.312(e)(1); GDPR Art. 32)",
+      ],
     ],
     [
       { properties: { restrictOutboundNetworkAccess: false } },
-      ["properties.restrictOutboundNetworkAccess is not true; set it to true. (Control ID: HIPAA 164.312(e)(1); GDPR Art. 32)"],
+      [
+        "properties.restrictOutboundNetworkAccess is not true; set it to true. (Control ID: HIPAA 164.312(e)(1); GDPR Art. 32)",
+      ],
     ],
   ],
-  absent: ["properties.restrictOutboundNetworkAccess is not true; set it to true. (Control ID: HIPAA 164.312(e)(1); GDPR Art. 32)"],
+  absent: [
+    "properties.restrictOutboundNetworkAccess is not true; set it to true. (Control ID: HIPAA 164.312(e)(1); GDPR Art. 32)",
+  ],
   unknown: { properties: { restrictOutboundNetworkAccess: unknown } },
 });
 
@@ -60,12 +93,35 @@ describePolicy({
   policy: p.azureCognitiveServicesAccountMissingCmk,
   type: account,
   base,
-  pass: [{ properties: { encryption: { keySource: "Microsoft.KeyVault", keyVaultProperties: { keyVaultUri: "https://kv.vault.azure.net", keyName: "oai" } } } }],
-  fail: [
-    [{ properties: { encryption: { keySource: "Microsoft.CognitiveServices" } } }, [`properties.encryption.keySource is "Microsoft.CognitiveServices"; set it to "Microsoft.KeyVault". ${enc}`]],
-    [{ properties: { encryption: { keySource: "Microsoft.KeyVault", keyVaultProperties: { keyName: "oai" } } } }, [`properties.encryption.keyVaultProperties must name the keyVaultUri and keyName. ${enc}`]],
+  pass: [
+    {
+      properties: {
+        encryption: {
+          keySource: "Microsoft.KeyVault",
+          keyVaultProperties: { keyVaultUri: "https://kv.vault.azure.net", keyName: "oai" },
+        },
+      },
+    },
   ],
-  absent: [`properties.encryption.keySource is not set (Microsoft-managed keys); set it to "Microsoft.KeyVault". ${enc}`],
+  fail: [
+    [
+      { properties: { encryption: { keySource: "Microsoft.CognitiveServices" } } },
+      [
+        `properties.encryption.keySource is "Microsoft.CognitiveServices"; set it to "Microsoft.KeyVault". ${enc}`,
+      ],
+    ],
+    [
+      {
+        properties: {
+          encryption: { keySource: "Microsoft.KeyVault", keyVaultProperties: { keyName: "oai" } },
+        },
+      },
+      [`properties.encryption.keyVaultProperties must name the keyVaultUri and keyName. ${enc}`],
+    ],
+  ],
+  absent: [
+    `properties.encryption.keySource is not set (Microsoft-managed keys); set it to "Microsoft.KeyVault". ${enc}`,
+  ],
   unknown: { properties: { encryption: { keySource: unknown } } },
 });
 
@@ -74,8 +130,17 @@ describePolicy({
   type: account,
   base,
   pass: [{ identity: { type: "SystemAssigned" } }],
-  fail: [[{ identity: { type: "None" } }, ['identity.type is "None"; set it to "SystemAssigned" or "UserAssigned". (Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(1); GDPR Art. 32)']]],
-  absent: ['identity.type is not set (no identity); set it to "SystemAssigned" or "UserAssigned". (Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(1); GDPR Art. 32)'],
+  fail: [
+    [
+      { identity: { type: "None" } },
+      [
+        'identity.type is "None"; set it to "SystemAssigned" or "UserAssigned". (Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(1); GDPR Art. 32)',
+      ],
+    ],
+  ],
+  absent: [
+    'identity.type is not set (no identity); set it to "SystemAssigned" or "UserAssigned". (Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(1); GDPR Art. 32)',
+  ],
   unknown: { identity: { type: unknown } },
 });
 
@@ -84,8 +149,17 @@ describePolicy({
   type: account,
   base,
   pass: [{ properties: { customSubDomainName: "mediconnect-oai" } }],
-  fail: [[{ properties: { customSubDomainName: "" } }, ["properties.customSubDomainName is not set; set it so Entra ID authentication and private endpoints work. (Control ID: HIPAA 164.312(d); HIPAA 164.312(e)(1))"]]],
-  absent: ["properties.customSubDomainName is not set; set it so Entra ID authentication and private endpoints work. (Control ID: HIPAA 164.312(d); HIPAA 164.312(e)(1))"],
+  fail: [
+    [
+      { properties: { customSubDomainName: "" } },
+      [
+        "properties.customSubDomainName is not set; set it so Entra ID authentication and private endpoints work. (Control ID: HIPAA 164.312(d); HIPAA 164.312(e)(1))",
+      ],
+    ],
+  ],
+  absent: [
+    "properties.customSubDomainName is not set; set it so Entra ID authentication and private endpoints work. (Control ID: HIPAA 164.312(d); HIPAA 164.312(e)(1))",
+  ],
   unknown: { properties: { customSubDomainName: unknown } },
 });
 
@@ -97,8 +171,17 @@ describePolicy({
   type: deployment,
   base: dbase,
   pass: [{ properties: { raiPolicyName: "mediconnect-strict" } }],
-  fail: [[{ properties: { raiPolicyName: "" } }, ["properties.raiPolicyName is not set; name the platform's content filter. (Control ID: GDPR Art. 25; GDPR Art. 32)"]]],
-  absent: ["properties.raiPolicyName is not set; name the platform's content filter. (Control ID: GDPR Art. 25; GDPR Art. 32)"],
+  fail: [
+    [
+      { properties: { raiPolicyName: "" } },
+      [
+        "properties.raiPolicyName is not set; name the platform's content filter. (Control ID: GDPR Art. 25; GDPR Art. 32)",
+      ],
+    ],
+  ],
+  absent: [
+    "properties.raiPolicyName is not set; name the platform's content filter. (Control ID: GDPR Art. 25; GDPR Art. 32)",
+  ],
   unknown: { properties: { raiPolicyName: unknown } },
 });
 
@@ -107,8 +190,17 @@ describePolicy({
   type: deployment,
   base: dbase,
   pass: [{ properties: { versionUpgradeOption: "NoAutoUpgrade" } }],
-  fail: [[{ properties: { versionUpgradeOption: "OnceCurrentVersionExpired" } }, ['properties.versionUpgradeOption is "OnceCurrentVersionExpired"; set it to "NoAutoUpgrade". (Control ID: HIPAA 164.312(c)(1); GDPR Art. 25)']]],
-  absent: ['properties.versionUpgradeOption is not set (OnceNewDefaultVersionAvailable); set it to "NoAutoUpgrade". (Control ID: HIPAA 164.312(c)(1); GDPR Art. 25)'],
+  fail: [
+    [
+      { properties: { versionUpgradeOption: "OnceCurrentVersionExpired" } },
+      [
+        'properties.versionUpgradeOption is "OnceCurrentVersionExpired"; set it to "NoAutoUpgrade". (Control ID: HIPAA 164.312(c)(1); GDPR Art. 25)',
+      ],
+    ],
+  ],
+  absent: [
+    'properties.versionUpgradeOption is not set (OnceNewDefaultVersionAvailable); set it to "NoAutoUpgrade". (Control ID: HIPAA 164.312(c)(1); GDPR Art. 25)',
+  ],
   unknown: { properties: { versionUpgradeOption: unknown } },
 });
 
@@ -117,7 +209,14 @@ describePolicy({
   type: deployment,
   base: dbase,
   pass: [{ sku: { name: "DataZoneStandard" } }, { sku: { name: "Standard" } }],
-  fail: [[{ sku: { name: "GlobalStandard" } }, ['sku.name is "GlobalStandard", which may process data in any region; use "DataZoneStandard" or "Standard". (Control ID: GDPR Art. 44-46)']]],
+  fail: [
+    [
+      { sku: { name: "GlobalStandard" } },
+      [
+        'sku.name is "GlobalStandard", which may process data in any region; use "DataZoneStandard" or "Standard". (Control ID: GDPR Art. 44-46)',
+      ],
+    ],
+  ],
   absent: [],
   unknown: { sku: { name: unknown } },
 });
@@ -125,7 +224,13 @@ describePolicy({
 const filters = (drop: string[] = []) =>
   [
     ...["Hate", "Sexual", "Violence", "Selfharm"].flatMap((name) =>
-      ["Prompt", "Completion"].map((source) => ({ name, source, enabled: true, blocking: true, severityThreshold: "Medium" })),
+      ["Prompt", "Completion"].map((source) => ({
+        name,
+        source,
+        enabled: true,
+        blocking: true,
+        severityThreshold: "Medium",
+      })),
     ),
     { name: "Jailbreak", source: "Prompt", enabled: true, blocking: true },
     { name: "Indirect Attack", source: "Prompt", enabled: true, blocking: true },
@@ -136,23 +241,40 @@ describePolicy({
   policy: p.azureCognitiveServicesRaiPolicyEnableContentFilters,
   type: "azure-native:cognitiveservices:RaiPolicy",
   base: dbase,
-  pass: [{ properties: { mode: "Blocking", contentFilters: filters() } }, { properties: { contentFilters: filters() } }],
+  pass: [
+    { properties: { mode: "Blocking", contentFilters: filters() } },
+    { properties: { contentFilters: filters() } },
+  ],
   fail: [
     [
-      { properties: { contentFilters: filters(["Violence/Completion", "Indirect Attack/Prompt"]) } },
-      [`contentFilters do not enable and block Violence/Completion, Indirect Attack/Prompt. ${rai}`],
+      {
+        properties: { contentFilters: filters(["Violence/Completion", "Indirect Attack/Prompt"]) },
+      },
+      [
+        `contentFilters do not enable and block Violence/Completion, Indirect Attack/Prompt. ${rai}`,
+      ],
     ],
     [
       { properties: { mode: "Asynchronous_filter", contentFilters: filters() } },
-      [`mode is "Asynchronous_filter", which returns content before it is filtered; use "Default" or "Blocking". ${rai}`],
+      [
+        `mode is "Asynchronous_filter", which returns content before it is filtered; use "Default" or "Blocking". ${rai}`,
+      ],
     ],
     [
-      { properties: { contentFilters: filters().map((f) => (f.name === "Hate" ? { ...f, blocking: false } : f)) } },
+      {
+        properties: {
+          contentFilters: filters().map((f) => (f.name === "Hate" ? { ...f, blocking: false } : f)),
+        },
+      },
       [`contentFilters do not enable and block Hate/Prompt, Hate/Completion. ${rai}`],
     ],
   ],
   absent: [
     `contentFilters do not enable and block Hate/Prompt, Hate/Completion, Sexual/Prompt, Sexual/Completion, Violence/Prompt, Violence/Completion, Selfharm/Prompt, Selfharm/Completion, Jailbreak/Prompt, Indirect Attack/Prompt. ${rai}`,
   ],
-  unknown: { properties: { contentFilters: [{ name: unknown, source: "Prompt", enabled: true, blocking: true }] } },
+  unknown: {
+    properties: {
+      contentFilters: [{ name: unknown, source: "Prompt", enabled: true, blocking: true }],
+    },
+  },
 });

@@ -11,8 +11,15 @@ describePolicy({
   type,
   base,
   pass: [{ kind: "fhir-R4" }],
-  fail: [[{ kind: "fhir-Stu3" }, ['kind is "fhir-Stu3"; set it to "fhir-R4". (Control ID: HIPAA 164.312(c)(1); GDPR Art. 32)']]],
-  absent: ['kind is not set (no FHIR version chosen); set it to "fhir-R4". (Control ID: HIPAA 164.312(c)(1); GDPR Art. 32)'],
+  fail: [
+    [
+      { kind: "fhir-Stu3" },
+      ['kind is "fhir-Stu3"; set it to "fhir-R4". (Control ID: HIPAA 164.312(c)(1); GDPR Art. 32)'],
+    ],
+  ],
+  absent: [
+    'kind is not set (no FHIR version chosen); set it to "fhir-R4". (Control ID: HIPAA 164.312(c)(1); GDPR Art. 32)',
+  ],
   unknown: { kind: unknown },
 });
 
@@ -20,9 +27,19 @@ describePolicy({
   policy: p.azureHealthcareApisFhirServiceMissingManagedIdentity,
   type,
   base,
-  pass: [{ identity: { type: "SystemAssigned" } }, { identity: { type: "UserAssigned", userAssignedIdentities: ["id"] } }],
-  fail: [[{ identity: { type: "None" } }, [`identity.type is "None"; set it to "SystemAssigned" or "UserAssigned". ${auth}`]]],
-  absent: [`identity.type is not set (no identity); set it to "SystemAssigned" or "UserAssigned". ${auth}`],
+  pass: [
+    { identity: { type: "SystemAssigned" } },
+    { identity: { type: "UserAssigned", userAssignedIdentities: ["id"] } },
+  ],
+  fail: [
+    [
+      { identity: { type: "None" } },
+      [`identity.type is "None"; set it to "SystemAssigned" or "UserAssigned". ${auth}`],
+    ],
+  ],
+  absent: [
+    `identity.type is not set (no identity); set it to "SystemAssigned" or "UserAssigned". ${auth}`,
+  ],
   unknown: { identity: { type: unknown } },
 });
 
@@ -30,14 +47,25 @@ describePolicy({
   policy: p.azureHealthcareApisFhirServiceConfigureAuthentication,
   type,
   base,
-  pass: [{ authenticationConfiguration: { authority: "https://login.microsoftonline.com/t", audience: "https://ws-fhir.fhir.azurehealthcareapis.com" } }],
+  pass: [
+    {
+      authenticationConfiguration: {
+        authority: "https://login.microsoftonline.com/t",
+        audience: "https://ws-fhir.fhir.azurehealthcareapis.com",
+      },
+    },
+  ],
   fail: [
     [
       { authenticationConfiguration: { authority: "https://login.microsoftonline.com/t" } },
-      [`authenticationConfiguration is missing audience; set both to the Entra ID tenant and the service URL. ${auth}`],
+      [
+        `authenticationConfiguration is missing audience; set both to the Entra ID tenant and the service URL. ${auth}`,
+      ],
     ],
   ],
-  absent: [`authenticationConfiguration is missing authority and audience; set both to the Entra ID tenant and the service URL. ${auth}`],
+  absent: [
+    `authenticationConfiguration is missing authority and audience; set both to the Entra ID tenant and the service URL. ${auth}`,
+  ],
   unknown: { authenticationConfiguration: { authority: unknown, audience: "a" } },
 });
 
@@ -45,14 +73,26 @@ describePolicy({
   policy: p.azureHealthcareApisFhirServiceMissingCmk,
   type,
   base,
-  pass: [{ encryption: { customerManagedKeyEncryption: { keyEncryptionKeyUrl: "https://kv.vault.azure.net/keys/fhir/1" } } }],
+  pass: [
+    {
+      encryption: {
+        customerManagedKeyEncryption: {
+          keyEncryptionKeyUrl: "https://kv.vault.azure.net/keys/fhir/1",
+        },
+      },
+    },
+  ],
   fail: [
     [
       { encryption: { customerManagedKeyEncryption: {} } },
-      ["encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl is not set, so data uses Microsoft-managed keys; set it to a Key Vault key URL. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)"],
+      [
+        "encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl is not set, so data uses Microsoft-managed keys; set it to a Key Vault key URL. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
+      ],
     ],
   ],
-  absent: ["encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl is not set, so data uses Microsoft-managed keys; set it to a Key Vault key URL. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)"],
+  absent: [
+    "encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl is not set, so data uses Microsoft-managed keys; set it to a Key Vault key URL. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
+  ],
   unknown: { encryption: { customerManagedKeyEncryption: { keyEncryptionKeyUrl: unknown } } },
 });
 
@@ -64,7 +104,9 @@ describePolicy({
   fail: [
     [
       { corsConfiguration: { origins: ["https://app.example.org", "*"] } },
-      ['corsConfiguration.origins includes "*"; list the allowed origins explicitly. (Control ID: HIPAA 164.312(a)(1); GDPR Art. 32)'],
+      [
+        'corsConfiguration.origins includes "*"; list the allowed origins explicitly. (Control ID: HIPAA 164.312(a)(1); GDPR Art. 32)',
+      ],
     ],
   ],
   absent: [],
@@ -79,17 +121,25 @@ describePolicy({
   fail: [
     [
       { resourceVersionPolicyConfiguration: { default: "no-version" } },
-      ['resourceVersionPolicyConfiguration.default is "no-version"; set it to "versioned". (Control ID: HIPAA 164.312(c)(1); GDPR Art. 17)'],
+      [
+        'resourceVersionPolicyConfiguration.default is "no-version"; set it to "versioned". (Control ID: HIPAA 164.312(c)(1); GDPR Art. 17)',
+      ],
     ],
   ],
   absent: [],
   unknown: { resourceVersionPolicyConfiguration: { default: unknown } },
   config: [
-    [{ versionPolicy: "versioned-update" }, { resourceVersionPolicyConfiguration: { default: "versioned-update" } }, []],
+    [
+      { versionPolicy: "versioned-update" },
+      { resourceVersionPolicyConfiguration: { default: "versioned-update" } },
+      [],
+    ],
     [
       { versionPolicy: "versioned-update" },
       {},
-      ['resourceVersionPolicyConfiguration.default is "versioned"; set it to "versioned-update". (Control ID: HIPAA 164.312(c)(1); GDPR Art. 17)'],
+      [
+        'resourceVersionPolicyConfiguration.default is "versioned"; set it to "versioned-update". (Control ID: HIPAA 164.312(c)(1); GDPR Art. 17)',
+      ],
     ],
   ],
 });

@@ -1,4 +1,7 @@
-import { azureKeyVaultKeyConfigureExpiry, azureKeyVaultSecretConfigureExpiry } from "../../../../policies/azure/keyvault";
+import {
+  azureKeyVaultKeyConfigureExpiry,
+  azureKeyVaultSecretConfigureExpiry,
+} from "../../../../policies/azure/keyvault";
 import { unknown } from "../../harness";
 import { describePolicy } from "../cases";
 
@@ -8,14 +11,21 @@ describePolicy({
   policy: azureKeyVaultKeyConfigureExpiry,
   type: "azure-native:keyvault:Key",
   base,
-  pass: [{ properties: { attributes: { expires: 1893456000 } } }, { properties: { rotationPolicy: { attributes: { expiryTime: "P2Y" } } } }],
+  pass: [
+    { properties: { attributes: { expires: 1893456000 } } },
+    { properties: { rotationPolicy: { attributes: { expiryTime: "P2Y" } } } },
+  ],
   fail: [
     [
       { properties: { kty: "RSA", keySize: 3072 } },
-      ["Neither properties.attributes.expires nor properties.rotationPolicy.attributes.expiryTime is set, so the key never expires. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)"],
+      [
+        "Neither properties.attributes.expires nor properties.rotationPolicy.attributes.expiryTime is set, so the key never expires. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
+      ],
     ],
   ],
-  absent: ["Neither properties.attributes.expires nor properties.rotationPolicy.attributes.expiryTime is set, so the key never expires. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)"],
+  absent: [
+    "Neither properties.attributes.expires nor properties.rotationPolicy.attributes.expiryTime is set, so the key never expires. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
+  ],
   unknown: { properties: { attributes: { expires: unknown } } },
 });
 
@@ -27,9 +37,13 @@ describePolicy({
   fail: [
     [
       { properties: { value: "s", attributes: { enabled: true } } },
-      ["properties.attributes.expires is not set, so the secret never expires. (Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(1); GDPR Art. 32)"],
+      [
+        "properties.attributes.expires is not set, so the secret never expires. (Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(1); GDPR Art. 32)",
+      ],
     ],
   ],
-  absent: ["properties.attributes.expires is not set, so the secret never expires. (Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(1); GDPR Art. 32)"],
+  absent: [
+    "properties.attributes.expires is not set, so the secret never expires. (Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(1); GDPR Art. 32)",
+  ],
   unknown: { properties: { attributes: { expires: unknown } } },
 });

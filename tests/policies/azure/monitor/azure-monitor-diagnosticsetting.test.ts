@@ -3,22 +3,37 @@ import { unknown } from "../../harness";
 import { describePolicy } from "../cases";
 
 const ids = "(Control ID: HIPAA 164.312(b); HIPAA 164.308(a)(1)(ii)(D); GDPR Art. 33)";
-const workspaceId = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law";
+const workspaceId =
+  "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law";
 
 describePolicy({
   policy: azureMonitorDiagnosticSettingConfigureLogAnalytics,
   type: "azure-native:monitor:DiagnosticSetting",
-  base: { resourceUri: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/ws/fhirservices/fhir" },
+  base: {
+    resourceUri:
+      "/subscriptions/s/resourceGroups/rg/providers/Microsoft.HealthcareApis/workspaces/ws/fhirservices/fhir",
+  },
   pass: [
     { workspaceId, logs: [{ categoryGroup: "audit", enabled: true }] },
     { workspaceId, logs: [{ categoryGroup: "allLogs", enabled: true }] },
   ],
   fail: [
     [
-      { workspaceId, logs: [{ categoryGroup: "audit", enabled: false }, { category: "AuditLogs", enabled: true }] },
-      [`No enabled log entry has categoryGroup "allLogs" or "audit" (found: audit (disabled), AuditLogs). ${ids}`],
+      {
+        workspaceId,
+        logs: [
+          { categoryGroup: "audit", enabled: false },
+          { category: "AuditLogs", enabled: true },
+        ],
+      },
+      [
+        `No enabled log entry has categoryGroup "allLogs" or "audit" (found: audit (disabled), AuditLogs). ${ids}`,
+      ],
     ],
-    [{ storageAccountId: "sa", logs: [{ categoryGroup: "allLogs", enabled: true }] }, [`workspaceId is not set; send the logs to a Log Analytics workspace. ${ids}`]],
+    [
+      { storageAccountId: "sa", logs: [{ categoryGroup: "allLogs", enabled: true }] },
+      [`workspaceId is not set; send the logs to a Log Analytics workspace. ${ids}`],
+    ],
   ],
   absent: [
     `workspaceId is not set; send the logs to a Log Analytics workspace. ${ids}`,

@@ -19,15 +19,30 @@ describePolicy({
   type: "azure-native:network:NetworkSecurityGroup",
   base: { resourceGroupName: "rg" },
   pass: [
-    { securityRules: [rule({}), rule({ sourceAddressPrefix: "Internet", destinationPortRange: "443" })] },
-    { securityRules: [rule({ sourceAddressPrefix: "*", destinationPortRange: "22", access: "Deny" })] },
+    {
+      securityRules: [
+        rule({}),
+        rule({ sourceAddressPrefix: "Internet", destinationPortRange: "443" }),
+      ],
+    },
+    {
+      securityRules: [
+        rule({ sourceAddressPrefix: "*", destinationPortRange: "22", access: "Deny" }),
+      ],
+    },
   ],
   fail: [
     [
       {
         securityRules: [
           rule({ name: "ssh", sourceAddressPrefix: "Internet", destinationPortRange: "22" }),
-          { name: "range", access: "Allow", direction: "Inbound", sourceAddressPrefixes: ["0.0.0.0/0"], destinationPortRanges: ["3000-4000", "80"] },
+          {
+            name: "range",
+            access: "Allow",
+            direction: "Inbound",
+            sourceAddressPrefixes: ["0.0.0.0/0"],
+            destinationPortRanges: ["3000-4000", "80"],
+          },
           rule({ name: "all", sourceAddressPrefix: "*", destinationPortRange: "*" }),
         ],
       },
@@ -45,10 +60,21 @@ describePolicy({
 describePolicy({
   policy: p.azureNetworkSecurityRuleDisallowPublicAdminPorts,
   type: "azure-native:network:SecurityRule",
-  base: { resourceGroupName: "rg", networkSecurityGroupName: "nsg", priority: 100, protocol: "Tcp" },
-  pass: [rule({ sourceAddressPrefix: "AzureBastionSubnet", destinationPortRange: "22" }), rule({ direction: "Outbound", sourceAddressPrefix: "*", destinationPortRange: "*" })],
+  base: {
+    resourceGroupName: "rg",
+    networkSecurityGroupName: "nsg",
+    priority: 100,
+    protocol: "Tcp",
+  },
+  pass: [
+    rule({ sourceAddressPrefix: "AzureBastionSubnet", destinationPortRange: "22" }),
+    rule({ direction: "Outbound", sourceAddressPrefix: "*", destinationPortRange: "*" }),
+  ],
   fail: [
-    [rule({ sourceAddressPrefix: "0.0.0.0/0", destinationPortRange: "3389" }), [`The rule allows inbound port 3389 from the internet (source "0.0.0.0/0"). ${ids}`]],
+    [
+      rule({ sourceAddressPrefix: "0.0.0.0/0", destinationPortRange: "3389" }),
+      [`The rule allows inbound port 3389 from the internet (source "0.0.0.0/0"). ${ids}`],
+    ],
   ],
   absent: [],
   unknown: rule({ access: unknown }),
@@ -59,10 +85,27 @@ describePolicy({
   policy: p.azureNetworkPrivateEndpointConfigureGroupIds,
   type: "azure-native:network:PrivateEndpoint",
   base: { resourceGroupName: "rg", subnet: { id: "subnet" } },
-  pass: [{ privateLinkServiceConnections: [{ name: "fhir", privateLinkServiceId: "/ws", groupIds: ["healthcareworkspace"] }] }],
+  pass: [
+    {
+      privateLinkServiceConnections: [
+        { name: "fhir", privateLinkServiceId: "/ws", groupIds: ["healthcareworkspace"] },
+      ],
+    },
+  ],
   fail: [
-    [{ privateLinkServiceConnections: [{ name: "fhir", privateLinkServiceId: "/ws", groupIds: [] }] }, [`Connection 0 (fhir) must set privateLinkServiceId and at least one groupIds entry. ${pe}`]],
+    [
+      {
+        privateLinkServiceConnections: [
+          { name: "fhir", privateLinkServiceId: "/ws", groupIds: [] },
+        ],
+      },
+      [`Connection 0 (fhir) must set privateLinkServiceId and at least one groupIds entry. ${pe}`],
+    ],
   ],
   absent: [`The private endpoint has no privateLinkServiceConnections. ${pe}`],
-  unknown: { privateLinkServiceConnections: [{ name: "fhir", privateLinkServiceId: unknown, groupIds: ["account"] }] },
+  unknown: {
+    privateLinkServiceConnections: [
+      { name: "fhir", privateLinkServiceId: unknown, groupIds: ["account"] },
+    ],
+  },
 });

@@ -11,12 +11,27 @@ describePolicy({
   type,
   base,
   pass: [{ retentionInDays: 730 }],
-  fail: [[{ retentionInDays: 90 }, [`retentionInDays is 90; set at least 730 and archive to 6 years (2192 days) for HIPAA. ${ret}`]]],
-  absent: [`retentionInDays is not set (defaults to 30); set at least 730 and archive to 6 years (2192 days) for HIPAA. ${ret}`],
+  fail: [
+    [
+      { retentionInDays: 90 },
+      [
+        `retentionInDays is 90; set at least 730 and archive to 6 years (2192 days) for HIPAA. ${ret}`,
+      ],
+    ],
+  ],
+  absent: [
+    `retentionInDays is not set (defaults to 30); set at least 730 and archive to 6 years (2192 days) for HIPAA. ${ret}`,
+  ],
   unknown: { retentionInDays: unknown },
   config: [
     [{ minRetentionDays: 365 }, { retentionInDays: 365 }, []],
-    [{ minRetentionDays: 365 }, { retentionInDays: 180 }, [`retentionInDays is 180; set at least 365 and archive to 6 years (2192 days) for HIPAA. ${ret}`]],
+    [
+      { minRetentionDays: 365 },
+      { retentionInDays: 180 },
+      [
+        `retentionInDays is 180; set at least 365 and archive to 6 years (2192 days) for HIPAA. ${ret}`,
+      ],
+    ],
   ],
 });
 

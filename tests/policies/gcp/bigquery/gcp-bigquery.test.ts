@@ -15,13 +15,19 @@ const dataset = "gcp:bigquery/dataset:Dataset";
 const table = "gcp:bigquery/table:Table";
 const encryption = "(Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)";
 const key = "projects/p/locations/eu/keyRings/r/cryptoKeys/bq";
-const check = (policy: ResourceValidationPolicy, type: string, props: Record<string, unknown>, config = {}) =>
-  checkResource(policy, { type, props }, config);
+const check = (
+  policy: ResourceValidationPolicy,
+  type: string,
+  props: Record<string, unknown>,
+  config = {},
+) => checkResource(policy, { type, props }, config);
 
 describe("gcp-bigquery-dataset-missing-cmek", () => {
   const policy = gcpBigqueryDatasetMissingCmek;
   it("passes a default key", async () => {
-    expect(await check(policy, dataset, { defaultEncryptionConfiguration: { kmsKeyName: key } })).toEqual({
+    expect(
+      await check(policy, dataset, { defaultEncryptionConfiguration: { kmsKeyName: key } }),
+    ).toEqual({
       violations: [],
       indeterminate: false,
     });
@@ -32,7 +38,9 @@ describe("gcp-bigquery-dataset-missing-cmek", () => {
     ]);
   });
   it("is indeterminate when the key is unknown", async () => {
-    expect(await check(policy, dataset, { defaultEncryptionConfiguration: { kmsKeyName: unknown } })).toEqual({
+    expect(
+      await check(policy, dataset, { defaultEncryptionConfiguration: { kmsKeyName: unknown } }),
+    ).toEqual({
       violations: [],
       indeterminate: true,
     });
@@ -43,7 +51,12 @@ describe("gcp-bigquery-dataset-disallow-public-access", () => {
   const policy = gcpBigqueryDatasetDisallowPublicAccess;
   const ids = "(Control ID: HIPAA 164.312(a)(1); GDPR Art. 32; GDPR Art. 25)";
   it("passes named access entries and no entries", async () => {
-    const props = { accesses: [{ role: "OWNER", specialGroup: "projectOwners" }, { role: "READER", groupByEmail: "a@example.org" }] };
+    const props = {
+      accesses: [
+        { role: "OWNER", specialGroup: "projectOwners" },
+        { role: "READER", groupByEmail: "a@example.org" },
+      ],
+    };
     expect((await check(policy, dataset, props)).violations).toEqual([]);
     expect((await check(policy, dataset, {})).violations).toEqual([]);
   });
@@ -61,7 +74,10 @@ describe("gcp-bigquery-dataset-disallow-public-access", () => {
     ]);
   });
   it("is indeterminate when an entry is unknown", async () => {
-    expect((await check(policy, dataset, { accesses: [{ role: "READER", specialGroup: unknown }] })).indeterminate).toBe(true);
+    expect(
+      (await check(policy, dataset, { accesses: [{ role: "READER", specialGroup: unknown }] }))
+        .indeterminate,
+    ).toBe(true);
   });
 });
 
@@ -87,13 +103,20 @@ describe("gcp-bigquery-dataset-configure-time-travel", () => {
     ]);
   });
   it("honours maxTimeTravelHours from the config", async () => {
-    expect((await check(policy, dataset, { maxTimeTravelHours: "96" }, { maxTimeTravelHours: 96 })).violations).toEqual([]);
-    expect((await check(policy, dataset, { maxTimeTravelHours: "120" }, { maxTimeTravelHours: 96 })).violations).toEqual([
-      `maxTimeTravelHours is 120; the maximum is 96 hours. ${ids}`,
-    ]);
+    expect(
+      (await check(policy, dataset, { maxTimeTravelHours: "96" }, { maxTimeTravelHours: 96 }))
+        .violations,
+    ).toEqual([]);
+    expect(
+      (await check(policy, dataset, { maxTimeTravelHours: "120" }, { maxTimeTravelHours: 96 }))
+        .violations,
+    ).toEqual([`maxTimeTravelHours is 120; the maximum is 96 hours. ${ids}`]);
   });
   it("is indeterminate when unknown", async () => {
-    expect(await check(policy, dataset, { maxTimeTravelHours: unknown })).toEqual({ violations: [], indeterminate: true });
+    expect(await check(policy, dataset, { maxTimeTravelHours: unknown })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
 });
 
@@ -116,7 +139,9 @@ describe("gcp-bigquery-table-enable-deletion-protection", () => {
 describe("gcp-bigquery-table-missing-cmek", () => {
   const policy = gcpBigqueryTableMissingCmek;
   it("passes a table key", async () => {
-    expect((await check(policy, table, { encryptionConfiguration: { kmsKeyName: key } })).violations).toEqual([]);
+    expect(
+      (await check(policy, table, { encryptionConfiguration: { kmsKeyName: key } })).violations,
+    ).toEqual([]);
   });
   it("reports a table without its own key", async () => {
     expect((await check(policy, table, {})).violations).toEqual([
@@ -127,7 +152,10 @@ describe("gcp-bigquery-table-missing-cmek", () => {
     expect(policy.enforcementLevel).toBe("advisory");
   });
   it("is indeterminate when unknown", async () => {
-    expect((await check(policy, table, { encryptionConfiguration: { kmsKeyName: unknown } })).indeterminate).toBe(true);
+    expect(
+      (await check(policy, table, { encryptionConfiguration: { kmsKeyName: unknown } }))
+        .indeterminate,
+    ).toBe(true);
   });
 });
 

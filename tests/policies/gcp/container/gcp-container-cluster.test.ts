@@ -19,7 +19,8 @@ const type = "gcp:container/cluster:Cluster";
 const network = "(Control ID: HIPAA 164.312(a)(1); HIPAA 164.312(e)(1); GDPR Art. 32)";
 const key = "projects/p/locations/europe-west3/keyRings/r/cryptoKeys/gke";
 
-const run = (policy: ResourceValidationPolicy, props: Record<string, unknown>) => checkResource(policy, { type, props });
+const run = (policy: ResourceValidationPolicy, props: Record<string, unknown>) =>
+  checkResource(policy, { type, props });
 const violations = async (policy: ResourceValidationPolicy, props: Record<string, unknown>) =>
   (await run(policy, props)).violations;
 
@@ -32,9 +33,9 @@ describe("gcp-container-cluster-enable-private-nodes", () => {
     });
   });
   it("fails public nodes", async () => {
-    expect(await violations(policy, { privateClusterConfig: { enablePrivateNodes: false } })).toEqual([
-      `privateClusterConfig.enablePrivateNodes is false; set it to true. ${network}`,
-    ]);
+    expect(
+      await violations(policy, { privateClusterConfig: { enablePrivateNodes: false } }),
+    ).toEqual([`privateClusterConfig.enablePrivateNodes is false; set it to true. ${network}`]);
   });
   it("fails a cluster without privateClusterConfig", async () => {
     expect(await violations(policy, {})).toEqual([
@@ -56,7 +57,9 @@ describe("gcp-container-cluster-enable-private-nodes", () => {
 describe("gcp-container-cluster-configure-control-plane-access", () => {
   const policy = gcpContainerClusterConfigureControlPlaneAccess;
   it("passes a private endpoint", async () => {
-    expect(await violations(policy, { privateClusterConfig: { enablePrivateEndpoint: true } })).toEqual([]);
+    expect(
+      await violations(policy, { privateClusterConfig: { enablePrivateEndpoint: true } }),
+    ).toEqual([]);
   });
   it("passes a public endpoint limited to authorized networks", async () => {
     const props = { masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "10.0.0.0/8" }] } };
@@ -68,13 +71,20 @@ describe("gcp-container-cluster-configure-control-plane-access", () => {
     ]);
   });
   it("fails authorized networks that include the internet", async () => {
-    const props = { masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "10.0.0.0/8" }, { cidrBlock: "0.0.0.0/0" }] } };
+    const props = {
+      masterAuthorizedNetworksConfig: {
+        cidrBlocks: [{ cidrBlock: "10.0.0.0/8" }, { cidrBlock: "0.0.0.0/0" }],
+      },
+    };
     expect(await violations(policy, props)).toEqual([
       `masterAuthorizedNetworksConfig.cidrBlocks allow the whole internet (0.0.0.0/0). ${network}`,
     ]);
   });
   it("is indeterminate when the endpoint setting is unknown", async () => {
-    expect((await run(policy, { privateClusterConfig: { enablePrivateEndpoint: unknown } })).indeterminate).toBe(true);
+    expect(
+      (await run(policy, { privateClusterConfig: { enablePrivateEndpoint: unknown } }))
+        .indeterminate,
+    ).toBe(true);
   });
 });
 
@@ -82,14 +92,20 @@ describe("gcp-container-cluster-disable-legacy-authorization", () => {
   const policy = gcpContainerClusterDisableLegacyAuthorization;
   const ids = "(Control ID: HIPAA 164.312(d); HIPAA 164.312(a)(1); GDPR Art. 32)";
   it("passes ABAC off and no client certificate", async () => {
-    const props = { enableLegacyAbac: false, masterAuth: { clientCertificateConfig: { issueClientCertificate: false } } };
+    const props = {
+      enableLegacyAbac: false,
+      masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
+    };
     expect(await violations(policy, props)).toEqual([]);
   });
   it("passes when both are absent (defaults are off)", async () => {
     expect(await violations(policy, {})).toEqual([]);
   });
   it("fails legacy ABAC and client certificates", async () => {
-    const props = { enableLegacyAbac: true, masterAuth: { clientCertificateConfig: { issueClientCertificate: true } } };
+    const props = {
+      enableLegacyAbac: true,
+      masterAuth: { clientCertificateConfig: { issueClientCertificate: true } },
+    };
     expect(await violations(policy, props)).toEqual([
       `enableLegacyAbac is true; set it to false and authorize with RBAC. ${ids}`,
       `masterAuth.clientCertificateConfig.issueClientCertificate is true; set it to false. ${ids}`,
@@ -102,14 +118,19 @@ describe("gcp-container-cluster-disable-legacy-authorization", () => {
 
 describe("gcp-container-cluster-enable-network-policy", () => {
   const policy = gcpContainerClusterEnableNetworkPolicy;
-  it.each([[{ datapathProvider: "ADVANCED_DATAPATH" }], [{ networkPolicy: { enabled: true, provider: "CALICO" } }]])(
-    "passes %j",
-    async (props) => {
-      expect(await violations(policy, props)).toEqual([]);
-    },
-  );
+  it.each([
+    [{ datapathProvider: "ADVANCED_DATAPATH" }],
+    [{ networkPolicy: { enabled: true, provider: "CALICO" } }],
+  ])("passes %j", async (props) => {
+    expect(await violations(policy, props)).toEqual([]);
+  });
   it("fails the legacy datapath with network policy off", async () => {
-    expect(await violations(policy, { datapathProvider: "LEGACY_DATAPATH", networkPolicy: { enabled: false } })).toEqual([
+    expect(
+      await violations(policy, {
+        datapathProvider: "LEGACY_DATAPATH",
+        networkPolicy: { enabled: false },
+      }),
+    ).toEqual([
       `datapathProvider is "LEGACY_DATAPATH" and networkPolicy.enabled is false; set datapathProvider to "ADVANCED_DATAPATH". ${network}`,
     ]);
   });
@@ -119,7 +140,10 @@ describe("gcp-container-cluster-enable-network-policy", () => {
     ]);
   });
   it("is indeterminate when the datapath is unknown", async () => {
-    expect(await run(policy, { datapathProvider: unknown })).toEqual({ violations: [], indeterminate: true });
+    expect(await run(policy, { datapathProvider: unknown })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
 });
 
@@ -127,17 +151,22 @@ describe("gcp-container-cluster-enable-logging-monitoring", () => {
   const policy = gcpContainerClusterEnableLoggingMonitoring;
   const ids = "(Control ID: HIPAA 164.312(b); HIPAA 164.308(a)(1)(ii)(D); GDPR Art. 33)";
   it("passes the Kubernetes services", async () => {
-    const props = { loggingService: "logging.googleapis.com/kubernetes", monitoringService: "monitoring.googleapis.com/kubernetes" };
+    const props = {
+      loggingService: "logging.googleapis.com/kubernetes",
+      monitoringService: "monitoring.googleapis.com/kubernetes",
+    };
     expect(await violations(policy, props)).toEqual([]);
   });
   it("passes the defaults when absent", async () => {
     expect(await violations(policy, {})).toEqual([]);
   });
   it("fails logging and monitoring turned off", async () => {
-    expect(await violations(policy, { loggingService: "none", monitoringService: "none" })).toEqual([
-      `loggingService is "none"; set it to "logging.googleapis.com/kubernetes". ${ids}`,
-      `monitoringService is "none"; set it to "monitoring.googleapis.com/kubernetes". ${ids}`,
-    ]);
+    expect(await violations(policy, { loggingService: "none", monitoringService: "none" })).toEqual(
+      [
+        `loggingService is "none"; set it to "logging.googleapis.com/kubernetes". ${ids}`,
+        `monitoringService is "none"; set it to "monitoring.googleapis.com/kubernetes". ${ids}`,
+      ],
+    );
   });
   it("is indeterminate when the logging service is unknown", async () => {
     expect((await run(policy, { loggingService: unknown })).indeterminate).toBe(true);
@@ -165,10 +194,14 @@ describe("gcp-container-cluster-enable-workload-identity", () => {
   const message =
     'workloadIdentityConfig.workloadPool is not set; set it to "<project>.svc.id.goog". (Control ID: HIPAA 164.312(a)(1); HIPAA 164.312(d); GDPR Art. 32)';
   it("passes a workload pool", async () => {
-    expect(await violations(policy, { workloadIdentityConfig: { workloadPool: "p.svc.id.goog" } })).toEqual([]);
+    expect(
+      await violations(policy, { workloadIdentityConfig: { workloadPool: "p.svc.id.goog" } }),
+    ).toEqual([]);
   });
   it("fails an empty pool and an absent config", async () => {
-    expect(await violations(policy, { workloadIdentityConfig: { workloadPool: "" } })).toEqual([message]);
+    expect(await violations(policy, { workloadIdentityConfig: { workloadPool: "" } })).toEqual([
+      message,
+    ]);
     expect(await violations(policy, {})).toEqual([message]);
   });
   it("is indeterminate when the pool is unknown", async () => {
@@ -187,7 +220,9 @@ describe("gcp-container-cluster-enforce-binary-authorization", () => {
     expect(await violations(policy, props)).toEqual([]);
   });
   it("fails a disabled evaluation mode", async () => {
-    expect(await violations(policy, { binaryAuthorization: { evaluationMode: "DISABLED" } })).toEqual([
+    expect(
+      await violations(policy, { binaryAuthorization: { evaluationMode: "DISABLED" } }),
+    ).toEqual([
       `binaryAuthorization.evaluationMode is "DISABLED"; set it to "PROJECT_SINGLETON_POLICY_ENFORCE". ${ids}`,
     ]);
   });
@@ -197,7 +232,9 @@ describe("gcp-container-cluster-enforce-binary-authorization", () => {
     ]);
   });
   it("is indeterminate when unknown", async () => {
-    expect((await run(policy, { binaryAuthorization: { evaluationMode: unknown } })).indeterminate).toBe(true);
+    expect(
+      (await run(policy, { binaryAuthorization: { evaluationMode: unknown } })).indeterminate,
+    ).toBe(true);
   });
 });
 
@@ -205,7 +242,9 @@ describe("gcp-container-cluster-missing-secrets-cmek", () => {
   const policy = gcpContainerClusterMissingSecretsCmek;
   const ids = "(Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)";
   it("passes ENCRYPTED with a key", async () => {
-    expect(await violations(policy, { databaseEncryption: { state: "ENCRYPTED", keyName: key } })).toEqual([]);
+    expect(
+      await violations(policy, { databaseEncryption: { state: "ENCRYPTED", keyName: key } }),
+    ).toEqual([]);
   });
   it("fails DECRYPTED", async () => {
     expect(await violations(policy, { databaseEncryption: { state: "DECRYPTED" } })).toEqual([
@@ -223,7 +262,9 @@ describe("gcp-container-cluster-missing-secrets-cmek", () => {
     ]);
   });
   it("is indeterminate when the key is unknown", async () => {
-    expect(await run(policy, { databaseEncryption: { state: "ENCRYPTED", keyName: unknown } })).toEqual({
+    expect(
+      await run(policy, { databaseEncryption: { state: "ENCRYPTED", keyName: unknown } }),
+    ).toEqual({
       violations: [],
       indeterminate: true,
     });
@@ -277,7 +318,9 @@ describe("gcp-container-cluster-disable-default-node-pool", () => {
     expect(await violations(policy, { removeDefaultNodePool: false })).toEqual([
       `removeDefaultNodePool is false; set it to true. ${ids}`,
     ]);
-    expect(await violations(policy, {})).toEqual([`removeDefaultNodePool is not set (false); set it to true. ${ids}`]);
+    expect(await violations(policy, {})).toEqual([
+      `removeDefaultNodePool is not set (false); set it to true. ${ids}`,
+    ]);
   });
   it("is indeterminate when unknown", async () => {
     expect((await run(policy, { removeDefaultNodePool: unknown })).indeterminate).toBe(true);

@@ -8,7 +8,8 @@ import {
 import { checkResource, unknown } from "../../harness";
 
 const type = "gcp:container/nodePool:NodePool";
-const run = (policy: ResourceValidationPolicy, props: Record<string, unknown>) => checkResource(policy, { type, props });
+const run = (policy: ResourceValidationPolicy, props: Record<string, unknown>) =>
+  checkResource(policy, { type, props });
 const violations = async (policy: ResourceValidationPolicy, props: Record<string, unknown>) =>
   (await run(policy, props)).violations;
 
@@ -16,10 +17,18 @@ describe("gcp-container-nodepool-enable-gke-metadata-server", () => {
   const policy = gcpContainerNodePoolEnableGkeMetadataServer;
   const ids = "(Control ID: HIPAA 164.312(a)(1); HIPAA 164.312(d); GDPR Art. 32)";
   it("passes GKE_METADATA", async () => {
-    expect(await violations(policy, { nodeConfig: { workloadMetadataConfig: { mode: "GKE_METADATA" } } })).toEqual([]);
+    expect(
+      await violations(policy, {
+        nodeConfig: { workloadMetadataConfig: { mode: "GKE_METADATA" } },
+      }),
+    ).toEqual([]);
   });
   it("fails GCE_METADATA", async () => {
-    expect(await violations(policy, { nodeConfig: { workloadMetadataConfig: { mode: "GCE_METADATA" } } })).toEqual([
+    expect(
+      await violations(policy, {
+        nodeConfig: { workloadMetadataConfig: { mode: "GCE_METADATA" } },
+      }),
+    ).toEqual([
       `nodeConfig.workloadMetadataConfig.mode is "GCE_METADATA"; set it to "GKE_METADATA". ${ids}`,
     ]);
   });
@@ -29,7 +38,9 @@ describe("gcp-container-nodepool-enable-gke-metadata-server", () => {
     ]);
   });
   it("is indeterminate when unknown", async () => {
-    expect(await run(policy, { nodeConfig: { workloadMetadataConfig: { mode: unknown } } })).toEqual({
+    expect(
+      await run(policy, { nodeConfig: { workloadMetadataConfig: { mode: unknown } } }),
+    ).toEqual({
       violations: [],
       indeterminate: true,
     });
@@ -39,7 +50,11 @@ describe("gcp-container-nodepool-enable-gke-metadata-server", () => {
 describe("gcp-container-nodepool-missing-boot-disk-cmek", () => {
   const policy = gcpContainerNodePoolMissingBootDiskCmek;
   it("passes a boot disk key", async () => {
-    expect(await violations(policy, { nodeConfig: { bootDiskKmsKey: "projects/p/locations/l/keyRings/r/cryptoKeys/k" } })).toEqual([]);
+    expect(
+      await violations(policy, {
+        nodeConfig: { bootDiskKmsKey: "projects/p/locations/l/keyRings/r/cryptoKeys/k" },
+      }),
+    ).toEqual([]);
   });
   it("fails when absent", async () => {
     expect(await violations(policy, { nodeConfig: {} })).toEqual([
@@ -47,7 +62,9 @@ describe("gcp-container-nodepool-missing-boot-disk-cmek", () => {
     ]);
   });
   it("is indeterminate when the key is unknown", async () => {
-    expect((await run(policy, { nodeConfig: { bootDiskKmsKey: unknown } })).indeterminate).toBe(true);
+    expect((await run(policy, { nodeConfig: { bootDiskKmsKey: unknown } })).indeterminate).toBe(
+      true,
+    );
   });
 });
 
@@ -55,11 +72,19 @@ describe("gcp-container-nodepool-enable-secure-boot", () => {
   const policy = gcpContainerNodePoolEnableSecureBoot;
   const ids = "(Control ID: HIPAA 164.312(c)(1); GDPR Art. 32)";
   it("passes secure boot and integrity monitoring", async () => {
-    const props = { nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true } } };
+    const props = {
+      nodeConfig: {
+        shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
+      },
+    };
     expect(await violations(policy, props)).toEqual([]);
   });
   it("fails both turned off", async () => {
-    const props = { nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: false, enableIntegrityMonitoring: false } } };
+    const props = {
+      nodeConfig: {
+        shieldedInstanceConfig: { enableSecureBoot: false, enableIntegrityMonitoring: false },
+      },
+    };
     expect(await violations(policy, props)).toEqual([
       `nodeConfig.shieldedInstanceConfig.enableSecureBoot is false; set it to true. ${ids}`,
       `nodeConfig.shieldedInstanceConfig.enableIntegrityMonitoring is false; set it to true. ${ids}`,
@@ -71,7 +96,10 @@ describe("gcp-container-nodepool-enable-secure-boot", () => {
     ]);
   });
   it("is indeterminate when unknown", async () => {
-    expect((await run(policy, { nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: unknown } } })).indeterminate).toBe(true);
+    expect(
+      (await run(policy, { nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: unknown } } }))
+        .indeterminate,
+    ).toBe(true);
   });
 });
 
@@ -79,11 +107,15 @@ describe("gcp-container-nodepool-enable-auto-repair-upgrade", () => {
   const policy = gcpContainerNodePoolEnableAutoRepairUpgrade;
   const ids = "(Control ID: GDPR Art. 32; HIPAA 164.308(a)(7))";
   it("passes both on and the defaults", async () => {
-    expect(await violations(policy, { management: { autoUpgrade: true, autoRepair: true } })).toEqual([]);
+    expect(
+      await violations(policy, { management: { autoUpgrade: true, autoRepair: true } }),
+    ).toEqual([]);
     expect(await violations(policy, {})).toEqual([]);
   });
   it("fails both off", async () => {
-    expect(await violations(policy, { management: { autoUpgrade: false, autoRepair: false } })).toEqual([
+    expect(
+      await violations(policy, { management: { autoUpgrade: false, autoRepair: false } }),
+    ).toEqual([
       `management.autoUpgrade is false; set it to true. ${ids}`,
       `management.autoRepair is false; set it to true. ${ids}`,
     ]);

@@ -14,17 +14,22 @@ describe("gcp-spanner-database-missing-cmek", () => {
   const policy = gcpSpannerDatabaseMissingCmek;
   const message =
     "encryptionConfig.kmsKeyName is not set, so the database uses Google-managed keys; set it to a Cloud KMS key. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)";
-  it.each([[{ kmsKeyName: "projects/p/locations/eur3/keyRings/r/cryptoKeys/k" }], [{ kmsKeyNames: ["k1", "k2"] }]])(
-    "passes %j",
-    async (encryptionConfig) => {
-      expect(await check(policy, { encryptionConfig })).toEqual({ violations: [], indeterminate: false });
-    },
-  );
+  it.each([
+    [{ kmsKeyName: "projects/p/locations/eur3/keyRings/r/cryptoKeys/k" }],
+    [{ kmsKeyNames: ["k1", "k2"] }],
+  ])("passes %j", async (encryptionConfig) => {
+    expect(await check(policy, { encryptionConfig })).toEqual({
+      violations: [],
+      indeterminate: false,
+    });
+  });
   it("fails without encryptionConfig", async () => {
     expect((await check(policy, {})).violations).toEqual([message]);
   });
   it("is indeterminate when the key is unknown", async () => {
-    expect((await check(policy, { encryptionConfig: { kmsKeyName: unknown } })).indeterminate).toBe(true);
+    expect((await check(policy, { encryptionConfig: { kmsKeyName: unknown } })).indeterminate).toBe(
+      true,
+    );
   });
 });
 
@@ -32,19 +37,28 @@ describe("gcp-spanner-database-enable-drop-protection", () => {
   const policy = gcpSpannerDatabaseEnableDropProtection;
   const ids = "(Control ID: HIPAA 164.308(a)(7); HIPAA 164.312(c)(1); GDPR Art. 32)";
   it("passes both protections", async () => {
-    expect((await check(policy, { deletionProtection: true, enableDropProtection: true })).violations).toEqual([]);
+    expect(
+      (await check(policy, { deletionProtection: true, enableDropProtection: true })).violations,
+    ).toEqual([]);
   });
   it("fails both turned off", async () => {
-    expect((await check(policy, { deletionProtection: false, enableDropProtection: false })).violations).toEqual([
+    expect(
+      (await check(policy, { deletionProtection: false, enableDropProtection: false })).violations,
+    ).toEqual([
       `deletionProtection is false; set it to true. ${ids}`,
       `enableDropProtection is false; set it to true. ${ids}`,
     ]);
   });
   it("fails when drop protection is absent", async () => {
-    expect((await check(policy, {})).violations).toEqual([`enableDropProtection is not set (false); set it to true. ${ids}`]);
+    expect((await check(policy, {})).violations).toEqual([
+      `enableDropProtection is not set (false); set it to true. ${ids}`,
+    ]);
   });
   it("is indeterminate when drop protection is unknown", async () => {
-    expect(await check(policy, { enableDropProtection: unknown })).toEqual({ violations: [], indeterminate: true });
+    expect(await check(policy, { enableDropProtection: unknown })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
 });
 
@@ -68,12 +82,17 @@ describe("gcp-spanner-database-configure-version-retention", () => {
     ]);
   });
   it("honours maxRetentionDays from the config", async () => {
-    expect((await check(policy, { versionRetentionPeriod: "3d" }, { maxRetentionDays: 2 })).violations).toEqual([
-      `versionRetentionPeriod is "3d"; the maximum is 2 days ("2d"). ${ids}`,
-    ]);
-    expect((await check(policy, { versionRetentionPeriod: "2d" }, { maxRetentionDays: 2 })).violations).toEqual([]);
+    expect(
+      (await check(policy, { versionRetentionPeriod: "3d" }, { maxRetentionDays: 2 })).violations,
+    ).toEqual([`versionRetentionPeriod is "3d"; the maximum is 2 days ("2d"). ${ids}`]);
+    expect(
+      (await check(policy, { versionRetentionPeriod: "2d" }, { maxRetentionDays: 2 })).violations,
+    ).toEqual([]);
   });
   it("is indeterminate when unknown", async () => {
-    expect(await check(policy, { versionRetentionPeriod: unknown })).toEqual({ violations: [], indeterminate: true });
+    expect(await check(policy, { versionRetentionPeriod: unknown })).toEqual({
+      violations: [],
+      indeterminate: true,
+    });
   });
 });
