@@ -120,6 +120,8 @@ function nameOf(urn: string): string {
 /** A policy on one resource type: `check` runs only for resources of `resourceClass`. */
 export function resourcePolicy<TResource extends Resource, TArgs>(
   spec: PolicySpec,
+  // The same constructor shape @pulumi/policy's validateResourceOfType takes.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   resourceClass: { new (name: string, args: TArgs, ...rest: any[]): TResource },
   check: (props: Unwrap<NonNullable<TArgs>>, ctx: ResourceCheckContext) => void,
 ): ResourceValidationPolicy {

@@ -57,10 +57,10 @@ export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
 
 /** Waits until every registration the program started has reached the mocks. */
 export async function settled(): Promise<void> {
+  // waitForRPCs is internal to the SDK, so its typings do not declare it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  await (
-    require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> }
-  ).waitForRPCs();
+  const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+  await settings.waitForRPCs();
 }
 
 export function only(recorded: readonly Recorded[], type: string): Recorded {

@@ -11,6 +11,8 @@ export function publicMembersOf(members: readonly unknown[]): string[] {
   return members.filter((m): m is string => typeof m === "string" && publicPrincipals.includes(m));
 }
 
+// The same constructor shape @pulumi/policy's validateResourceOfType takes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type IamClass<TArgs> = { new (name: string, args: TArgs, ...rest: any[]): Resource };
 
 /** A policy on an `*IamMember` resource: its single `member` must not be public. */
