@@ -62,15 +62,30 @@ function groups(re: RegExp, text: string, sink: Sink, accept?: (s: string) => bo
   }
 }
 
+/** Cheap tests that every match of the regex they guard implies: texts failing them skip that scan. */
+const ZIP_HINT = /\d{5}/;
+const ZIP_LABEL_HINT = /zip|postal|postcode/i;
+
 export function detectLocations(text: string, sink: Sink): void {
   groups(ADDRESS_RE, text, sink);
   groups(CITY_STATE_RE, text, sink);
-  groups(STATE_ZIP_RE, text, sink);
-  groups(ZIP_LABEL_RE, text, sink);
+  if (ZIP_HINT.test(text)) {
+    groups(STATE_ZIP_RE, text, sink);
+    if (ZIP_LABEL_HINT.test(text)) {
+      groups(ZIP_LABEL_RE, text, sink);
+    }
+  }
   groups(RESIDENCE_RE, text, sink, (city) => !NOT_PLACES.has(city.split(/[ \t-]/)[0]));
-  COUNTY_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = COUNTY_RE.exec(text)) !== null) {
-    sink("LOCATION", m.index, m.index + m[0].length);
+  if (
+    text.includes("County") ||
+    text.includes("Parish") ||
+    text.includes("Borough") ||
+    text.includes("Township")
+  ) {
+    COUNTY_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = COUNTY_RE.exec(text)) !== null) {
+      sink("LOCATION", m.index, m.index + m[0].length);
+    }
   }
 }

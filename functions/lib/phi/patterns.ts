@@ -30,11 +30,22 @@ function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void 
   }
 }
 
-/** Reports the whole match, or capture group 1 when the regex has one (labels and context stay unmasked). */
-function simple(type: PhiType, re: RegExp, accept?: (s: string) => boolean): Detector {
+/**
+ * Reports the whole match, or capture group 1 when the regex has one (labels and context stay unmasked). `need`,
+ * a cheap test that every match implies, skips the scan of texts that cannot match.
+ */
+function simple(
+  type: PhiType,
+  re: RegExp,
+  accept?: (s: string) => boolean,
+  need?: { test(text: string): boolean },
+): Detector {
   return {
     type,
     detect(text, sink) {
+      if (need !== undefined && !need.test(text)) {
+        return;
+      }
       each(re, text, (m) => {
         const idx = m.indices?.[1];
         const [s, e] = idx ?? [m.index, m.index + m[0].length];
@@ -121,6 +132,22 @@ function plausibleNumericDate(s: string): boolean {
 }
 
 const MONTH_DAY_RE = /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?![\d/])/g;
+/**
+ * Every spelling of MONTH starts with one of these, in some casing: texts without any cannot hold a month date.
+ * Three detectors ask in a row about the same text, so the last answer is kept.
+ */
+const MONTH_HINT_RE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+let monthHintOf: string | undefined;
+let monthHint = false;
+const MONTH_HINT = {
+  test(text: string): boolean {
+    if (text !== monthHintOf) {
+      monthHint = MONTH_HINT_RE.test(text);
+      monthHintOf = text;
+    }
+    return monthHint;
+  },
+};
 const DATE_WORD_BEFORE =
   /\b(?:on|since|from|until|till|through|thru|to|by|dated|before|after|starting|effective|dos|date|admitted|discharged|seen|as of)[ \t]*:?[ \t]*$/i;
 
@@ -151,6 +178,8 @@ const DATE_DETECTORS: Detector[] = [
       `\\b${MONTH}\\.?(?:[ -]\\d{1,2}${ORD}(?:(?:,[ \\t]?|[ -])\\d{4})?|,?[ ](?:of[ ])?\\d{4})\\b`,
       "g",
     ),
+    undefined,
+    MONTH_HINT,
   ),
   simple(
     "DATE",
@@ -158,8 +187,10 @@ const DATE_DETECTORS: Detector[] = [
       `\\b\\d{1,2}${ORD}(?:[ -]|[ ]of[ ])${MONTH}\\.?(?:(?:,?[ ]|-)\\d{4}|-\\d{2})?\\b`,
       "g",
     ),
+    undefined,
+    MONTH_HINT,
   ),
-  simple("DATE", new RegExp(`\\b\\d{1,2}${MONTH}\\d{2,4}\\b`, "g")),
+  simple("DATE", new RegExp(`\\b\\d{1,2}${MONTH}\\d{2,4}\\b`, "g"), undefined, MONTH_HINT),
   MONTH_DAY,
 ];
 
@@ -171,12 +202,17 @@ const AGE_DETECTORS: Detector[] = [
 // Phone numbers are one detector so that a fax label turns the same match into FAX instead of double-reporting.
 const PHONE_RE =
   /(?:\+1[-. ]?|\b1[-. ])?(?:\(\d{3}\)[-. ]?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\b(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,5}\b)?|\+[2-9]\d{0,2}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}\b|\b(?:phone|tel|telephone|cell|mobile|pager|fax|call)\b[^\d\n]{0,12}\b(\d{3}[-.]\d{4}|\d{10,11})\b/dgi;
+/** Each alternative of PHONE_RE holds a '+', or three digits, a separator and four digits, or ten digits. */
+const PHONE_HINT = /\+|\d{3}[-. ]\d{4}|\d{10}/;
 const FAX_BEFORE = /\b(?:fax|facsimile)\b[^\d\n]{0,16}$/i;
 
 const PHONE: Detector = {
   type: "PHONE",
   also: ["FAX"],
   detect(text, sink) {
+    if (!PHONE_HINT.test(text)) {
+      return;
+    }
     each(PHONE_RE, text, (m) => {
       const [s, e] = m.indices?.[1] ?? [m.index, m.index + m[0].length];
       const digits = text.slice(s, e).replace(/\D/g, "").length;
@@ -229,9 +265,11 @@ function trimUrl(text: string, start: number, end: number): number {
 const URL: Detector = {
   type: "URL",
   detect(text, sink) {
-    each(SCHEME_URL_RE, text, (m) =>
-      sink("URL", m.index, trimUrl(text, m.index, m.index + m[0].length)),
-    );
+    if (text.includes("://") || text.includes("www.")) {
+      each(SCHEME_URL_RE, text, (m) =>
+        sink("URL", m.index, trimUrl(text, m.index, m.index + m[0].length)),
+      );
+    }
     each(TLD_RE, text, (m) => {
       let s = m.index;
       while (s > 0 && HOST_CHAR.test(text[s - 1])) {
@@ -253,6 +291,7 @@ const URL: Detector = {
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const IPV4_RE = new RegExp(`\\b(?:${OCTET}\\.){3}${OCTET}\\b(?!\\.\\d)`, "g");
+const IPV4_HINT = /\d\.\d/;
 /** IPv6 needs two colons close together: found from those (literal, fast) and validated by the platform parser. */
 const IPV6_SEED = /:[0-9A-Fa-f]{0,4}:/g;
 const IPV6_CHAR = /[0-9A-Fa-f:.]/;
@@ -260,7 +299,9 @@ const IPV6_CHAR = /[0-9A-Fa-f:.]/;
 const IP: Detector = {
   type: "IP",
   detect(text, sink) {
-    each(IPV4_RE, text, (m) => sink("IP", m.index, m.index + m[0].length));
+    if (IPV4_HINT.test(text)) {
+      each(IPV4_RE, text, (m) => sink("IP", m.index, m.index + m[0].length));
+    }
     IPV6_SEED.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = IPV6_SEED.exec(text)) !== null) {
@@ -382,6 +423,9 @@ const JSON_PAIRS: Detector = {
   type: "ID",
   also: PHI_TYPES_BY_KEY,
   detect(text, sink) {
+    if (!text.includes('"')) {
+      return;
+    }
     each(JSON_PAIR_RE, text, (m) => {
       const type = phiTypeOfKey(m[1]);
       const idx = m.indices?.[2] ?? m.indices?.[3];

@@ -97,9 +97,19 @@ function propagate(
   if (types.size === 0) {
     return;
   }
-  // Short texts: one walk over the text, trying at each position only the values starting with its character
-  // (each value's occurrences are non-overlapping, as successive indexOf scans would find them). Long texts with
-  // many values: one regex pass.
+  // Few values: successive indexOf scans per value (non-overlapping occurrences, native search). Short texts:
+  // one walk over the text, trying at each position only the values starting with its character (the same
+  // occurrences). Long texts with many values: one regex pass.
+  if (types.size <= 16) {
+    for (const [v, type] of types) {
+      for (let at = input.indexOf(v); at !== -1; at = input.indexOf(v, at + v.length)) {
+        if (!starts.has(at)) {
+          sink(type, at, at + v.length);
+        }
+      }
+    }
+    return;
+  }
   if (types.size * input.length < 4_000_000) {
     const byFirst = new Map<number, string[]>();
     for (const v of types.keys()) {
@@ -136,8 +146,12 @@ function propagate(
   }
 }
 
-/** One detection pass over `input`: merged findings, no rendering. */
-function detect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiType>): Finding[] {
+/** Every detector's raw findings on `input`, before propagation and merging. */
+function collect(
+  input: string,
+  options: RedactOptions,
+  wanted: ReadonlySet<PhiType>,
+): { found: Finding[]; sink: (type: PhiType, start: number, end: number) => void } {
   const masks = maskSpans(input);
   const found: Finding[] = [];
   const sink = (type: PhiType, start: number, end: number): void => {
@@ -177,6 +191,12 @@ function detect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiTy
   if (wanted.has("NAME")) {
     detectNames(input, sink);
   }
+  return { found, sink };
+}
+
+/** One detection pass over `input`: merged findings, no rendering. */
+function detect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiType>): Finding[] {
+  const { found, sink } = collect(input, options, wanted);
   if (found.length === 0) {
     return found;
   }
@@ -222,6 +242,87 @@ function toOriginal(f: Finding, findings: ReadonlyArray<Finding>): Finding {
 const MAX_PASSES = 4;
 
 /**
+ * How far from a mask a detector can read: the longest match or context any detector uses (a quoted JSON value
+ * of up to 500 characters after its key, 96 characters before a credential, 256 after an '@', names listed six
+ * at a time) with room to spare. A window this wide on each side of every new mask, widened to whitespace,
+ * holds every match that a new mask can create, change or expose.
+ */
+const WINDOW_MARGIN = 640;
+/** Past this share of the output, scanning the windows costs about as much as scanning everything. */
+const WINDOW_SHARE = 0.6;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+}
+
+/**
+ * Whether a scan of `out` (the input rendered with `findings`) might find anything new, judged from windows
+ * around the masks that `findings` has and `previous` had not. Text outside the windows is unchanged since the
+ * previous scan, which found nothing there that is not masked now. A hit in a window is only a hint: the caller
+ * then scans the whole output, so propagation and names learnt anywhere in the text apply exactly as before.
+ */
+function changedNearMasks(
+  out: string,
+  previous: ReadonlyArray<Finding>,
+  findings: ReadonlyArray<Finding>,
+  options: RedactOptions,
+  wanted: ReadonlySet<PhiType>,
+): boolean {
+  // A patient's identifiers can be matched across arbitrary spacing: no fixed margin bounds them.
+  if (options?.patient !== undefined) {
+    return true;
+  }
+  // After the first pass every mask is new, and in a short text the window of any one covers all of it.
+  if (previous.length === 0 && out.length <= 2 * WINDOW_MARGIN) {
+    return true;
+  }
+  const seen = new Set<string>();
+  for (const f of previous) {
+    seen.add(`${f.type}:${f.start}:${f.end}`);
+  }
+  const windows: Array<[number, number]> = [];
+  let shift = 0;
+  for (const f of findings) {
+    const start = f.start + shift;
+    const end = start + maskOf(f.type).length;
+    shift = end - f.end;
+    if (seen.has(`${f.type}:${f.start}:${f.end}`)) {
+      continue;
+    }
+    let ws = Math.max(0, start - WINDOW_MARGIN);
+    while (ws > 0 && !isSpace(out.charCodeAt(ws - 1))) {
+      ws--;
+    }
+    let we = Math.min(out.length, end + WINDOW_MARGIN);
+    while (we < out.length && !isSpace(out.charCodeAt(we))) {
+      we++;
+    }
+    const last = windows[windows.length - 1];
+    if (last !== undefined && ws <= last[1]) {
+      last[1] = Math.max(last[1], we);
+    } else {
+      windows.push([ws, we]);
+    }
+  }
+  if (windows.length === 0) {
+    return false;
+  }
+  let covered = 0;
+  for (const [ws, we] of windows) {
+    covered += we - ws;
+  }
+  if (covered >= out.length * WINDOW_SHARE) {
+    return true;
+  }
+  for (const [ws, we] of windows) {
+    if (collect(out.slice(ws, we), options, wanted).found.length > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Detects and masks PHI in `text`. Never throws: a non-string is converted with String() (null and undefined
  * give ""), and a malformed `options.patient` contributes whatever identifiers it does carry. Redacting the
  * result again finds nothing: the output is re-scanned and anything the masks exposed is masked too.
@@ -239,11 +340,18 @@ export function redactText(text: unknown, options: RedactOptions = {}): RedactRe
   let out = render(input, findings);
   // Masks change lengths and neighbours, so context-dependent patterns ("phone ... 555-1234" within a window) can
   // read the masked text differently: scan again until nothing new is found, which makes redaction idempotent.
+  // Only the text around the masks inserted by the previous pass can read differently: if nothing is found near
+  // them, a scan of the whole output would find nothing either, and the loop ends without one.
+  let previous: ReadonlyArray<Finding> = [];
   for (let pass = 1; pass < MAX_PASSES; pass++) {
+    if (!changedNearMasks(out, previous, findings, options, wanted)) {
+      break;
+    }
     const again = detect(out, options, wanted);
     if (again.length === 0) {
       break;
     }
+    previous = findings;
     findings = merge(input, [...findings, ...again.map((f) => toOriginal(f, findings))]);
     out = render(input, findings);
   }
