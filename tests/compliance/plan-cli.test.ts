@@ -33,6 +33,13 @@ function plan(args: string[]) {
   return { status: res.status, stdout: res.stdout, stderr: res.stderr, report, out };
 }
 
+/** Plans the rotation-off program with the given policy configuration written to a file. */
+function planRotationOff(policyConfig: object) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-")), "config.json");
+  fs.writeFileSync(file, JSON.stringify(policyConfig));
+  return plan(["--program", path.join(fixtures, "kms-rotation-off"), "--policy-config", file]);
+}
+
 describe("npm run plan", () => {
   it("exits 5 on a program with a KMS key whose rotation is off, with the violation on that key", () => {
     const run = plan(["--program", path.join(fixtures, "kms-rotation-off")]);
@@ -118,52 +125,27 @@ describe("npm run plan", () => {
   });
 
   it("takes enforcement levels from --policy-config as pulumi preview --policy-pack-config does", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
-    const file = path.join(dir, "config.json");
-    fs.writeFileSync(file, JSON.stringify({ "aws-kms-key-enable-key-rotation": "advisory" }));
-    const run = plan([
-      "--program",
-      path.join(fixtures, "kms-rotation-off"),
-      "--policy-config",
-      file,
-    ]);
+    const run = planRotationOff({ "aws-kms-key-enable-key-rotation": "advisory" });
     expect(run.status).toBe(0);
     expect(
       run.report("dev").violations.map((v: { enforcementLevel: string }) => v.enforcementLevel),
     ).toEqual(["advisory"]);
 
-    fs.writeFileSync(file, JSON.stringify({ all: "disabled" }));
-    const disabled = plan([
-      "--program",
-      path.join(fixtures, "kms-rotation-off"),
-      "--policy-config",
-      file,
-    ]);
+    const disabled = planRotationOff({ all: "disabled" });
     expect([disabled.status, disabled.report("dev").results]).toEqual([0, []]);
   });
 
   it("keeps a suppressed finding visible as suppressed, and reports an expired suppression as a violation", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
-    const file = path.join(dir, "config.json");
     const suppression = {
       resource: "records-*",
       reason: "Vendor-managed key, ticket SEC-42",
       owner: "security-team",
     };
-    fs.writeFileSync(
-      file,
-      JSON.stringify({
-        "aws-kms-key-enable-key-rotation": {
-          suppressions: [{ ...suppression, expires: "2999-12-31" }],
-        },
-      }),
-    );
-    const run = plan([
-      "--program",
-      path.join(fixtures, "kms-rotation-off"),
-      "--policy-config",
-      file,
-    ]);
+    const run = planRotationOff({
+      "aws-kms-key-enable-key-rotation": {
+        suppressions: [{ ...suppression, expires: "2999-12-31" }],
+      },
+    });
     expect(run.status).toBe(0);
     const report = run.report("dev");
     expect([report.violations, report.summary.suppressed]).toEqual([[], 1]);
@@ -177,20 +159,11 @@ describe("npm run plan", () => {
       status: "suppressed",
     });
 
-    fs.writeFileSync(
-      file,
-      JSON.stringify({
-        "aws-kms-key-enable-key-rotation": {
-          suppressions: [{ ...suppression, expires: "2020-01-01" }],
-        },
-      }),
-    );
-    const expired = plan([
-      "--program",
-      path.join(fixtures, "kms-rotation-off"),
-      "--policy-config",
-      file,
-    ]);
+    const expired = planRotationOff({
+      "aws-kms-key-enable-key-rotation": {
+        suppressions: [{ ...suppression, expires: "2020-01-01" }],
+      },
+    });
     expect(expired.status).toBe(5);
     expect(expired.report("dev").violations.map((v: { message: string }) => v.message)).toEqual([
       "Key rotation is disabled; set enableKeyRotation: true. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
@@ -201,15 +174,7 @@ describe("npm run plan", () => {
   });
 
   it("exits 2 naming the policy when --policy-config names a policy the pack does not have", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
-    const file = path.join(dir, "config.json");
-    fs.writeFileSync(file, JSON.stringify({ "aws-kms-key-rotate": "advisory" }));
-    const run = plan([
-      "--program",
-      path.join(fixtures, "kms-rotation-off"),
-      "--policy-config",
-      file,
-    ]);
+    const run = planRotationOff({ "aws-kms-key-rotate": "advisory" });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
       "Policy configuration names unknown policies: aws-kms-key-rotate.",
