@@ -1,7 +1,6 @@
 import * as iam from "@pulumi/aws/iam";
 import { resourcePolicy } from "../../lib/define";
-import { parsePolicyDocument } from "../../lib/iam";
-import { adminStatements } from "../lib/statements";
+import { adminStatements, grantsCheck } from "../lib/statements";
 
 /**
  * An identity that may do anything on anything can read every PHI store, disable the audit trail and delete the
@@ -19,14 +18,5 @@ export const awsIamRolePolicyDisallowAdminAccess = resourcePolicy(
       'Replace Action "*" (or NotAction) on Resource "*" in the aws.iam.RolePolicy with the named actions the workload needs on the named resource ARNs.',
   },
   iam.RolePolicy,
-  (resource, { report }) => {
-    const document = parsePolicyDocument(resource.policy);
-    if (document === undefined) {
-      report("The policy document is not valid JSON, so its grants cannot be verified.");
-      return;
-    }
-    for (const finding of adminStatements(document)) {
-      report(finding);
-    }
-  },
+  grantsCheck(adminStatements),
 );

@@ -1,7 +1,6 @@
 import * as iam from "@pulumi/aws/iam";
 import { resourcePolicy } from "../../lib/define";
-import { parsePolicyDocument } from "../../lib/iam";
-import { chimeWildcardStatements } from "../lib/statements";
+import { chimeWildcardStatements, grantsCheck } from "../lib/statements";
 
 /**
  * The Chime SDK reference demo grants chime actions on Resource "*", so the meeting service could join, read or end
@@ -20,14 +19,5 @@ export const awsIamRolePolicyDisallowChimeWildcardResource = resourcePolicy(
       'In the aws.iam.RolePolicy, list the meeting actions (chime:CreateMeeting, chime:CreateAttendee, chime:GetMeeting, chime:DeleteMeeting, ...) on "arn:aws:chime:<region>:<account>:meeting/*" instead of "*".',
   },
   iam.RolePolicy,
-  (resource, { report }) => {
-    const document = parsePolicyDocument(resource.policy);
-    if (document === undefined) {
-      report("The policy document is not valid JSON, so its grants cannot be verified.");
-      return;
-    }
-    for (const finding of chimeWildcardStatements(document)) {
-      report(finding);
-    }
-  },
+  grantsCheck(chimeWildcardStatements),
 );

@@ -1,8 +1,7 @@
 import * as iam from "@pulumi/aws/iam";
 import { resourcePolicy } from "../../lib/define";
-import { parsePolicyDocument } from "../../lib/iam";
 import { configOf } from "../lib/format";
-import { phiServices, serviceWildcardStatements } from "../lib/statements";
+import { phiServices, serviceWildcardStatements, grantsCheck } from "../lib/statements";
 
 /**
  * A service-wide wildcard on Resource "*" for a PHI service (kms:*, dynamodb:*, kinesis:*, s3:*, secretsmanager:*)
@@ -32,17 +31,7 @@ export const awsIamRolePolicyDisallowPhiServiceWildcard = resourcePolicy(
     },
   },
   iam.RolePolicy,
-  (resource, { args, report }) => {
-    const document = parsePolicyDocument(resource.policy);
-    if (document === undefined) {
-      report("The policy document is not valid JSON, so its grants cannot be verified.");
-      return;
-    }
-    for (const finding of serviceWildcardStatements(
-      document,
-      configOf(args, { services: phiServices }).services,
-    )) {
-      report(finding);
-    }
-  },
+  grantsCheck((document, args) =>
+    serviceWildcardStatements(document, configOf(args, { services: phiServices }).services),
+  ),
 );

@@ -2,8 +2,29 @@
  * Findings over the Allow statements of an IAM-style policy document (identity policies, IoT policies): which
  * statements grant too much. Each function returns one message per offending statement.
  */
-import { PolicyDocument, PolicyStatement } from "../../lib/iam";
+import type { ResourceValidationArgs } from "@pulumi/policy";
+import { parsePolicyDocument, PolicyDocument, PolicyStatement } from "../../lib/iam";
+import type { ResourceCheckContext } from "../../lib/define";
 import { listOf } from "./format";
+
+/**
+ * The check shared by identity-policy resources (aws.iam.Policy, aws.iam.RolePolicy): parse `policy`, and report
+ * a document that cannot be read or each statement `find` flags.
+ */
+export function grantsCheck(
+  find: (document: PolicyDocument, args: ResourceValidationArgs) => string[],
+) {
+  return (resource: { policy?: unknown }, { args, report }: ResourceCheckContext): void => {
+    const document = parsePolicyDocument(resource.policy);
+    if (document === undefined) {
+      report("The policy document is not valid JSON, so its grants cannot be verified.");
+      return;
+    }
+    for (const finding of find(document, args)) {
+      report(finding);
+    }
+  };
+}
 
 interface Grant {
   readonly label: string;
