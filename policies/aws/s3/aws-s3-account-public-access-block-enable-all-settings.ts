@@ -1,5 +1,6 @@
 import * as s3 from "@pulumi/aws/s3";
 import { resourcePolicy } from "../../lib/define";
+import { missingPublicAccessFlags } from "../../lib/s3";
 
 /**
  * The account-level block is the backstop for every bucket, including ones created outside this program; each of
@@ -18,13 +19,7 @@ export const awsS3AccountPublicAccessBlockEnableAllSettings = resourcePolicy(
   },
   s3.AccountPublicAccessBlock,
   (block, { report }) => {
-    const settings = [
-      "blockPublicAcls",
-      "blockPublicPolicy",
-      "ignorePublicAcls",
-      "restrictPublicBuckets",
-    ] as const;
-    const off = settings.filter((s) => block[s] !== true);
+    const off = missingPublicAccessFlags(block);
     if (off.length > 0) {
       report(
         `${off.join(", ")} ${off.length === 1 ? "is" : "are"} not true; expected all four settings true.`,

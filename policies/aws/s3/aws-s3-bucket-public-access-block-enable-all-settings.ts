@@ -1,5 +1,6 @@
 import * as s3 from "@pulumi/aws/s3";
 import { resourcePolicy } from "../../lib/define";
+import { missingPublicAccessFlags } from "../../lib/s3";
 
 /**
  * Each of the four settings closes a different path to a public bucket (new public ACLs, existing ACLs, public
@@ -18,13 +19,7 @@ export const awsS3BucketPublicAccessBlockEnableAllSettings = resourcePolicy(
   },
   s3.BucketPublicAccessBlock,
   (block, { report }) => {
-    const settings = [
-      "blockPublicAcls",
-      "blockPublicPolicy",
-      "ignorePublicAcls",
-      "restrictPublicBuckets",
-    ] as const;
-    const off = settings.filter((s) => block[s] !== true);
+    const off = missingPublicAccessFlags(block);
     if (off.length > 0) {
       report(
         `${off.join(", ")} ${off.length === 1 ? "is" : "are"} not true; expected all four settings true.`,

@@ -1,20 +1,13 @@
 /** S3 facts that live in separate resources: public access blocks and bucket policies. */
 import type { PolicyResource } from "@pulumi/policy";
 import { parsePolicyDocument } from "../../lib/iam";
+import { missingPublicAccessFlags } from "../../lib/s3";
 import { aws } from "./types";
 import { attachedTo, ofType, props } from "./resources";
 
-export const publicAccessFlags = [
-  "blockPublicAcls",
-  "blockPublicPolicy",
-  "ignorePublicAcls",
-  "restrictPublicBuckets",
-] as const;
-
 /** Flags of a public access block that are not true. */
 export function missingFlags(block: PolicyResource): string[] {
-  const p = props(block);
-  return publicAccessFlags.filter((f) => p[f] !== true);
+  return missingPublicAccessFlags(props(block));
 }
 
 export interface PublicAccessVerdict {
