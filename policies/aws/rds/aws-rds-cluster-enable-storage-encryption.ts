@@ -1,6 +1,6 @@
 import * as rds from "@pulumi/aws/rds";
 import { resourcePolicy } from "../../lib/define";
-import { shown } from "../lib/format";
+import { checkStorageEncryption } from "../lib/rds";
 
 /**
  * Database storage, snapshots and replicas hold PHI at rest; encryption must be on with a customer-managed key
@@ -18,15 +18,5 @@ export const awsRdsClusterEnableStorageEncryption = resourcePolicy(
       "Set `storageEncrypted: true` and `kmsKeyId: <customer-managed key ARN>` on the aws.rds.Cluster.",
   },
   rds.Cluster,
-  (db, { report }) => {
-    if (db.storageEncrypted !== true) {
-      report(
-        `storageEncrypted is ${shown(db.storageEncrypted)}; expected true with a customer-managed kmsKeyId.`,
-      );
-    } else if (db.kmsKeyId === undefined) {
-      report(
-        "storageEncrypted is true but kmsKeyId is not set (the AWS managed aws/rds key); expected a customer-managed KMS key ARN.",
-      );
-    }
-  },
+  checkStorageEncryption,
 );

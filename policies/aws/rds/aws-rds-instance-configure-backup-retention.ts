@@ -1,6 +1,6 @@
 import * as rds from "@pulumi/aws/rds";
 import { resourcePolicy } from "../../lib/define";
-import { configOf, shown } from "../lib/format";
+import { backupRetentionSchema, checkBackupRetention } from "../lib/rds";
 
 /**
  * Automated backups are what point-in-time restore uses; fewer than seven days leaves too little time to notice
@@ -16,26 +16,8 @@ export const awsRdsInstanceConfigureBackupRetention = resourcePolicy(
     severity: "medium",
     controls: ["hipaa:164.308(a)(7)", "gdpr:art32"],
     remediationSteps: "Set `backupRetentionPeriod: 7` or more (up to 35) on the aws.rds.Instance.",
-    configSchema: {
-      properties: {
-        minBackupRetentionDays: {
-          type: "integer",
-          minimum: 1,
-          maximum: 35,
-          default: 7,
-          description: "Shortest automated backup retention allowed.",
-        },
-      },
-    },
+    configSchema: backupRetentionSchema,
   },
   rds.Instance,
-  (db, { args, report }) => {
-    const { minBackupRetentionDays } = configOf(args, { minBackupRetentionDays: 7 });
-    const days = db.backupRetentionPeriod;
-    if (days === undefined || days < minBackupRetentionDays) {
-      report(
-        `backupRetentionPeriod is ${shown(days)}; expected at least ${minBackupRetentionDays} days.`,
-      );
-    }
-  },
+  checkBackupRetention,
 );
