@@ -4,6 +4,7 @@
  * throws with its token.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { settled } from "../../helpers/mocks";
 
 export const region = "eu-central-1";
 export const account = "210987654321";
@@ -127,11 +128,7 @@ export function valueOf<T>(output: pulumi.Input<T> | pulumi.Output<T>): Promise<
 
 /** Waits until every registration the program started has been answered. */
 export async function settle(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const settings = require("@pulumi/pulumi/runtime/settings") as {
-    waitForRPCs?: () => Promise<void>;
-  };
-  await settings.waitForRPCs?.();
+  await settled();
   await new Promise((r) => setTimeout(r, 50));
 }
 
