@@ -3,6 +3,7 @@
  * named as where someone lives. A state on its own is not PHI under Safe Harbor and stays in the text.
  */
 import { kw } from "./patterns";
+import { Detector, eachAt, Starts, Trigger } from "./scan";
 import { Sink } from "./types";
 
 const WORD = "[A-Z\\u00C0-\\u00DE][A-Za-z\\u00DF-\\u00FF'.-]*";
@@ -21,19 +22,39 @@ const ZIP = "\\d{5}(?:-\\d{4})?";
 /** Street (1), city (2), ZIP (3) of a full or partial address; each reported separately so the state survives. */
 const ADDRESS_RE = new RegExp(
   `(${STREET}|${PO_BOX})(?:,?[ \\t]*(?:\\r?\\n[ \\t]*)?(${CITY}),[ \\t]*(?:${STATES})\\b(?:[ \\t,]+(${ZIP}))?)?`,
-  "dg",
+  "dy",
 );
-const CITY_STATE_RE = new RegExp(`\\b(${CITY}),[ \\t]*(?:${STATES})(?:[ \\t,]+(${ZIP}))?\\b`, "dg");
-const STATE_ZIP_RE = new RegExp(`\\b(?:${STATES})[ \\t,]+(${ZIP})\\b`, "dg");
+const CITY_STATE_RE = new RegExp(`\\b(${CITY}),[ \\t]*(?:${STATES})(?:[ \\t,]+(${ZIP}))?\\b`, "dy");
+const STATE_ZIP_RE = new RegExp(`\\b(?:${STATES})[ \\t,]+(${ZIP})\\b`, "dy");
 const ZIP_LABEL_RE = new RegExp(
   `\\b(?:${kw("zip")}|${kw("postal")}|${kw("postcode")})(?:[ \\t]*${kw("code")})?[ \\t]*[:#]?[ \\t]*(${ZIP})\\b`,
-  "dg",
+  "dy",
 );
+const RESIDENCE_WORDS = [
+  "lives",
+  "living",
+  "lived",
+  "resides",
+  "residing",
+  "resident",
+  "moved",
+  "relocated",
+  "born",
+  "raised",
+  "home",
+  "hometown",
+  "visiting",
+  "travelled",
+  "traveled",
+  "city",
+  "town",
+  "county",
+];
 const RESIDENCE_RE = new RegExp(
-  `\\b(?:${["lives", "living", "lived", "resides", "residing", "resident", "moved", "relocated", "born", "raised", "home", "hometown", "visiting", "travelled", "traveled", "city", "town", "county"].map(kw).join("|")})(?:[ \\t]+(?:in|to|at|from|of))?[ \\t]*:?[ \\t]+(?:the[ \\t]+)?(${CITY})\\b`,
-  "dg",
+  `\\b(?:${RESIDENCE_WORDS.map(kw).join("|")})(?:[ \\t]+(?:in|to|at|from|of))?[ \\t]*:?[ \\t]+(?:the[ \\t]+)?(${CITY})\\b`,
+  "dy",
 );
-const COUNTY_RE = /\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+(?:County|Parish|Borough|Township)\b/g;
+const COUNTY_RE = /\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+(?:County|Parish|Borough|Township)\b/y;
 /** Words a residence phrase may be followed by that are not places ("lives in Assisted Living"). */
 const NOT_PLACES = new Set([
   "The",
@@ -49,43 +70,91 @@ const NOT_PLACES = new Set([
   "His",
 ]);
 
-function groups(re: RegExp, text: string, sink: Sink, accept?: (s: string) => boolean): void {
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+function groups(
+  re: RegExp,
+  text: string,
+  starts: Starts,
+  sink: Sink,
+  accept?: (s: string) => boolean,
+): void {
+  eachAt(re, text, starts, (m) => {
     for (let g = 1; g < m.length; g++) {
       const idx = m.indices?.[g];
       if (idx !== undefined && (accept === undefined || accept(m[g]))) {
         sink("LOCATION", idx[0], idx[1]);
       }
     }
-  }
+  });
 }
 
-/** Cheap tests that every match of the regex they guard implies: texts failing them skip that scan. */
-const ZIP_HINT = /\d{5}/;
-const ZIP_LABEL_HINT = /zip|postal|postcode/i;
-
-export function detectLocations(text: string, sink: Sink): void {
-  groups(ADDRESS_RE, text, sink);
-  groups(CITY_STATE_RE, text, sink);
-  if (ZIP_HINT.test(text)) {
-    groups(STATE_ZIP_RE, text, sink);
-    if (ZIP_LABEL_HINT.test(text)) {
-      groups(ZIP_LABEL_RE, text, sink);
-    }
-  }
-  groups(RESIDENCE_RE, text, sink, (city) => !NOT_PLACES.has(city.split(/[ \t-]/)[0]));
-  if (
-    text.includes("County") ||
-    text.includes("Parish") ||
-    text.includes("Borough") ||
-    text.includes("Township")
-  ) {
-    COUNTY_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = COUNTY_RE.exec(text)) !== null) {
-      sink("LOCATION", m.index, m.index + m[0].length);
-    }
-  }
+function isCityLower(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff);
 }
+
+/**
+ * Whether a CITY can start at `at` and be followed by what CITY_STATE_RE needs: a capitalised word ending in a
+ * comma, or in a blank or hyphen before the next capitalised word. Most capitals fail this before the regex runs.
+ */
+function mayStartCity(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 65 || c > 90 || !isCityLower(text.charCodeAt(at + 1))) {
+    return false;
+  }
+  let i = at + 2;
+  while (i < text.length && isCityLower(text.charCodeAt(i))) {
+    i++;
+  }
+  const next = text.charCodeAt(i);
+  if (next === 44) {
+    return true;
+  }
+  const after = text.charCodeAt(i + 1);
+  return (next === 32 || next === 9 || next === 45) && after >= 65 && after <= 90;
+}
+
+/** The first letter run of every state name (what STATE_ZIP_RE can start with). */
+const STATE_WORDS = [...new Set(STATES.split("|").map((s) => s.split(" ")[0]))];
+
+/** Capitalised words start a city or a county; the other scans start at their own keywords. */
+const TRIGGERS: ReadonlyArray<Trigger> = [
+  {
+    digits: (n, c) => n <= 6 && c !== "" && /[A-Za-z \t]/.test(c),
+    words: ["p", "po", "post"],
+    prefixes: ["pob"],
+  },
+  { capitals: true },
+  { words: STATE_WORDS },
+  { prefixes: ["zip", "postal", "postcode"] },
+  { words: RESIDENCE_WORDS },
+];
+
+export const LOCATIONS: Detector = {
+  type: "LOCATION",
+  triggers: TRIGGERS,
+  detect(text, [streets, capitals, states, zipLabels, residences], sink) {
+    groups(ADDRESS_RE, text, streets, sink);
+    groups(
+      CITY_STATE_RE,
+      text,
+      capitals.filter((at) => mayStartCity(text, at)),
+      sink,
+    );
+    groups(STATE_ZIP_RE, text, states, sink);
+    groups(ZIP_LABEL_RE, text, zipLabels, sink);
+    groups(
+      RESIDENCE_RE,
+      text,
+      residences,
+      sink,
+      (city) => !NOT_PLACES.has(city.split(/[ \t-]/)[0]),
+    );
+    if (
+      text.includes("County") ||
+      text.includes("Parish") ||
+      text.includes("Borough") ||
+      text.includes("Township")
+    ) {
+      eachAt(COUNTY_RE, text, capitals, (m) => sink("LOCATION", m.index, m.index + m[0].length));
+    }
+  },
+};

@@ -4,6 +4,7 @@
  * finally every further occurrence in the same text of a token already found to be a name.
  */
 import { kw } from "./patterns";
+import { Detector, eachAt, Starts } from "./scan";
 import { Sink } from "./types";
 
 const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE";
@@ -15,8 +16,10 @@ const PARTICLE = "(?:van|von|der|den|de|da|del|della|di|du|la|le|bin|ibn|al|el)"
 const FULL = `${TOKEN}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)*(?:[${UPPER}]\\.|${TOKEN})){0,3}`;
 
 const TITLES = "Dr|Doctor|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Nurse|Sr|Rev|Sister|DR|MR|MRS|MS";
+/** The ASCII letter run a word starts with ("co-signed" -> "co"), lowercased: the trigger of a keyword. */
+const leadingRun = (word: string): string => /^[A-Za-z]*/.exec(word)![0].toLowerCase();
 const LIST = `${FULL}(?:(?:,?[ \\t]+and[ \\t]+|,[ \\t]*|[ \\t]*&[ \\t]*|/)(?:(?:${TITLES})\\.?[ \\t]+)?${FULL}){0,5}`;
-const ROLES = [
+const ROLE_WORDS = [
   "patient",
   "pt",
   "named",
@@ -72,8 +75,8 @@ const ROLES = [
   "signed",
   "cosigned",
   "co-signed",
-].map(kw);
-const ROLE_PHRASES = [
+];
+const ROLE_PHRASE_WORDS = [
   "seen by",
   "signed by",
   "electronically signed by",
@@ -90,23 +93,28 @@ const ROLE_PHRASES = [
   "emergency contact",
   "referring physician",
   "primary care physician",
-].map((p) => p.split(" ").map(kw).join("[ \\t]+"));
+];
+const ROLES = ROLE_WORDS.map(kw);
+const ROLE_PHRASES = ROLE_PHRASE_WORDS.map((p) => p.split(" ").map(kw).join("[ \\t]+"));
 
 const CONTEXT_RE = new RegExp(
   `(?:\\b(?:${TITLES})\\.?|\\b(?:${[...ROLE_PHRASES, ...ROLES].join("|")})\\b(?:[ \\t]+${kw("name")})?[ \\t]*[:,-]?)[ \\t]*(?:(?:${TITLES})\\.?[ \\t]+)?(${LIST})`,
-  "dg",
+  "dy",
 );
 /** "Name: Smith, John" puts the surname first; only a label this explicit makes that order safe to assume. */
 const NAME_LABEL_RE = new RegExp(
   `\\b(?:${kw("name")}|${kw("patient")}[ \\t]+${kw("name")}|${kw("full")}[ \\t]+${kw("name")}|${kw("pt")}[ \\t]+${kw("name")})[ \\t]*[:=-][ \\t]*(${TOKEN},[ \\t]*${FULL}|${FULL})`,
-  "dg",
+  "dy",
 );
 const CREDENTIALS =
   "MD|M\\.D\\.|DO|D\\.O\\.|RN|BSN|NP|PA-C|PA|PhD|DDS|DMD|LPN|CNA|MSW|LCSW|FNP|FNP-BC|APRN|CNM|PharmD|DPM|MBBS|FACP|FACS";
-/** Signatures are found from the credential (rare) and then the name just before it, not from every capital. */
-const CREDENTIAL_RE = new RegExp(`,?[ \\t]+(?:${CREDENTIALS})(?![A-Za-z])`, "g");
+/**
+ * Signatures are found from the credential (rare) and then the name just before it, not from every capital. The
+ * credential must follow spaces (and maybe a comma), which are walked back over from the credential itself.
+ */
+const CREDENTIAL_RE = new RegExp(`(?:${CREDENTIALS})(?![A-Za-z])`, "y");
 const NAME_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}])${FULL}$`);
-const CAP_TOKEN_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])${TOKEN}(?![${LOWER}])`, "g");
+const CAP_TOKEN_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])${TOKEN}(?![${LOWER}])`, "y");
 const FOLLOWING_TOKEN_RE = new RegExp(
   `[ \\t]+(?:[${UPPER}]\\.[ \\t]+)?(${TOKEN})(?![${LOWER}])`,
   "y",
@@ -181,6 +189,25 @@ const AMBIGUOUS_GIVEN = new Set(
   ),
 );
 
+/** Whether `text` holds only spaces and tabs between `from` and `to`, and at least one. */
+function onlyBlanks(text: string, from: number, to: number): boolean {
+  if (to <= from) {
+    return false;
+  }
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Reports the names in `text[start, end)` (a span a context rule matched): runs of name tokens and initials joined
+ * by blanks, each run one finding; stop words break runs and particles only continue them. Every token reported
+ * is learnt, so that it is found again wherever it stands alone.
+ */
 function emitTokens(
   text: string,
   start: number,
@@ -193,23 +220,18 @@ function emitTokens(
   let m: RegExpExecArray | null;
   let runStart = -1;
   let runEnd = -1;
-  const flush = (): void => {
-    if (runStart >= 0) {
+  while ((m = SPLIT_RE.exec(part)) !== null) {
+    const token = m[0];
+    const isInitial = token.length === 2 && token.charCodeAt(1) === 46;
+    const first = token.charCodeAt(0);
+    const isParticle = first >= 97 && first <= 122;
+    const stop = !isInitial && STOP.has(token);
+    if (runStart >= 0 && (stop || !onlyBlanks(part, runEnd, m.index))) {
       sink("NAME", start + runStart, start + runEnd);
       runStart = -1;
     }
-  };
-  while ((m = SPLIT_RE.exec(part)) !== null) {
-    const token = m[0];
-    const isInitial = token.length === 2 && token.endsWith(".");
-    const isParticle = token[0] !== token[0].toUpperCase();
-    if (!isInitial && STOP.has(token)) {
-      flush();
+    if (stop) {
       continue;
-    }
-    const gap = runStart >= 0 ? part.slice(runEnd, m.index) : "";
-    if (runStart >= 0 && !/^[ \t]+$/.test(gap)) {
-      flush();
     }
     if (runStart < 0) {
       if (isInitial || isParticle) {
@@ -222,7 +244,9 @@ function emitTokens(
       known.add(token);
     }
   }
-  flush();
+  if (runStart >= 0) {
+    sink("NAME", start + runStart, start + runEnd);
+  }
 }
 
 function afterLowercaseWord(text: string, start: number): boolean {
@@ -237,30 +261,86 @@ function afterLowercaseWord(text: string, start: number): boolean {
   return c >= 97 && c <= 122;
 }
 
-export function detectNames(text: string, sink: Sink): void {
+/** TOKEN starts with a capital and then a lowercase letter or an apostrophe ("Smith", "O'Brien", not "BP"). */
+function mayStartToken(text: string, at: number): boolean {
+  const c = text.charCodeAt(at + 1);
+  return (c >= 97 && c <= 122) || c === 39 || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+
+/** Start of the `,?[ \t]+` before a credential at `at`, or -1 when no space precedes it. */
+function signatureStart(text: string, at: number): number {
+  let s = at;
+  while (s > 0 && (text[s - 1] === " " || text[s - 1] === "\t")) {
+    s--;
+  }
+  if (s === at) {
+    return -1;
+  }
+  return s > 0 && text[s - 1] === "," ? s - 1 : s;
+}
+
+export const NAMES: Detector = {
+  type: "NAME",
+  triggers: [
+    // CONTEXT_RE: a title (which may run into the name: "DrSmith") or a role word or phrase.
+    {
+      prefixes: TITLES.split("|"),
+      words: [...ROLE_WORDS, ...ROLE_PHRASE_WORDS].map(leadingRun),
+    },
+    { words: ["name", "patient", "full", "pt"] },
+    { words: CREDENTIALS.split("|").map(leadingRun) },
+    { capitals: true },
+  ],
+  detect(text, [contexts, labels, credentials, capitals], sink) {
+    detectNames(text, contexts, labels, credentials, capitals, sink);
+  },
+};
+
+function detectNames(
+  text: string,
+  contexts: Starts,
+  labels: Starts,
+  credentials: Starts,
+  capitals: Starts,
+  sink: Sink,
+): void {
   const known = new Set<string>();
-  for (const re of [CONTEXT_RE, NAME_LABEL_RE]) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+  for (const [re, starts] of [
+    [CONTEXT_RE, contexts],
+    [NAME_LABEL_RE, labels],
+  ] as const) {
+    eachAt(re, text, starts, (m) => {
       const [s, e] = m.indices![1];
       emitTokens(text, s, e, sink, known);
-    }
+    });
   }
-  CREDENTIAL_RE.lastIndex = 0;
-  let c: RegExpExecArray | null;
-  while ((c = CREDENTIAL_RE.exec(text)) !== null) {
-    const from = Math.max(0, c.index - 96);
-    const name = NAME_BEFORE_RE.exec(text.slice(from, c.index));
+  let free = 0;
+  for (const at of credentials) {
+    CREDENTIAL_RE.lastIndex = at;
+    const start = CREDENTIAL_RE.test(text) ? signatureStart(text, at) : -1;
+    if (start < free) {
+      continue;
+    }
+    free = CREDENTIAL_RE.lastIndex;
+    const from = Math.max(0, start - 96);
+    const name = NAME_BEFORE_RE.exec(text.slice(from, start));
     if (name !== null) {
-      emitTokens(text, from + name.index, c.index, sink, known);
+      emitTokens(text, from + name.index, start, sink, known);
     }
   }
-  CAP_TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CAP_TOKEN_RE.exec(text)) !== null) {
+  free = 0;
+  for (const at of capitals) {
+    if (at < free || !mayStartToken(text, at)) {
+      continue;
+    }
+    CAP_TOKEN_RE.lastIndex = at;
+    const m = CAP_TOKEN_RE.exec(text);
+    if (m === null) {
+      continue;
+    }
     const token = m[0];
     const start = m.index;
+    free = start + token.length;
     const given = GIVEN.has(token);
     if (!given && (known.has(token) || (SURNAMES.has(token) && !AMBIGUOUS_GIVEN.has(token)))) {
       sink("NAME", start, start + token.length);
@@ -279,7 +359,7 @@ export function detectNames(text: string, sink: Sink): void {
       const end = FOLLOWING_TOKEN_RE.lastIndex;
       known.add(token);
       known.add(next[1]);
-      CAP_TOKEN_RE.lastIndex = end;
+      free = end;
       sink("NAME", start, end);
     } else if (given && !AMBIGUOUS_GIVEN.has(token)) {
       sink("NAME", start, start + token.length);

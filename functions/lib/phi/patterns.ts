@@ -1,17 +1,11 @@
 /**
- * Pattern detectors for the structured Safe Harbor identifiers. Every regex is compiled once at module load;
- * each detector makes one pass over the text and reports spans through a sink.
+ * Pattern detectors for the structured Safe Harbor identifiers. Every regex is compiled once at module load and
+ * tried only where its trigger (scan.ts) says a match can start; findings go to a sink.
  */
 import { isIPv6 } from "net";
 import { KEYED_TYPES as PHI_TYPES_BY_KEY, phiTypeOfKey } from "./keys";
-import { PhiType, Sink } from "./types";
-
-export interface Detector {
-  readonly type: PhiType;
-  /** Extra categories this detector can report besides `type` (phone numbers labelled as fax). */
-  readonly also?: ReadonlyArray<PhiType>;
-  readonly detect: (text: string, sink: Sink) => void;
-}
+import { Detector, eachAt, MAX_RUN, sticky, Trigger } from "./scan";
+import { PhiType } from "./types";
 
 /** "patient" -> "(?:[Pp]atient|PATIENT)": keywords in three casings while the rest of a regex stays case-sensitive. */
 export function kw(word: string): string {
@@ -19,34 +13,27 @@ export function kw(word: string): string {
   return `(?:[${first.toUpperCase()}${first.toLowerCase()}]${word.slice(1)}|${word.toUpperCase()})`;
 }
 
-function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    fn(m);
-    if (m[0].length === 0) {
-      re.lastIndex++;
-    }
-  }
+/** A digit-run trigger: runs whose length passes `length`, followed by one of `next`. */
+function digitsThen(length: (n: number) => boolean, next: string): Trigger {
+  return { digits: (n, c) => length(n) && c !== "" && next.includes(c) };
 }
 
 /**
- * Reports the whole match, or capture group 1 when the regex has one (labels and context stay unmasked). `need`,
- * a cheap test that every match implies, skips the scan of texts that cannot match.
+ * Reports each match of `re` starting where `trigger` holds: the whole match, or capture group 1 when the regex
+ * has one (labels and context stay unmasked).
  */
 function simple(
   type: PhiType,
+  trigger: Trigger,
   re: RegExp,
   accept?: (s: string) => boolean,
-  need?: { test(text: string): boolean },
 ): Detector {
+  const at = sticky(re);
   return {
     type,
-    detect(text, sink) {
-      if (need !== undefined && !need.test(text)) {
-        return;
-      }
-      each(re, text, (m) => {
+    triggers: [trigger],
+    detect(text, [starts], sink) {
+      eachAt(at, text, starts, (m) => {
         const idx = m.indices?.[1];
         const [s, e] = idx ?? [m.index, m.index + m[0].length];
         if (accept === undefined || accept(text.slice(s, e))) {
@@ -57,57 +44,39 @@ function simple(
   };
 }
 
-/**
- * Maximal runs of word characters ([A-Za-z0-9_], what `\b` separates), found once per text by a character loop:
- * identifiers bounded by `\b` on both sides are whole runs, so a run's length rules most of them out at once.
- */
-let runsOf = "";
-let runs: number[] = [];
-
-function wordRuns(text: string): number[] {
-  if (text === runsOf) {
-    return runs;
-  }
-  const out: number[] = [];
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-    if (word) {
-      if (start < 0) {
-        start = i;
-      }
-    } else if (start >= 0) {
-      out.push(start, i);
-      start = -1;
-    }
-  }
-  if (start >= 0) {
-    out.push(start, text.length);
-  }
-  runsOf = text;
-  runs = out;
-  return out;
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /**
  * `\b<re>\b` where `re` (sticky) must cover a whole run of word characters whose length passes `length`; with
- * `wholeRun` false, `re` starts at such a run and reports its own extent.
+ * `wholeRun` false, `re` starts at such a run and reports its own extent. `first` lists the characters a match
+ * can begin with and `after` those that can follow the run: most runs fail these before the regex is tried.
  */
 function wordShaped(
   type: PhiType,
   length: (n: number) => boolean,
   re: RegExp,
-  wholeRun = true,
+  { first, after, wholeRun = true }: { first: string; after?: string; wholeRun?: boolean },
 ): Detector {
   return {
     type,
-    detect(text, sink) {
-      const r = wordRuns(text);
-      for (let i = 0; i < r.length; i += 2) {
-        const s = r[i];
-        const e = r[i + 1];
-        if (length(e - s)) {
+    triggers: [{ wordLength: length }],
+    detect(text, [starts], sink) {
+      for (const s of starts) {
+        if (s > 0 && isWordChar(text.charCodeAt(s - 1))) {
+          continue;
+        }
+        let e = s;
+        while (e < text.length && isWordChar(text.charCodeAt(e))) {
+          e++;
+        }
+        if (
+          length(Math.min(e - s, MAX_RUN)) &&
+          length(e - s) &&
+          first.includes(text[s]) &&
+          (after === undefined || (e < text.length && after.includes(text[e])))
+        ) {
           re.lastIndex = s;
           if (re.test(text) && (!wholeRun || re.lastIndex === e)) {
             sink(type, s, re.lastIndex);
@@ -131,31 +100,45 @@ function plausibleNumericDate(s: string): boolean {
   return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
 }
 
-const MONTH_DAY_RE = /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?![\d/])/g;
-/**
- * Every spelling of MONTH starts with one of these, in some casing: texts without any cannot hold a month date.
- * Three detectors ask in a row about the same text, so the last answer is kept.
- */
-const MONTH_HINT_RE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
-let monthHintOf: string | undefined;
-let monthHint = false;
-const MONTH_HINT = {
-  test(text: string): boolean {
-    if (text !== monthHintOf) {
-      monthHint = MONTH_HINT_RE.test(text);
-      monthHintOf = text;
-    }
-    return monthHint;
-  },
-};
+/** Every spelling of MONTH, as the whole letter run a month date starts with. */
+const MONTH_WORDS = [
+  "jan",
+  "january",
+  "feb",
+  "february",
+  "mar",
+  "march",
+  "apr",
+  "april",
+  "may",
+  "jun",
+  "june",
+  "jul",
+  "july",
+  "aug",
+  "august",
+  "sep",
+  "sept",
+  "september",
+  "oct",
+  "october",
+  "nov",
+  "november",
+  "dec",
+  "december",
+];
+const MONTH_INITIALS = "JjFfMmAaSsOoNnDd";
+
+const MONTH_DAY_RE = /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?![\d/])/y;
 const DATE_WORD_BEFORE =
   /\b(?:on|since|from|until|till|through|thru|to|by|dated|before|after|starting|effective|dos|date|admitted|discharged|seen|as of)[ \t]*:?[ \t]*$/i;
 
 /** Month/day without a year collides with ratios (pain 7/10, strength 5/5): only after a word that introduces a date. */
 const MONTH_DAY: Detector = {
   type: "DATE",
-  detect(text, sink) {
-    each(MONTH_DAY_RE, text, (m) => {
+  triggers: [digitsThen((n) => n <= 2, "/")],
+  detect(text, [starts], sink) {
+    eachAt(MONTH_DAY_RE, text, starts, (m) => {
       if (DATE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) {
         sink("DATE", m.index, m.index + m[0].length);
       }
@@ -166,54 +149,66 @@ const MONTH_DAY: Detector = {
 const DATE_DETECTORS: Detector[] = [
   simple(
     "DATE",
+    digitsThen((n) => n === 4, "-/."),
     new RegExp(
       `\\b(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])${TIME}(?!\\d|\\.\\d)`,
-      "g",
     ),
   ),
-  simple("DATE", /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-]\d)\b/g, plausibleNumericDate),
   simple(
     "DATE",
+    digitsThen((n) => n <= 2, "/.-"),
+    /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-]\d)\b/,
+    plausibleNumericDate,
+  ),
+  simple(
+    "DATE",
+    { words: MONTH_WORDS },
     new RegExp(
       `\\b${MONTH}\\.?(?:[ -]\\d{1,2}${ORD}(?:(?:,[ \\t]?|[ -])\\d{4})?|,?[ ](?:of[ ])?\\d{4})\\b`,
-      "g",
     ),
-    undefined,
-    MONTH_HINT,
   ),
   simple(
     "DATE",
-    new RegExp(
-      `\\b\\d{1,2}${ORD}(?:[ -]|[ ]of[ ])${MONTH}\\.?(?:(?:,?[ ]|-)\\d{4}|-\\d{2})?\\b`,
-      "g",
-    ),
-    undefined,
-    MONTH_HINT,
+    digitsThen((n) => n <= 2, "snrt -"),
+    new RegExp(`\\b\\d{1,2}${ORD}(?:[ -]|[ ]of[ ])${MONTH}\\.?(?:(?:,?[ ]|-)\\d{4}|-\\d{2})?\\b`),
   ),
-  simple("DATE", new RegExp(`\\b\\d{1,2}${MONTH}\\d{2,4}\\b`, "g"), undefined, MONTH_HINT),
+  simple(
+    "DATE",
+    digitsThen((n) => n <= 2, MONTH_INITIALS),
+    new RegExp(`\\b\\d{1,2}${MONTH}\\d{2,4}\\b`),
+  ),
   MONTH_DAY,
 ];
 
 const AGE_DETECTORS: Detector[] = [
-  simple("AGE", /\b(9\d|1[0-1]\d)(?=[- ]?(?:years?\b|yrs?\b|yo\b|y\.o\.|y\/o\b))/dgi),
-  simple("AGE", /\b(?:age|aged)[ \t]*[:=]?[ \t]*(9\d|1[0-1]\d)\b/dgi),
+  simple(
+    "AGE",
+    digitsThen((n) => n === 2 || n === 3, "- yY"),
+    /\b(9\d|1[0-1]\d)(?=[- ]?(?:years?\b|yrs?\b|yo\b|y\.o\.|y\/o\b))/di,
+  ),
+  simple("AGE", { words: ["age", "aged"] }, /\b(?:age|aged)[ \t]*[:=]?[ \t]*(9\d|1[0-1]\d)\b/di),
 ];
 
 // Phone numbers are one detector so that a fax label turns the same match into FAX instead of double-reporting.
-const PHONE_RE =
-  /(?:\+1[-. ]?|\b1[-. ])?(?:\(\d{3}\)[-. ]?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\b(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,5}\b)?|\+[2-9]\d{0,2}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}\b|\b(?:phone|tel|telephone|cell|mobile|pager|fax|call)\b[^\d\n]{0,12}\b(\d{3}[-.]\d{4}|\d{10,11})\b/dgi;
-/** Each alternative of PHONE_RE holds a '+', or three digits, a separator and four digits, or ten digits. */
-const PHONE_HINT = /\+|\d{3}[-. ]\d{4}|\d{10}/;
+const PHONE_WORDS = ["phone", "tel", "telephone", "cell", "mobile", "pager", "fax", "call"];
+const PHONE_RE = new RegExp(
+  `(?:\\+1[-. ]?|\\b1[-. ])?(?:\\(\\d{3}\\)[-. ]?|\\b\\d{3}[-. ])\\d{3}[-. ]\\d{4}\\b(?:[ \\t]?(?:x|ext\\.?)[ \\t]?\\d{1,5}\\b)?|\\+[2-9]\\d{0,2}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){1,4}\\b|\\b(?:${PHONE_WORDS.join("|")})\\b[^\\d\\n]{0,12}\\b(\\d{3}[-.]\\d{4}|\\d{10,11})\\b`,
+  "diy",
+);
 const FAX_BEFORE = /\b(?:fax|facsimile)\b[^\d\n]{0,16}$/i;
 
 const PHONE: Detector = {
   type: "PHONE",
   also: ["FAX"],
-  detect(text, sink) {
-    if (!PHONE_HINT.test(text)) {
-      return;
-    }
-    each(PHONE_RE, text, (m) => {
+  triggers: [
+    {
+      chars: "+(",
+      digits: (n, c) => (n === 1 || n === 3) && c !== "" && "-. ".includes(c),
+      words: PHONE_WORDS,
+    },
+  ],
+  detect(text, [starts], sink) {
+    eachAt(PHONE_RE, text, starts, (m) => {
       const [s, e] = m.indices?.[1] ?? [m.index, m.index + m[0].length];
       const digits = text.slice(s, e).replace(/\D/g, "").length;
       if (digits < 7 || digits > 15) {
@@ -231,9 +226,12 @@ const EMAIL_DOMAIN = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 /** Expands around each '@' instead of running a regex from every position: emails are rare, words are not. */
 const EMAIL: Detector = {
   type: "EMAIL",
-  detect(text, sink) {
-    let at = text.indexOf("@");
-    while (at !== -1) {
+  triggers: [{ chars: "@" }],
+  detect(text, [starts], sink) {
+    for (const at of starts) {
+      if (text.charCodeAt(at) !== 64) {
+        continue;
+      }
       let s = at;
       while (s > 0 && at - s < 128 && EMAIL_LOCAL.test(text[s - 1])) {
         s--;
@@ -242,18 +240,23 @@ const EMAIL: Detector = {
       if (s < at && domain !== null) {
         sink("EMAIL", s, at + 1 + domain[0].length);
       }
-      at = text.indexOf("@", at + 1);
     }
   },
 };
 
 const TLD =
   "(?:com|org|net|edu|gov|mil|int|io|health|care|us|uk|ca|de|fr|nl|eu|info|biz|me|app|dev)";
-const SCHEME_URL_RE = /\b(?:https?|ftp|sftp|file):\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/g;
-/** Bare domains are found from their ".tld" (a literal, so the scan is fast) and then extended leftwards. */
-const TLD_RE = new RegExp(`\\.${TLD}(?![A-Za-z0-9-])`, "g");
+const SCHEME_URL_RE = /\b(?:https?|ftp|sftp|file):\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/y;
+/** Bare domains are found from their ".tld" and then extended leftwards. */
+const TLD_RE = new RegExp(`\\.${TLD}(?![A-Za-z0-9-])`, "y");
 const HOST_CHAR = /[A-Za-z0-9.-]/;
 const PATH_RE = /[/?#][^\s<>"'`]*/y;
+
+/** Every TLD starts with a lowercase letter: a '.' followed by anything else (a sentence end) cannot start one. */
+function isTldStart(text: string, dot: number): boolean {
+  const c = text.charCodeAt(dot + 1);
+  return c >= 97 && c <= 122;
+}
 
 function trimUrl(text: string, start: number, end: number): number {
   while (end > start && ".,;:!?)]}".includes(text[end - 1])) {
@@ -264,47 +267,56 @@ function trimUrl(text: string, start: number, end: number): number {
 
 const URL: Detector = {
   type: "URL",
-  detect(text, sink) {
-    if (text.includes("://") || text.includes("www.")) {
-      each(SCHEME_URL_RE, text, (m) =>
-        sink("URL", m.index, trimUrl(text, m.index, m.index + m[0].length)),
-      );
-    }
-    each(TLD_RE, text, (m) => {
-      let s = m.index;
-      while (s > 0 && HOST_CHAR.test(text[s - 1])) {
-        s--;
-      }
-      if (s === m.index || text[s] === "." || text[s] === "-") {
-        return;
-      }
-      let e = m.index + m[0].length;
-      PATH_RE.lastIndex = e;
-      const path = PATH_RE.exec(text);
-      if (path !== null) {
-        e += path[0].length;
-      }
-      sink("URL", s, trimUrl(text, s, e));
-    });
+  triggers: [{ words: ["http", "https", "ftp", "sftp", "file", "www"] }, { chars: "." }],
+  detect(text, [schemes, dots], sink) {
+    eachAt(SCHEME_URL_RE, text, schemes, (m) =>
+      sink("URL", m.index, trimUrl(text, m.index, m.index + m[0].length)),
+    );
+    eachAt(
+      TLD_RE,
+      text,
+      dots.filter((d) => isTldStart(text, d)),
+      (m) => {
+        let s = m.index;
+        while (s > 0 && HOST_CHAR.test(text[s - 1])) {
+          s--;
+        }
+        if (s === m.index || text[s] === "." || text[s] === "-") {
+          return;
+        }
+        let e = m.index + m[0].length;
+        PATH_RE.lastIndex = e;
+        const path = PATH_RE.exec(text);
+        if (path !== null) {
+          e += path[0].length;
+        }
+        sink("URL", s, trimUrl(text, s, e));
+      },
+    );
   },
 };
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-const IPV4_RE = new RegExp(`\\b(?:${OCTET}\\.){3}${OCTET}\\b(?!\\.\\d)`, "g");
-const IPV4_HINT = /\d\.\d/;
-/** IPv6 needs two colons close together: found from those (literal, fast) and validated by the platform parser. */
-const IPV6_SEED = /:[0-9A-Fa-f]{0,4}:/g;
+const IPV4_RE = new RegExp(`\\b(?:${OCTET}\\.){3}${OCTET}\\b(?!\\.\\d)`, "y");
+/** IPv6 needs two colons close together: found from those and validated by the platform parser. */
+const IPV6_SEED = /:[0-9A-Fa-f]{0,4}:/y;
 const IPV6_CHAR = /[0-9A-Fa-f:.]/;
 
 const IP: Detector = {
   type: "IP",
-  detect(text, sink) {
-    if (IPV4_HINT.test(text)) {
-      each(IPV4_RE, text, (m) => sink("IP", m.index, m.index + m[0].length));
-    }
-    IPV6_SEED.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = IPV6_SEED.exec(text)) !== null) {
+  triggers: [digitsThen((n) => n <= 3, "."), { chars: ":" }],
+  detect(text, [octets, colons], sink) {
+    eachAt(IPV4_RE, text, octets, (m) => sink("IP", m.index, m.index + m[0].length));
+    let free = 0;
+    for (const colon of colons) {
+      if (colon < free) {
+        continue;
+      }
+      IPV6_SEED.lastIndex = colon;
+      const m = IPV6_SEED.exec(text);
+      if (m === null) {
+        continue;
+      }
       let s = m.index;
       while (s > 0 && IPV6_CHAR.test(text[s - 1])) {
         s--;
@@ -313,7 +325,7 @@ const IP: Detector = {
       while (e < text.length && IPV6_CHAR.test(text[e])) {
         e++;
       }
-      IPV6_SEED.lastIndex = e;
+      free = e;
       if (s > 0 && /\w/.test(text[s - 1])) {
         continue;
       }
@@ -338,50 +350,68 @@ const IP: Detector = {
 const ID_VALUE = "((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9](?:[ -]\\d{2,}(?![\\d.]))?)";
 const LABEL_TAIL = "[ \\t]*(?:(?:number|no\\.?|num\\.?|nbr|#|id|is|of)[ \\t]*)*[:#=.-]?[ \\t]*";
 
-function labelled(type: PhiType, labels: string, value = ID_VALUE): Detector {
-  return simple(type, new RegExp(`\\b(?:${labels})(?![A-Za-z])${LABEL_TAIL}${value}`, "dgi"));
+/** `labels` (alternatives of a regex) start with one of `words` (whole letter runs). */
+function labelled(
+  type: PhiType,
+  words: ReadonlyArray<string>,
+  labels: string,
+  value = ID_VALUE,
+): Detector {
+  return simple(
+    type,
+    { words },
+    new RegExp(`\\b(?:${labels})(?![A-Za-z])${LABEL_TAIL}${value}`, "di"),
+  );
 }
 
 /**
  * Labels followed by an identifier of the same shape, in priority order, scanned as one regex: at any position
- * the first label that matches decides the category ("patient ID" is an MRN, not a generic ID).
+ * the first label that matches decides the category ("patient ID" is an MRN, not a generic ID). Next to each
+ * category's labels, the letter runs they start with (its trigger).
  */
-const ID_LABELS: ReadonlyArray<[PhiType, string]> = [
+const ID_LABELS: ReadonlyArray<[PhiType, string, string]> = [
   [
     "MRN",
     "mrn|medical record|med(?:ical)? rec(?:ord)?|mr(?=[ \\t]*(?:#|no\\b|number))|chart|hospital(?= number| no\\b| #)|unit number|patient id|pt id|emr(?: id)?|ehr(?: id)?",
+    "mrn medical med mr chart hospital unit patient pt emr ehr",
   ],
   [
     "HEALTH_PLAN",
     "member(?=[ \\t]*(?:id|#|no\\b|number))|subscriber|policy|insurance(?: id| member)?|medicare(?: beneficiary)?(?: id| mbi)?|medicaid(?: id)?|mbi|health plan(?: beneficiary)?|beneficiary|group(?=[ \\t]*(?:#|no\\b|number))|plan(?=[ \\t]*(?:id|#|number))|payer id|hicn",
+    "member subscriber policy insurance medicare medicaid mbi health beneficiary group plan payer hicn",
   ],
   [
     "ACCOUNT",
     "acct|account|billing(?= id| #| number)|encounter(?= id| #| number| no\\b)|visit(?= id| #| number| no\\b)|fin|invoice|guarantor(?= id| #| number)|iban|routing",
+    "acct account billing encounter visit fin invoice guarantor iban routing",
   ],
   [
     "LICENSE",
     "licen[cs]e(?![ \\t]*plate)|lic\\.?|dea|npi|certificate|cert\\.?|driver'?s licen[cs]e|dl|board certification|registration(?= #| number| no\\b)|permit",
+    "licence license lic dea npi certificate cert driver drivers dl board registration permit",
   ],
   [
     "DEVICE",
     "serial|s/n|sn|device(?: id| identifier| serial| udi)?|udi|imei|pacemaker(?: serial| id)?|implant(?: serial| id)?|model(?= #| number| no\\b)|lot(?= #| number| no\\b)|pump(?= id| serial| #)|monitor(?= id| serial| #)",
+    "serial s sn device udi imei pacemaker implant model lot pump monitor",
   ],
   [
     "ID",
     "id|identifier|(?:case|claim|reference|ref|order|requisition|confirmation|ticket|sample|record|employee|badge|student|passport|member)(?=[ \\t]*(?:id|#|no\\b|number))|specimen|accession|passport|barcode",
+    "id identifier case claim reference ref order requisition confirmation ticket sample record employee badge student passport member specimen accession barcode",
   ],
 ];
 const ID_LABEL_RE = new RegExp(
   `\\b(?:${ID_LABELS.map(([, labels]) => `(${labels})`).join("|")})(?![A-Za-z])${LABEL_TAIL}${ID_VALUE}`,
-  "dgi",
+  "diy",
 );
 
 const LABELLED_IDS: Detector = {
   type: "ID",
   also: ID_LABELS.map(([type]) => type),
-  detect(text, sink) {
-    each(ID_LABEL_RE, text, (m) => {
+  triggers: [{ words: ID_LABELS.flatMap(([, , words]) => words.split(" ")) }],
+  detect(text, [starts], sink) {
+    eachAt(ID_LABEL_RE, text, starts, (m) => {
       const label = ID_LABELS.findIndex((_, i) => m[i + 1] !== undefined);
       const [s, e] = m.indices![ID_LABELS.length + 1];
       sink(ID_LABELS[label][0], s, e);
@@ -393,40 +423,51 @@ const LABELLED: Detector[] = [
   LABELLED_IDS,
   labelled(
     "SSN",
+    ["ssn", "ss", "social"],
     "ssn|ss#|social security(?: card)?|social sec\\.?",
     "(\\d{3}[- ]?\\d{2}[- ]?\\d{4})\\b",
   ),
-  simple("SSN", /\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b/g),
+  simple(
+    "SSN",
+    digitsThen((n) => n === 3, "- "),
+    /\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b/,
+  ),
   wordShaped(
     "HEALTH_PLAN",
     (n) => n === 11,
     /[1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\d{2}/y,
+    { first: "123456789" },
   ),
-  wordShaped("LICENSE", (n) => n === 9, /[ABFGMPRX][A-Z]\d{7}/y),
+  wordShaped("LICENSE", (n) => n === 9, /[ABFGMPRX][A-Z]\d{7}/y, { first: "ABFGMPRX" }),
   labelled(
     "VEHICLE",
+    ["licence", "license", "plate", "tag", "vin", "vehicle"],
     "licen[cs]e plate|plate|tag(?= #| number| no\\b)|vin|vehicle id(?:entification)?",
     "((?=[A-Za-z -]*\\d)[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{1,13})\\b",
   ),
-  wordShaped("VEHICLE", (n) => n === 17, /(?=[A-Z]*\d)(?=\d*[A-Z])[A-HJ-NPR-Z0-9]{17}/y),
-  simple("DEVICE", /\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*/g),
+  wordShaped("VEHICLE", (n) => n === 17, /(?=[A-Z]*\d)(?=\d*[A-Z])[A-HJ-NPR-Z0-9]{17}/y, {
+    first: "ABCDEFGHJKLMNPRSTUVWXYZ0123456789",
+  }),
+  simple("DEVICE", { chars: "(" }, /\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*/),
   // A MAC address starts with a two-character run (the separators are not word characters).
-  wordShaped("DEVICE", (n) => n === 2, /[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b/y, false),
-  wordShaped("ID", (n) => n >= 8, /\d+/y),
+  wordShaped("DEVICE", (n) => n === 2, /[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b/y, {
+    first: "0123456789ABCDEFabcdef",
+    after: ":-",
+    wholeRun: false,
+  }),
+  wordShaped("ID", (n) => n >= 8, /\d+/y, { first: "0123456789" }),
 ];
 
 /** `"name": "Ada Byron"` or `"ssn": 123456789` quoted in text (serialised payloads, error messages). */
 const JSON_PAIR_RE =
-  /"([A-Za-z_][\w-]{0,40})"[ \t]*:[ \t]*(?:"((?:[^"\\\n]|\\.){1,500})"|(-?\d[\d.]*))/dg;
+  /"([A-Za-z_][\w-]{0,40})"[ \t]*:[ \t]*(?:"((?:[^"\\\n]|\\.){1,500})"|(-?\d[\d.]*))/dy;
 
 const JSON_PAIRS: Detector = {
   type: "ID",
   also: PHI_TYPES_BY_KEY,
-  detect(text, sink) {
-    if (!text.includes('"')) {
-      return;
-    }
-    each(JSON_PAIR_RE, text, (m) => {
+  triggers: [{ chars: '"' }],
+  detect(text, [starts], sink) {
+    eachAt(JSON_PAIR_RE, text, starts, (m) => {
       const type = phiTypeOfKey(m[1]);
       const idx = m.indices?.[2] ?? m.indices?.[3];
       if (

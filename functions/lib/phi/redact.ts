@@ -1,13 +1,25 @@
-import { detectLocations } from "./geo";
-import { detectNames } from "./names";
+import { DETECTORS } from "./detectors";
 import { detectPatient } from "./patient";
-import { PATTERN_DETECTORS } from "./patterns";
+import { Starts, TriggerSet } from "./scan";
 import { Finding, maskOf, PHI_TYPES, PhiType, RedactOptions, RedactResult } from "./types";
 
 const ALL = new Set<PhiType>(PHI_TYPES);
 /** On equal length the more specific category wins: PHI_TYPES lists ID (the catch-all) last. */
 const RANK = new Map<PhiType, number>(PHI_TYPES.map((t, i) => [t, i]));
 const MASK_RE = new RegExp(`\\[(?:${PHI_TYPES.join("|")})\\]`, "g");
+
+/** One scan of a text finds where each detector can match. */
+const TRIGGERS = new TriggerSet(DETECTORS.flatMap((d) => d.triggers));
+
+function scanStarts(input: string): ReadonlyArray<ReadonlyArray<Starts>> {
+  const lists = TRIGGERS.scan(input);
+  let at = 0;
+  return DETECTORS.map((d) => {
+    const mine = lists.slice(at, at + d.triggers.length);
+    at += d.triggers.length;
+    return mine;
+  });
+}
 
 function toText(value: unknown): string {
   if (typeof value === "string") {
@@ -180,17 +192,12 @@ function collect(
   if (options?.patient !== undefined) {
     detectPatient(input, options.patient, sink);
   }
-  for (const d of PATTERN_DETECTORS) {
+  const starts = scanStarts(input);
+  DETECTORS.forEach((d, i) => {
     if (wanted.has(d.type) || d.also?.some((t) => wanted.has(t))) {
-      d.detect(input, sink);
+      d.detect(input, starts[i], sink);
     }
-  }
-  if (wanted.has("LOCATION")) {
-    detectLocations(input, sink);
-  }
-  if (wanted.has("NAME")) {
-    detectNames(input, sink);
-  }
+  });
   return { found, sink };
 }
 

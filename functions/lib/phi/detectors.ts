@@ -1,0 +1,7 @@
+/** Every pattern detector, in reporting order: structured identifiers, then places, then names. */
+import { LOCATIONS } from "./geo";
+import { NAMES } from "./names";
+import { PATTERN_DETECTORS } from "./patterns";
+import { Detector } from "./scan";
+
+export const DETECTORS: ReadonlyArray<Detector> = [...PATTERN_DETECTORS, LOCATIONS, NAMES];
