@@ -4,7 +4,7 @@
  * finally every further occurrence in the same text of a token already found to be a name.
  */
 import { kw } from "./patterns";
-import { Detector, eachAt, Starts } from "./scan";
+import { Detector, eachAt, onlyBlanks, Starts } from "./scan";
 import { Sink } from "./types";
 
 const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE";
@@ -188,20 +188,6 @@ const AMBIGUOUS_GIVEN = new Set(
     " ",
   ),
 );
-
-/** Whether `text` holds only spaces and tabs between `from` and `to`, and at least one. */
-function onlyBlanks(text: string, from: number, to: number): boolean {
-  if (to <= from) {
-    return false;
-  }
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) {
-      return false;
-    }
-  }
-  return true;
-}
 
 /**
  * Reports the names in `text[start, end)` (a span a context rule matched): runs of name tokens and initials joined

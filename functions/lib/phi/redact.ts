@@ -1,6 +1,6 @@
 import { DETECTORS } from "./detectors";
 import { detectPatient } from "./patient";
-import { Starts, TriggerSet } from "./scan";
+import { onlyBlanks, Starts, TriggerSet } from "./scan";
 import { Finding, maskOf, PHI_TYPES, PhiType, RedactOptions, RedactResult } from "./types";
 
 const ALL = new Set<PhiType>(PHI_TYPES);
@@ -11,15 +11,16 @@ const MASK_RE = new RegExp(`\\[(?:${PHI_TYPES.join("|")})\\]`, "g");
 /** One scan of a text finds where each detector can match. */
 const TRIGGERS = new TriggerSet(DETECTORS.flatMap((d) => d.triggers));
 
-function scanStarts(input: string): ReadonlyArray<ReadonlyArray<Starts>> {
-  const lists = TRIGGERS.scan(input);
+/** Each detector's share of the scan's lists: the lists are reused by every scan, so are these views. */
+const VIEWS: ReadonlyArray<ReadonlyArray<Starts>> = (() => {
+  const lists = TRIGGERS.scan("");
   let at = 0;
   return DETECTORS.map((d) => {
     const mine = lists.slice(at, at + d.triggers.length);
     at += d.triggers.length;
     return mine;
   });
-}
+})();
 
 function toText(value: unknown): string {
   if (typeof value === "string") {
@@ -50,7 +51,7 @@ function merge(text: string, found: Finding[]): Finding[] {
       cur.type === "NAME" &&
       f.type === "NAME" &&
       f.start - cur.end <= 8 &&
-      /^[ \t]+$/.test(text.slice(cur.end, f.start));
+      onlyBlanks(text, cur.end, f.start);
     if (cur !== undefined && (f.start < cur.end || joinsName)) {
       const better = len > cur.len || (len === cur.len && RANK.get(f.type)! < RANK.get(cur.type)!);
       if (better) {
@@ -109,42 +110,13 @@ function propagate(
   if (types.size === 0) {
     return;
   }
-  // Few values: successive indexOf scans per value (non-overlapping occurrences, native search). Short texts:
-  // one walk over the text, trying at each position only the values starting with its character (the same
-  // occurrences). Long texts with many values: one regex pass.
-  if (types.size <= 16) {
+  // Successive indexOf scans per value (non-overlapping occurrences, native search), unless there are so many
+  // values in so long a text that one regex pass over it costs less.
+  if (types.size <= 16 || types.size * input.length < 4_000_000) {
     for (const [v, type] of types) {
       for (let at = input.indexOf(v); at !== -1; at = input.indexOf(v, at + v.length)) {
         if (!starts.has(at)) {
           sink(type, at, at + v.length);
-        }
-      }
-    }
-    return;
-  }
-  if (types.size * input.length < 4_000_000) {
-    const byFirst = new Map<number, string[]>();
-    for (const v of types.keys()) {
-      const c = v.charCodeAt(0);
-      const list = byFirst.get(c);
-      if (list === undefined) {
-        byFirst.set(c, [v]);
-      } else {
-        list.push(v);
-      }
-    }
-    const nextFree = new Map<string, number>();
-    for (let at = 0; at < input.length; at++) {
-      const list = byFirst.get(input.charCodeAt(at));
-      if (list === undefined) {
-        continue;
-      }
-      for (const v of list) {
-        if (input.startsWith(v, at) && at >= (nextFree.get(v) ?? 0)) {
-          nextFree.set(v, at + v.length);
-          if (!starts.has(at)) {
-            sink(types.get(v)!, at, at + v.length);
-          }
         }
       }
     }
@@ -158,52 +130,58 @@ function propagate(
   }
 }
 
-/** Every detector's raw findings on `input`, before propagation and merging. */
-function collect(
-  input: string,
-  options: RedactOptions,
-  wanted: ReadonlySet<PhiType>,
-): { found: Finding[]; sink: (type: PhiType, start: number, end: number) => void } {
-  const masks = maskSpans(input);
-  const found: Finding[] = [];
-  const sink = (type: PhiType, start: number, end: number): void => {
-    if (end <= start || !wanted.has(type)) {
+/** The detection pass under way: what `sink` checks findings against and adds them to. */
+const pass: {
+  input: string;
+  masks: Array<[number, number]>;
+  wanted: ReadonlySet<PhiType>;
+  found: Finding[];
+} = { input: "", masks: [], wanted: ALL, found: [] };
+
+/** Takes a detector's finding for the pass under way. */
+function sink(type: PhiType, start: number, end: number): void {
+  const { input, masks } = pass;
+  if (end <= start || !pass.wanted.has(type)) {
+    return;
+  }
+  for (const [ms, me] of masks) {
+    if (start < me && ms < end) {
       return;
     }
-    for (const [ms, me] of masks) {
-      if (start < me && ms < end) {
-        return;
-      }
-    }
-    // Findings always cover whole words: a mask placed mid-word would create a word boundary that a second pass
-    // could match on, and the rest of a half-masked word is usually part of the same identifier.
-    while (start > 0 && isWord(input.charCodeAt(start - 1)) && isWord(input.charCodeAt(start))) {
-      start--;
-    }
-    while (
-      end < input.length &&
-      isWord(input.charCodeAt(end - 1)) &&
-      isWord(input.charCodeAt(end))
-    ) {
-      end++;
-    }
-    found.push({ type, start, end });
-  };
+  }
+  // Findings always cover whole words: a mask placed mid-word would create a word boundary that a second pass
+  // could match on, and the rest of a half-masked word is usually part of the same identifier.
+  while (start > 0 && isWord(input.charCodeAt(start - 1)) && isWord(input.charCodeAt(start))) {
+    start--;
+  }
+  while (end < input.length && isWord(input.charCodeAt(end - 1)) && isWord(input.charCodeAt(end))) {
+    end++;
+  }
+  pass.found.push({ type, start, end });
+}
+
+/** Every detector's raw findings on `input`, before propagation and merging. */
+function collect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiType>): Finding[] {
+  pass.input = input;
+  pass.masks = maskSpans(input);
+  pass.wanted = wanted;
+  pass.found = [];
   if (options?.patient !== undefined) {
     detectPatient(input, options.patient, sink);
   }
-  const starts = scanStarts(input);
-  DETECTORS.forEach((d, i) => {
+  TRIGGERS.scan(input);
+  for (let i = 0; i < DETECTORS.length; i++) {
+    const d = DETECTORS[i];
     if (wanted.has(d.type) || d.also?.some((t) => wanted.has(t))) {
-      d.detect(input, starts[i], sink);
+      d.detect(input, VIEWS[i], sink);
     }
-  });
-  return { found, sink };
+  }
+  return pass.found;
 }
 
 /** One detection pass over `input`: merged findings, no rendering. */
 function detect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiType>): Finding[] {
-  const { found, sink } = collect(input, options, wanted);
+  const found = collect(input, options, wanted);
   if (found.length === 0) {
     return found;
   }
@@ -322,7 +300,7 @@ function changedNearMasks(
     return true;
   }
   for (const [ws, we] of windows) {
-    if (collect(out.slice(ws, we), options, wanted).found.length > 0) {
+    if (collect(out.slice(ws, we), options, wanted).length > 0) {
       return true;
     }
   }

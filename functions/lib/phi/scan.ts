@@ -324,6 +324,20 @@ export function eachAt(
   }
 }
 
+/** Whether `text` holds only spaces and tabs between `from` and `to`, and at least one. */
+export function onlyBlanks(text: string, from: number, to: number): boolean {
+  if (to <= from) {
+    return false;
+  }
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** `re` as a sticky regex (same source and flags, `g` dropped): it matches only where it is put. */
 export function sticky(re: RegExp): RegExp {
   return new RegExp(re.source, re.flags.replace("g", "") + "y");
