@@ -119,6 +119,9 @@ const FOLLOWING_TOKEN_RE = new RegExp(
   `[ \\t]+(?:[${UPPER}]\\.[ \\t]+)?(${TOKEN})(?![${LOWER}])`,
   "y",
 );
+/** "Tomasz and Declan": a capitalised word joined by "and" or "&" to a name, after it or before it. */
+const AND_AFTER_RE = new RegExp(`[ \\t]+(?:and|&)[ \\t]+(${TOKEN})(?![${LOWER}])`, "dy");
+const AND_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])(${TOKEN})[ \\t]+(?:and|&)[ \\t]+$`);
 const SPLIT_RE = new RegExp(`[${UPPER}]\\.|${TOKEN}|\\b${PARTICLE}\\b`, "g");
 
 /** Capitalised words that context rules would otherwise swallow as a name or its continuation. */
@@ -288,9 +291,15 @@ function detectNames(
   labels: Starts,
   credentials: Starts,
   capitals: Starts,
-  sink: Sink,
+  report: Sink,
 ): void {
   const known = new Set<string>();
+  // Every name reported here, as start/end pairs, for the coordination rule at the end.
+  const spans: number[] = [];
+  const sink: Sink = (type, start, end) => {
+    spans.push(start, end);
+    report(type, start, end);
+  };
   for (const [re, starts] of [
     [CONTEXT_RE, contexts],
     [NAME_LABEL_RE, labels],
@@ -349,6 +358,22 @@ function detectNames(
       sink("NAME", start, end);
     } else if (given && !AMBIGUOUS_GIVEN.has(token)) {
       sink("NAME", start, start + token.length);
+    }
+  }
+  // Names are often listed together ("Tomasz and Declan asked about driving"): a capitalised word joined by "and"
+  // or "&" to a name is a name too, whichever side the name is on.
+  const found = spans.length;
+  for (let k = 0; k < found; k += 2) {
+    AND_AFTER_RE.lastIndex = spans[k + 1];
+    const after = AND_AFTER_RE.exec(text);
+    if (after !== null && !STOP.has(after[1])) {
+      const [s, e] = after.indices![1];
+      report("NAME", s, e);
+    }
+    const from = Math.max(0, spans[k] - 64);
+    const before = AND_BEFORE_RE.exec(text.slice(from, spans[k]));
+    if (before !== null && !STOP.has(before[1])) {
+      report("NAME", from + before.index, from + before.index + before[1].length);
     }
   }
 }

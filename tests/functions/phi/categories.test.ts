@@ -22,6 +22,9 @@ const MASKED: Record<PhiType, ReadonlyArray<[string, string]>> = {
       "Patient: [NAME]. [NAME] reports less pain.",
     ],
     ["Jennifer Lopez called back.", "[NAME] called back."],
+    ["James and Declan asked about driving.", "[NAME] and [NAME] asked about driving."],
+    ["Adaeze & Linda visited.", "[NAME] & [NAME] visited."],
+    ["Patient and Family Services agreed.", "Patient and Family Services agreed."],
   ],
   LOCATION: [
     [
