@@ -61,7 +61,7 @@ function wordShaped(
 ): Detector {
   return {
     type,
-    triggers: [{ wordLength: length }],
+    triggers: [{ wordLength: (n, c) => length(n) && first.includes(c) }],
     detect(text, [starts], sink) {
       for (const s of starts) {
         if (s > 0 && isWordChar(text.charCodeAt(s - 1))) {

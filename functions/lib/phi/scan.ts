@@ -22,8 +22,11 @@ export interface Trigger {
    * must not change past it) and the character after it ("" at the end of the text or for non-ASCII).
    */
   readonly digits?: (length: number, next: string) => boolean;
-  /** The start of a run of word characters ([A-Za-z0-9_], what `\b` separates), by its length (capped). */
-  readonly wordLength?: (length: number) => boolean;
+  /**
+   * The start of a run of word characters ([A-Za-z0-9_], what `\b` separates), by its length (capped like
+   * digit runs) and its first character.
+   */
+  readonly wordLength?: (length: number, first: string) => boolean;
   /** Single characters a match may start at. */
   readonly chars?: string;
 }
@@ -74,7 +77,6 @@ const OTHER = 128;
 const NEXT_CLASSES = 129;
 
 export class TriggerSet {
-  private readonly count: number;
   /** Trie over lowercase a-z: child index per node and letter (0 = none), and what ends or starts there. */
   private readonly child: Int32Array;
   private readonly exact: number[][];
@@ -86,7 +88,6 @@ export class TriggerSet {
   private readonly lists: number[][];
 
   constructor(triggers: ReadonlyArray<Trigger>) {
-    this.count = triggers.length;
     const keys = new Map<string, { exact: number[]; prefix: number[] }>();
     const key = (word: string) => {
       const k = word.toLowerCase();
@@ -146,7 +147,14 @@ export class TriggerSet {
     }
     this.wordLength = [];
     for (let len = 0; len <= MAX_RUN; len++) {
-      this.wordLength.push(len === 0 ? EMPTY : indices((t) => t.wordLength?.(len) === true));
+      for (let first = 0; first < 128; first++) {
+        const ch = String.fromCharCode(first);
+        this.wordLength.push(
+          len === 0 || (CLASS[first] & WORD) === 0
+            ? EMPTY
+            : indices((t) => t.wordLength?.(len, ch) === true),
+        );
+      }
     }
     this.chars = [];
     for (let c = 0; c < 128; c++) {
@@ -252,7 +260,8 @@ export class TriggerSet {
         continue;
       }
       if (word >= 0) {
-        const wl = wordLength[i - word < MAX_RUN ? i - word : MAX_RUN];
+        const wl =
+          wordLength[(i - word < MAX_RUN ? i - word : MAX_RUN) * 128 + text.charCodeAt(word)];
         if (wl.length > 0) {
           this.push(wl, word);
         }
@@ -272,7 +281,8 @@ export class TriggerSet {
       i++;
     }
     if (word >= 0) {
-      const wl = wordLength[n - word < MAX_RUN ? n - word : MAX_RUN];
+      const wl =
+        wordLength[(n - word < MAX_RUN ? n - word : MAX_RUN) * 128 + text.charCodeAt(word)];
       if (wl.length > 0) {
         this.push(wl, word);
       }
@@ -292,10 +302,6 @@ export class TriggerSet {
   /** Every position of `text`: what a scan without triggers would try (for tests and comparisons). */
   static everywhere(text: string): Starts {
     return Array.from({ length: text.length }, (_, i) => i);
-  }
-
-  get size(): number {
-    return this.count;
   }
 }
 
