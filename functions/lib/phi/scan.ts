@@ -72,6 +72,11 @@ for (let c = 0; c < 256; c++) {
   }
 }
 
+/** A-Z or a-z: setting bit 5 lowercases an ASCII capital and leaves every other code outside a-z. */
+function isAsciiLetter(c: number): boolean {
+  return ((c | 32) - 97) >>> 0 < 26;
+}
+
 /** Index of the character after a digit run in the digit table: its code below 128, else OTHER. */
 const OTHER = 128;
 const NEXT_CLASSES = 129;
@@ -222,23 +227,26 @@ export class TriggerSet {
         if ((cls & UPPER) !== 0 && capitals.length > 0) {
           this.push(capitals, i);
         }
+        // Walk the trie while it has a branch for the letters read, then only skip to the end of the run.
         let node = 0;
         let l = i;
         while (l < n) {
-          const lc = text.charCodeAt(l);
-          if (lc >= 128 || (CLASS[lc] & LETTER) === 0) {
+          const k = (text.charCodeAt(l) | 32) - 97;
+          if (k < 0 || k > 25) {
             break;
           }
-          if (node >= 0) {
-            node = child[node * 26 + (lc | 32) - 97] - 1;
-            if (node > 0) {
-              const pre = prefix[node];
-              if (pre.length > 0) {
-                this.push(pre, i);
-              }
-            }
-          }
           l++;
+          node = child[node * 26 + k] - 1;
+          if (node < 0) {
+            while (l < n && isAsciiLetter(text.charCodeAt(l))) {
+              l++;
+            }
+            break;
+          }
+          const pre = prefix[node];
+          if (pre.length > 0) {
+            this.push(pre, i);
+          }
         }
         if (node > 0) {
           const ex = exact[node];
