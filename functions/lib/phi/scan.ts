@@ -191,7 +191,7 @@ export class TriggerSet {
     for (let d = 0; d < lists.length; d++) {
       lists[d].length = 0;
     }
-    const { child, exact, prefix, digits, wordLength, chars, capitals } = this;
+    const { child, exact, prefix, digits, chars, capitals } = this;
     const n = text.length;
     // Start of the run of word characters the scan is in, or -1 between runs.
     let word = -1;
@@ -268,11 +268,7 @@ export class TriggerSet {
         continue;
       }
       if (word >= 0) {
-        const wl =
-          wordLength[(i - word < MAX_RUN ? i - word : MAX_RUN) * 128 + text.charCodeAt(word)];
-        if (wl.length > 0) {
-          this.push(wl, word);
-        }
+        this.wordEnds(text, word, i);
         word = -1;
       }
       if (c < 128) {
@@ -289,13 +285,18 @@ export class TriggerSet {
       i++;
     }
     if (word >= 0) {
-      const wl =
-        wordLength[(n - word < MAX_RUN ? n - word : MAX_RUN) * 128 + text.charCodeAt(word)];
-      if (wl.length > 0) {
-        this.push(wl, word);
-      }
+      this.wordEnds(text, word, n);
     }
     return lists;
+  }
+
+  /** Reports the run of word characters [start, end) to the triggers on its length and first character. */
+  private wordEnds(text: string, start: number, end: number): void {
+    const len = end - start < MAX_RUN ? end - start : MAX_RUN;
+    const wl = this.wordLength[len * 128 + text.charCodeAt(start)];
+    if (wl.length > 0) {
+      this.push(wl, start);
+    }
   }
 
   private push(ds: number[], at: number): void {
