@@ -285,6 +285,15 @@ export const NAMES: Detector = {
   },
 };
 
+/** Whether "and" or "&" and blanks stand right before `at` (AND_BEFORE_RE needs them; most names have neither). */
+function afterConnector(text: string, at: number): boolean {
+  let p = at;
+  while (p > 0 && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) {
+    p--;
+  }
+  return p < at && (text.charCodeAt(p - 1) === 38 || (p >= 3 && text.startsWith("and", p - 3)));
+}
+
 function detectNames(
   text: string,
   contexts: Starts,
@@ -369,6 +378,9 @@ function detectNames(
     if (after !== null && !STOP.has(after[1])) {
       const [s, e] = after.indices![1];
       report("NAME", s, e);
+    }
+    if (!afterConnector(text, spans[k])) {
+      continue;
     }
     const from = Math.max(0, spans[k] - 64);
     const before = AND_BEFORE_RE.exec(text.slice(from, spans[k]));
