@@ -28,6 +28,54 @@ const byType: Readonly<Record<string, Computed>> = {
   "aws:kms/alias:Alias": (i, _n, c) => ({
     arn: `arn:aws:kms:${c.region}:${c.account}:${i["name"]}`,
   }),
+  // Terraform's unique suffix for name prefixes: a timestamp and a counter, 26 digits.
+  "aws:signer/signingProfile:SigningProfile": (i, name, c) => {
+    const profileName =
+      i["name"] ??
+      `${i["namePrefix"] ?? ""}${BigInt(`0x${stableId(name, 20)}`)
+        .toString()
+        .padStart(26, "0")
+        .slice(-26)}`;
+    const version = stableId(`${name}/version`, 10);
+    const arn = `arn:aws:signer:${c.region}:${c.account}:/signing-profiles/${profileName}`;
+    return {
+      name: profileName,
+      arn,
+      version,
+      versionArn: `${arn}/${version}`,
+      platformDisplayName: "AWS Lambda",
+      status: "Active",
+    };
+  },
+  "aws:signer/signingJob:SigningJob": (i, name, c) => {
+    const jobId = uuidFrom(name);
+    const destination = i["destination"]?.["s3"] ?? {};
+    return {
+      jobId,
+      jobOwner: c.account,
+      status: "Succeeded",
+      platformId: "AWSLambda-SHA384-ECDSA",
+      // Signer writes the signed package as <prefix><jobId>.zip into the destination bucket.
+      signedObjects: [
+        {
+          s3s: [
+            { bucket: destination["bucket"], key: `${destination["prefix"] ?? ""}${jobId}.zip` },
+          ],
+        },
+      ],
+    };
+  },
+  "aws:lambda/codeSigningConfig:CodeSigningConfig": (_i, name, c) => {
+    const configId = `csc-${stableId(name, 17)}`;
+    return {
+      configId,
+      arn: `arn:aws:lambda:${c.region}:${c.account}:code-signing-config:${configId}`,
+    };
+  },
+  "aws:s3/bucketObjectv2:BucketObjectv2": (i, name) => ({
+    versionId: stableId(`${name}/${i["sourceHash"] ?? ""}`, 32),
+    etag: stableId(`${name}/${i["sourceHash"] ?? ""}/etag`, 32),
+  }),
   "azure-native:keyvault:Vault": (i) => ({
     properties: {
       ...(i["properties"] ?? {}),

@@ -13,6 +13,7 @@ import { physicalName } from "../components/shared/naming";
 import { KmsKey as AwsKmsKey } from "../components/aws/kms-key";
 import { AccountBaseline } from "../components/aws/account-baseline";
 import { Audit } from "../components/aws/audit";
+import { CodeSigning } from "../components/aws/code-signing";
 import { HttpApi } from "../components/aws/http-api";
 import { Identity } from "../components/aws/identity";
 import { PhiTable } from "../components/aws/phi-table";
@@ -127,12 +128,16 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
       securityGroupIds: [network.functionSecurityGroupId],
     };
 
+    // One signing profile, configuration and artifact bucket per stack: every function is deployed signed.
+    const codeSigning = new CodeSigning("code-signing", { namePrefix, kmsKeyArn: key }, opts);
+
     const video = new VideoMeetings(
       "video",
       {
         namePrefix,
         kmsKeyArn: key,
         logRetentionInDays,
+        codeSigning,
         controlRegion: config.chime.controlRegion,
         mediaRegions: config.chime.mediaRegions,
         appointmentsTable: appointments,
@@ -149,6 +154,7 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
         kmsKeyArn: key,
         retentionHours: config.kinesisRetentionHours,
         logRetentionInDays,
+        codeSigning,
         secrets,
         vpc,
       },
@@ -198,6 +204,8 @@ export const cloudBuilders: Readonly<Record<Cloud, CloudBuilder>> = {
       awsVitalsStreamName: vitals.streamName,
       awsVitalsDevicePolicy: vitals.devicePolicyName,
       awsAuditBucket: audit.bucketName,
+      awsArtifactBucket: codeSigning.bucketName,
+      awsCodeSigningConfigArn: codeSigning.configArn,
       awsTrailArn: audit.trailArn,
     };
   },

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { physicalName } from "../shared/naming";
+import { privateBucket } from "./private-bucket";
 
 /** 45 CFR 164.316(b)(2): six years; the smallest CloudWatch retention covering it, used for the bucket as well. */
 export const minimumAuditRetentionDays = 2192;
@@ -63,68 +64,14 @@ export class Audit extends pulumi.ComponentResource {
     const trailName = physicalName(args.namePrefix, name, 128);
     const trailArn = pulumi.interpolate`arn:aws:cloudtrail:${region}:${account}:trail/${trailName}`;
 
-    const bucket = new aws.s3.Bucket(
-      `${name}-bucket`,
+    const { bucket, encryption, versioning, policy } = privateBucket(
+      name,
       {
         // Bucket names are global: the account id keeps two accounts of the same stack apart.
         bucket: pulumi.interpolate`${physicalName(args.namePrefix, `${name}-trail`, 50)}-${account}`,
+        kmsKeyArn: args.kmsKeyArn,
         objectLockEnabled: true,
-        forceDestroy: false,
-        tags: args.tags,
-      },
-      child,
-    );
-    const publicAccess = new aws.s3.BucketPublicAccessBlock(
-      `${name}-bucket`,
-      {
-        bucket: bucket.id,
-        blockPublicAcls: true,
-        blockPublicPolicy: true,
-        ignorePublicAcls: true,
-        restrictPublicBuckets: true,
-      },
-      child,
-    );
-    new aws.s3.BucketOwnershipControls(
-      `${name}-bucket`,
-      { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
-      child,
-    );
-    const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
-      `${name}-bucket`,
-      {
-        bucket: bucket.id,
-        rules: [
-          {
-            applyServerSideEncryptionByDefault: {
-              sseAlgorithm: "aws:kms",
-              kmsMasterKeyId: args.kmsKeyArn,
-            },
-            bucketKeyEnabled: true,
-          },
-        ],
-      },
-      child,
-    );
-    const versioning = new aws.s3.BucketVersioning(
-      `${name}-bucket`,
-      { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
-      child,
-    );
-    new aws.s3.BucketObjectLockConfiguration(
-      `${name}-bucket`,
-      {
-        bucket: bucket.id,
-        objectLockEnabled: "Enabled",
-        rule: { defaultRetention: { mode: "COMPLIANCE", days: retentionDays } },
-      },
-      { parent: this, dependsOn: [versioning] },
-    );
-    new aws.s3.BucketLifecycleConfiguration(
-      `${name}-bucket`,
-      {
-        bucket: bucket.id,
-        rules: [
+        lifecycleRules: [
           {
             id: "keep-six-years-then-expire",
             status: "Enabled",
@@ -134,49 +81,41 @@ export class Audit extends pulumi.ComponentResource {
             abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
           },
         ],
+        policyStatements: (bucketArn) => [
+          {
+            Sid: "CloudTrailAclCheck",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:GetBucketAcl",
+            Resource: bucketArn,
+            Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+          },
+          {
+            Sid: "CloudTrailWrite",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: pulumi.interpolate`${bucketArn}/AWSLogs/${account}/*`,
+            Condition: {
+              StringEquals: {
+                "s3:x-amz-acl": "bucket-owner-full-control",
+                "aws:SourceArn": trailArn,
+              },
+            },
+          },
+        ],
+        tags: args.tags,
       },
-      { parent: this, dependsOn: [versioning] },
+      this,
     );
-    const policy = new aws.s3.BucketPolicy(
+    new aws.s3.BucketObjectLockConfiguration(
       `${name}-bucket`,
       {
         bucket: bucket.id,
-        policy: pulumi.jsonStringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Sid: "DenyInsecureTransport",
-              Effect: "Deny",
-              Principal: "*",
-              Action: "s3:*",
-              Resource: [bucket.arn, pulumi.interpolate`${bucket.arn}/*`],
-              Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
-            {
-              Sid: "CloudTrailAclCheck",
-              Effect: "Allow",
-              Principal: { Service: "cloudtrail.amazonaws.com" },
-              Action: "s3:GetBucketAcl",
-              Resource: bucket.arn,
-              Condition: { StringEquals: { "aws:SourceArn": trailArn } },
-            },
-            {
-              Sid: "CloudTrailWrite",
-              Effect: "Allow",
-              Principal: { Service: "cloudtrail.amazonaws.com" },
-              Action: "s3:PutObject",
-              Resource: pulumi.interpolate`${bucket.arn}/AWSLogs/${account}/*`,
-              Condition: {
-                StringEquals: {
-                  "s3:x-amz-acl": "bucket-owner-full-control",
-                  "aws:SourceArn": trailArn,
-                },
-              },
-            },
-          ],
-        }),
+        objectLockEnabled: "Enabled",
+        rule: { defaultRetention: { mode: "COMPLIANCE", days: retentionDays } },
       },
-      { parent: this, dependsOn: [publicAccess] },
+      { parent: this, dependsOn: [versioning] },
     );
 
     const logGroup = new aws.cloudwatch.LogGroup(

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { packageFunction, secretReferenceSuffix } from "../shared/function-package";
 import { physicalName } from "../shared/naming";
+import { FunctionCodeSigning, lambdaSigningPlatform } from "./code-signing";
 
 /** One statement of the function's own IAM policy, in the JSON policy language. */
 export interface PolicyStatement {
@@ -23,6 +24,12 @@ export interface NodeFunctionArgs {
   readonly kmsKeyArn: pulumi.Input<string>;
   /** Retention of the function's log group, a value CloudWatch Logs accepts (from the stack configuration). */
   readonly logRetentionInDays: number;
+  /**
+   * The stack's code signing (its `CodeSigning` component): the package is uploaded to its artifact bucket, signed
+   * by its Signer profile, and the function deploys the signed package under its enforcing code signing
+   * configuration.
+   */
+  readonly codeSigning: FunctionCodeSigning;
   /**
    * Plain configuration for the handler. Values that look like secrets are refused: pass those in `secrets`.
    * @default none
@@ -169,7 +176,8 @@ export function assertLeastPrivilege(
 }
 
 /**
- * A Node.js Lambda function with the platform's defaults: nodejs22.x on arm64, X-Ray active tracing, reserved
+ * A Node.js Lambda function with the platform's defaults: nodejs22.x on arm64, a package signed by the stack's
+ * Signer profile and deployed under an enforcing code signing configuration, X-Ray active tracing, reserved
  * concurrency, a KMS-encrypted environment without secrets, an explicit KMS-encrypted log group with retention and
  * JSON logs, its own least-privilege role, and optionally a VPC attachment and a dead-letter queue.
  */
@@ -183,6 +191,8 @@ export class NodeFunction extends pulumi.ComponentResource {
   public readonly logGroupArn: pulumi.Output<string>;
   /** Hash of the bundled code. */
   public readonly codeHash: string;
+  /** The signed package the function is deployed from. */
+  public readonly signedPackage: pulumi.Output<{ bucket: string; key: string }>;
 
   constructor(name: string, args: NodeFunctionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:NodeFunction", name, {}, opts);
@@ -314,6 +324,42 @@ export class NodeFunction extends pulumi.ComponentResource {
       );
     }
 
+    const unsigned = new aws.s3.BucketObjectv2(
+      `${name}-package`,
+      {
+        bucket: args.codeSigning.bucketName,
+        key: `unsigned/${functionName}.zip`,
+        source: pkg.archive,
+        sourceHash: pkg.hash,
+        contentType: "application/zip",
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+    const signing = new aws.signer.SigningJob(
+      `${name}-signing`,
+      {
+        profileName: args.codeSigning.profileName,
+        source: {
+          s3: { bucket: unsigned.bucket, key: unsigned.key, version: unsigned.versionId },
+        },
+        destination: {
+          s3: { bucket: args.codeSigning.bucketName, prefix: `signed/${functionName}/` },
+        },
+        ignoreSigningJobFailure: false,
+      },
+      { parent: this },
+    );
+    const signed = signing.signedObjects.apply((objects) => {
+      const s3 = objects[0]?.s3s[0];
+      if (!s3) {
+        throw new Error(
+          `NodeFunction ${name}: the signing job of unsigned/${functionName}.zip reported no signed object; expected one under signed/${functionName}/. Check the job in the AWS Signer console and that [codeSigning.profileName] names an active ${lambdaSigningPlatform} profile.`,
+        );
+      }
+      return { bucket: s3.bucket, key: s3.key };
+    });
+
     const variables: Record<string, pulumi.Input<string>> = {
       NODE_OPTIONS: "--enable-source-maps",
       ...environment,
@@ -331,8 +377,11 @@ export class NodeFunction extends pulumi.ComponentResource {
         runtime: "nodejs22.x",
         architectures: ["arm64"],
         handler: pkg.handler,
-        code: pkg.archive,
+        s3Bucket: signed.bucket,
+        s3Key: signed.key,
+        // Each signing job writes a new key; the bundle hash keeps a code change visible in the function's diff.
         sourceCodeHash: pkg.hash,
+        codeSigningConfigArn: args.codeSigning.configArn,
         memorySize: args.memorySize ?? 256,
         timeout: args.timeout ?? 30,
         reservedConcurrentExecutions: reserved,
@@ -364,6 +413,7 @@ export class NodeFunction extends pulumi.ComponentResource {
     this.logGroupName = logGroup.name;
     this.logGroupArn = logGroup.arn;
     this.codeHash = pkg.hash;
+    this.signedPackage = signed;
     this.registerOutputs({
       functionName: this.functionName,
       functionArn: this.functionArn,

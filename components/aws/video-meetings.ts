@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { physicalName } from "../shared/naming";
 import { EncryptedQueue } from "./encrypted-queue";
+import type { FunctionCodeSigning } from "./code-signing";
 import { NodeFunction } from "./node-function";
 import { PhiTable } from "./phi-table";
 
@@ -26,6 +27,8 @@ export interface VideoMeetingsArgs {
   readonly kmsKeyArn: pulumi.Input<string>;
   /** Retention of every log group (from the stack configuration). */
   readonly logRetentionInDays: number;
+  /** The stack's code signing: the function's package is signed and deployed under its configuration. */
+  readonly codeSigning: FunctionCodeSigning;
   /** Region of the Chime SDK Meetings API and of its meeting events. */
   readonly controlRegion: string;
   /** Media regions a meeting may use, default first; passed to the function as MEDIA_REGIONS. */
@@ -112,6 +115,7 @@ export class VideoMeetings extends pulumi.ComponentResource {
         namePrefix: args.namePrefix,
         kmsKeyArn: key,
         logRetentionInDays: args.logRetentionInDays,
+        codeSigning: args.codeSigning,
         reservedConcurrentExecutions: args.reservedConcurrentExecutions,
         timeout: 15,
         vpc: args.vpc,

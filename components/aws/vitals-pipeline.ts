@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { physicalName } from "../shared/naming";
 import { EncryptedQueue } from "./encrypted-queue";
+import type { FunctionCodeSigning } from "./code-signing";
 import { NodeFunction } from "./node-function";
 import { PhiTable } from "./phi-table";
 
@@ -14,6 +15,8 @@ export interface VitalsPipelineArgs {
   readonly retentionHours: number;
   /** Retention of every log group (from the stack configuration). */
   readonly logRetentionInDays: number;
+  /** The stack's code signing: the function's package is signed and deployed under its configuration. */
+  readonly codeSigning: FunctionCodeSigning;
   /**
    * MQTT topic prefix devices publish to; a device publishes only to `<topicPrefix>/<its thing name>`.
    * @default "mediconnect/vitals"
@@ -231,6 +234,7 @@ export class VitalsPipeline extends pulumi.ComponentResource {
         namePrefix: args.namePrefix,
         kmsKeyArn: key,
         logRetentionInDays: args.logRetentionInDays,
+        codeSigning: args.codeSigning,
         reservedConcurrentExecutions: args.reservedConcurrentExecutions,
         timeout: 60,
         memorySize: 512,

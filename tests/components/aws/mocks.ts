@@ -60,6 +60,33 @@ function computed(
       return { prefixListId: `pl-${name}` };
     case "aws:apigatewayv2/api:Api":
       return { apiEndpoint: `https://${name}-id.execute-api.${region}.amazonaws.com` };
+    case "aws:signer/signingProfile:SigningProfile": {
+      // The provider appends Terraform's 26-digit unique suffix to a name prefix.
+      const profile = inputs["name"] ?? `${inputs["namePrefix"]}20250101000000000000000001`;
+      return {
+        name: profile,
+        version: "Ab12Cd34Ef",
+        versionArn: arn("signer", `/signing-profiles/${profile}/Ab12Cd34Ef`),
+      };
+    }
+    case "aws:signer/signingJob:SigningJob": {
+      const jobId = `${name}-job`;
+      const destination = inputs["destination"]["s3"];
+      return {
+        jobId,
+        status: "Succeeded",
+        signedObjects: [
+          { s3s: [{ bucket: destination["bucket"], key: `${destination["prefix"]}${jobId}.zip` }] },
+        ],
+      };
+    }
+    case "aws:lambda/codeSigningConfig:CodeSigningConfig":
+      return {
+        configId: "csc-0123456789abcdef0",
+        arn: arn("lambda", "code-signing-config:csc-0123456789abcdef0"),
+      };
+    case "aws:s3/bucketObjectv2:BucketObjectv2":
+      return { versionId: `${name}-v1`, etag: `${name}-etag` };
     case "aws:cognito/userPool:UserPool":
       return { arn: arn("cognito-idp", `userpool/${name}-id`) };
     default:
@@ -161,3 +188,10 @@ export function statement(resource: Recorded, sid: string, field = "policy"): Re
   }
   return found;
 }
+
+/** A stack's code signing as components receive it (what CodeSigning exposes), for tests of its consumers. */
+export const codeSigning = {
+  bucketName: `mc-eu-code-signing-artifacts-${account}`,
+  profileName: "mc_eu_code_signing_20250101000000000000000001",
+  configArn: `arn:aws:lambda:${region}:${account}:code-signing-config:csc-0123456789abcdef0`,
+} as const;

@@ -2,7 +2,17 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type * as aws from "@pulumi/aws";
-import { Recorded, account, installMocks, one, policyOf, region, settle, valueOf } from "./mocks";
+import {
+  Recorded,
+  account,
+  codeSigning,
+  installMocks,
+  one,
+  policyOf,
+  region,
+  settle,
+  valueOf,
+} from "./mocks";
 
 let recorded: Recorded[];
 let nf: typeof import("../../../components/aws/node-function");
@@ -128,6 +138,7 @@ describe("NodeFunction", () => {
         namePrefix: "mc-eu",
         kmsKeyArn: key,
         logRetentionInDays: 2192,
+        codeSigning,
         environment: { MEETINGS_TABLE: "mc-eu-meetings" },
         secrets: {
           PHI_PSEUDONYM_KEY: `arn:aws:secretsmanager:${region}:${account}:secret:mc-eu/pseudonym-key`,
@@ -143,7 +154,7 @@ describe("NodeFunction", () => {
     mine = recorded.filter((r) => r.name.startsWith("video-meeting"));
   });
 
-  it("creates exactly the function, its log group, role, policy and attachments", () => {
+  it("creates exactly the function, its package, signing job, log group, role, policy and attachments", () => {
     expect(mine.map((r) => `${r.type}::${r.name}`).sort()).toEqual(
       [
         "aws:cloudwatch/logGroup:LogGroup::video-meeting-logs",
@@ -152,6 +163,8 @@ describe("NodeFunction", () => {
         "aws:iam/rolePolicyAttachment:RolePolicyAttachment::video-meeting-vpc",
         "aws:iam/rolePolicyAttachment:RolePolicyAttachment::video-meeting-xray",
         "aws:lambda/function:Function::video-meeting-function",
+        "aws:s3/bucketObjectv2:BucketObjectv2::video-meeting-package",
+        "aws:signer/signingJob:SigningJob::video-meeting-signing",
         "mediconnect:aws:NodeFunction::video-meeting",
       ].sort(),
     );
@@ -197,6 +210,64 @@ describe("NodeFunction", () => {
       vpcConfig: { subnetIds: ["subnet-1", "subnet-2"], securityGroupIds: ["sg-1"] },
       deadLetterConfig: { targetArn: `arn:aws:sqs:${region}:${account}:dlq` },
       role: `arn:aws:iam::${account}:role/mc-eu-video-meeting-fn`,
+    });
+  });
+
+  it("uploads the bundle as a versioned object in the artifact bucket", async () => {
+    const pkgObject = one(
+      recorded,
+      "aws:s3/bucketObjectv2:BucketObjectv2",
+      "video-meeting-package",
+    );
+    expect({ ...pkgObject.inputs, source: undefined }).toEqual({
+      bucket: codeSigning.bucketName,
+      key: "unsigned/mc-eu-video-meeting.zip",
+      sourceHash: fn.codeHash,
+      contentType: "application/zip",
+      source: undefined,
+    });
+    // The archive is the bundle packageFunction built: index.js and its source map.
+    expect(Object.keys(await pkgObject.inputs.source.assets)).toEqual(["index.js", "index.js.map"]);
+  });
+
+  it("signs exactly that object version with the stack's profile, failing the deployment if signing fails", () => {
+    expect(
+      one(recorded, "aws:signer/signingJob:SigningJob", "video-meeting-signing").inputs,
+    ).toEqual({
+      profileName: codeSigning.profileName,
+      source: {
+        s3: {
+          bucket: codeSigning.bucketName,
+          key: "unsigned/mc-eu-video-meeting.zip",
+          version: "video-meeting-package-v1",
+        },
+      },
+      destination: {
+        s3: { bucket: codeSigning.bucketName, prefix: "signed/mc-eu-video-meeting/" },
+      },
+      ignoreSigningJobFailure: false,
+    });
+  });
+
+  it("deploys the signed object (not the archive) under the enforcing code signing configuration", async () => {
+    const f = one(recorded, "aws:lambda/function:Function", "video-meeting-function").inputs;
+    const signedKey = "signed/mc-eu-video-meeting/video-meeting-signing-job.zip";
+    expect({
+      code: f.code,
+      s3Bucket: f.s3Bucket,
+      s3Key: f.s3Key,
+      codeSigningConfigArn: f.codeSigningConfigArn,
+      sourceCodeHash: f.sourceCodeHash,
+    }).toEqual({
+      code: undefined,
+      s3Bucket: codeSigning.bucketName,
+      s3Key: signedKey,
+      codeSigningConfigArn: codeSigning.configArn,
+      sourceCodeHash: fn.codeHash,
+    });
+    expect(await valueOf(fn.signedPackage)).toEqual({
+      bucket: codeSigning.bucketName,
+      key: signedKey,
     });
   });
 
@@ -268,6 +339,7 @@ describe("NodeFunction", () => {
       namePrefix: "mc",
       kmsKeyArn: key,
       logRetentionInDays: 2192,
+      codeSigning,
     };
     expect(
       () => new nf.NodeFunction("bad1", { ...base, environment: { CLIENT_SECRET: "s3cr3t" } }),

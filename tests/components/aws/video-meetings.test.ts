@@ -1,6 +1,7 @@
 import {
   Recorded,
   account,
+  codeSigning,
   installMocks,
   one,
   policyOf,
@@ -25,6 +26,7 @@ beforeAll(async () => {
     namePrefix: "mc-eu",
     kmsKeyArn: key,
     logRetentionInDays: 2192,
+    codeSigning,
     controlRegion: "eu-central-1",
     mediaRegions: media,
     appointmentsTable: {
@@ -141,6 +143,20 @@ describe("VideoMeetings", () => {
     ).toBe(key);
   });
 
+  it("deploys its function signed, from the stack's artifact bucket under its code signing configuration", () => {
+    const job = one(recorded, "aws:signer/signingJob:SigningJob", "video-meeting-signing").inputs;
+    expect([job.profileName, job.destination]).toEqual([
+      codeSigning.profileName,
+      { s3: { bucket: codeSigning.bucketName, prefix: "signed/mc-eu-video-meeting/" } },
+    ]);
+    const f = one(recorded, "aws:lambda/function:Function", "video-meeting-function").inputs;
+    expect([f.codeSigningConfigArn, f.s3Bucket, f.s3Key]).toEqual([
+      codeSigning.configArn,
+      codeSigning.bucketName,
+      "signed/mc-eu-video-meeting/video-meeting-signing-job.zip",
+    ]);
+  });
+
   it("refuses an empty media region list, naming the argument", () => {
     expect(
       () =>
@@ -148,6 +164,7 @@ describe("VideoMeetings", () => {
           namePrefix: "mc",
           kmsKeyArn: key,
           logRetentionInDays: 2192,
+          codeSigning,
           controlRegion: "eu-central-1",
           mediaRegions: [],
           appointmentsTable: { tableName: "t", tableArn: "arn" },

@@ -1,6 +1,7 @@
 import {
   Recorded,
   account,
+  codeSigning,
   byType,
   installMocks,
   one,
@@ -29,6 +30,7 @@ beforeAll(async () => {
     kmsKeyArn: key,
     retentionHours: 24,
     logRetentionInDays: 2192,
+    codeSigning,
     secrets: { PHI_PSEUDONYM_KEY: arn("secretsmanager", "secret:mc-eu/pseudonym-key") },
   });
   await valueOf(pipeline.mappingId);
@@ -36,6 +38,20 @@ beforeAll(async () => {
 });
 
 describe("VitalsPipeline", () => {
+  it("deploys its function signed, from the stack's artifact bucket under its code signing configuration", () => {
+    const job = one(recorded, "aws:signer/signingJob:SigningJob", "vitals-anomaly-signing").inputs;
+    expect([job.profileName, job.destination]).toEqual([
+      codeSigning.profileName,
+      { s3: { bucket: codeSigning.bucketName, prefix: "signed/mc-eu-vitals-anomaly/" } },
+    ]);
+    const f = one(recorded, "aws:lambda/function:Function", "vitals-anomaly-function").inputs;
+    expect([f.codeSigningConfigArn, f.s3Bucket, f.s3Key]).toEqual([
+      codeSigning.configArn,
+      codeSigning.bucketName,
+      "signed/mc-eu-vitals-anomaly/vitals-anomaly-signing-job.zip",
+    ]);
+  });
+
   it("encrypts the stream with the platform CMK and keeps records for the configured erasure window", () => {
     expect(one(recorded, "aws:kinesis/stream:Stream", "vitals-stream").inputs).toEqual({
       name: "mc-eu-vitals",
@@ -304,6 +320,7 @@ describe("VitalsPipeline", () => {
           kmsKeyArn: key,
           retentionHours: 24,
           logRetentionInDays: 2192,
+          codeSigning,
           ...override,
         }),
     ).toThrow(`VitalsPipeline bad: ${message}`);
