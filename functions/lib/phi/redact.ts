@@ -1,4 +1,5 @@
 import { DETECTORS } from "./detectors";
+import { eachOccurrence } from "./occurrences";
 import { detectPatient } from "./patient";
 import { onlyBlanks, Starts, TriggerSet } from "./scan";
 import { Finding, maskOf, PHI_TYPES, PhiType, RedactOptions, RedactResult } from "./types";
@@ -110,9 +111,8 @@ function propagate(
   if (types.size === 0) {
     return;
   }
-  // Successive indexOf scans per value (non-overlapping occurrences, native search), unless there are so many
-  // values in so long a text that one regex pass over it costs less.
-  if (types.size <= 16 || types.size * input.length < 4_000_000) {
+  // A few values: successive indexOf scans per value (native search). More: one pass for all of them.
+  if (types.size <= 16) {
     for (const [v, type] of types) {
       for (let at = input.indexOf(v); at !== -1; at = input.indexOf(v, at + v.length)) {
         if (!starts.has(at)) {
@@ -122,12 +122,12 @@ function propagate(
     }
     return;
   }
-  const values = [...types.keys()].sort((a, b) => b.length - a.length);
-  const re = new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(input)) !== null) {
-    sink(types.get(m[0])!, m.index, m.index + m[0].length);
-  }
+  const values = [...types.keys()];
+  eachOccurrence(input, values, (k, at) => {
+    if (!starts.has(at)) {
+      sink(types.get(values[k])!, at, at + values[k].length);
+    }
+  });
 }
 
 /** The detection pass under way: what `sink` checks findings against and adds them to. */
@@ -144,10 +144,19 @@ function sink(type: PhiType, start: number, end: number): void {
   if (end <= start || !pass.wanted.has(type)) {
     return;
   }
-  for (const [ms, me] of masks) {
-    if (start < me && ms < end) {
-      return;
+  // Masks are sorted and disjoint: the first one ending after `start` is the only one that can overlap.
+  let lo = 0;
+  let hi = masks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (masks[mid][1] <= start) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
     }
+  }
+  if (lo < masks.length && masks[lo][0] < end) {
+    return;
   }
   // Findings always cover whole words: a mask placed mid-word would create a word boundary that a second pass
   // could match on, and the rest of a half-masked word is usually part of the same identifier.
