@@ -222,6 +222,8 @@ function toOriginal(f: Finding, findings: ReadonlyArray<Finding>): Finding {
     }
     if (end < 0 && f.end <= outEnd) {
       end = f.end <= outStart ? f.end - shift : g.end;
+      // Both ends are mapped (a start is always mapped first): the masks further on cannot matter.
+      break;
     }
     shift += outEnd - outStart - (g.end - g.start);
   }
