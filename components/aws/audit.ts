@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { physicalName } from "../shared/naming";
 import { privateBucket } from "./private-bucket";
+import { wholeNumber } from "../shared/validate";
 
 /** 45 CFR 164.316(b)(2): six years; the smallest CloudWatch retention covering it, used for the bucket as well. */
 export const minimumAuditRetentionDays = 2192;
@@ -52,12 +53,12 @@ export class Audit extends pulumi.ComponentResource {
 
   constructor(name: string, args: AuditArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:Audit", name, {}, opts);
-    const retentionDays = args.retentionDays ?? minimumAuditRetentionDays;
-    if (!Number.isInteger(retentionDays) || retentionDays < minimumAuditRetentionDays) {
-      throw new Error(
-        `Audit ${name}: [retentionDays] must be a whole number of at least ${minimumAuditRetentionDays} (six years, 45 CFR 164.316(b)(2)), received ${retentionDays}`,
-      );
-    }
+    const retentionDays = wholeNumber(
+      `Audit ${name}`,
+      "retentionDays",
+      args.retentionDays ?? minimumAuditRetentionDays,
+      { value: minimumAuditRetentionDays, meaning: "six years, 45 CFR 164.316(b)(2)" },
+    );
     const child = { parent: this };
     const region = aws.getRegionOutput({}, child).region;
     const account = aws.getCallerIdentityOutput({}, child).accountId;

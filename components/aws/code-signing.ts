@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { physicalName } from "../shared/naming";
 import { privateBucket } from "./private-bucket";
+import { wholeNumber } from "../shared/validate";
 
 /** The signing platform of Lambda zip packages. */
 export const lambdaSigningPlatform = "AWSLambda-SHA384-ECDSA";
@@ -51,18 +52,20 @@ export class CodeSigning extends pulumi.ComponentResource implements FunctionCod
 
   constructor(name: string, args: CodeSigningArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:CodeSigning", name, {}, opts);
-    const validityMonths = args.signatureValidityMonths ?? 12;
-    if (!Number.isInteger(validityMonths) || validityMonths < 1 || validityMonths > 135) {
-      throw new Error(
-        `CodeSigning ${name}: [signatureValidityMonths] must be a whole number from 1 to 135, received ${validityMonths}`,
-      );
-    }
-    const noncurrentDays = args.noncurrentVersionExpirationDays ?? 90;
-    if (!Number.isInteger(noncurrentDays) || noncurrentDays < 1) {
-      throw new Error(
-        `CodeSigning ${name}: [noncurrentVersionExpirationDays] must be a whole number of at least 1, received ${noncurrentDays}`,
-      );
-    }
+    const where = `CodeSigning ${name}`;
+    const validityMonths = wholeNumber(
+      where,
+      "signatureValidityMonths",
+      args.signatureValidityMonths ?? 12,
+      1,
+      135,
+    );
+    const noncurrentDays = wholeNumber(
+      where,
+      "noncurrentVersionExpirationDays",
+      args.noncurrentVersionExpirationDays ?? 90,
+      1,
+    );
     const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
 
     const { bucket } = privateBucket(

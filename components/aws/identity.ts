@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { physicalName } from "../shared/naming";
+import { wholeNumber } from "../shared/validate";
 
 /** The platform's roles; each becomes a Cognito group and reaches handlers in the `cognito:groups` claim. */
 export const platformRoles = ["admin", "doctor", "nurse", "clerk", "patient"] as const;
@@ -57,18 +58,21 @@ export class Identity extends pulumi.ComponentResource {
 
   constructor(name: string, args: IdentityArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:Identity", name, {}, opts);
-    const tokenMinutes = args.tokenValidityMinutes ?? 15;
-    if (!Number.isInteger(tokenMinutes) || tokenMinutes < 5 || tokenMinutes > 60) {
-      throw new Error(
-        `Identity ${name}: [tokenValidityMinutes] must be a whole number from 5 to 60, received ${tokenMinutes}`,
-      );
-    }
-    const refreshHours = args.refreshTokenValidityHours ?? 12;
-    if (!Number.isInteger(refreshHours) || refreshHours < 1 || refreshHours > 24) {
-      throw new Error(
-        `Identity ${name}: [refreshTokenValidityHours] must be a whole number from 1 to 24, received ${refreshHours}`,
-      );
-    }
+    const where = `Identity ${name}`;
+    const tokenMinutes = wholeNumber(
+      where,
+      "tokenValidityMinutes",
+      args.tokenValidityMinutes ?? 15,
+      5,
+      60,
+    );
+    const refreshHours = wholeNumber(
+      where,
+      "refreshTokenValidityHours",
+      args.refreshTokenValidityHours ?? 12,
+      1,
+      24,
+    );
     if (!/^https:\/\/[^/]+$/.test(args.appUrl)) {
       throw new Error(
         `Identity ${name}: [appUrl] must be an https origin without path, received ${JSON.stringify(args.appUrl)}`,

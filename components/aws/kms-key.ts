@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { physicalName } from "../shared/naming";
+import { wholeNumber } from "../shared/validate";
 
 /**
  * A service principal that may use the key, with the conditions that tie each use to this account's resources.
@@ -63,26 +64,21 @@ export class KmsKey extends pulumi.ComponentResource {
 
   constructor(name: string, args: KmsKeyArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:KmsKey", name, {}, opts);
-    const rotationPeriodInDays = args.rotationPeriodInDays ?? 365;
-    if (
-      !Number.isInteger(rotationPeriodInDays) ||
-      rotationPeriodInDays < 90 ||
-      rotationPeriodInDays > 2560
-    ) {
-      throw new Error(
-        `KmsKey ${name}: [rotationPeriodInDays] must be a whole number from 90 to 2560, received ${rotationPeriodInDays}`,
-      );
-    }
-    const deletionWindowInDays = args.deletionWindowInDays ?? 30;
-    if (
-      !Number.isInteger(deletionWindowInDays) ||
-      deletionWindowInDays < 7 ||
-      deletionWindowInDays > 30
-    ) {
-      throw new Error(
-        `KmsKey ${name}: [deletionWindowInDays] must be a whole number from 7 to 30, received ${deletionWindowInDays}`,
-      );
-    }
+    const where = `KmsKey ${name}`;
+    const rotationPeriodInDays = wholeNumber(
+      where,
+      "rotationPeriodInDays",
+      args.rotationPeriodInDays ?? 365,
+      90,
+      2560,
+    );
+    const deletionWindowInDays = wholeNumber(
+      where,
+      "deletionWindowInDays",
+      args.deletionWindowInDays ?? 30,
+      7,
+      30,
+    );
 
     const policy = pulumi
       .all([args.accountId, args.servicePrincipals ?? []])

@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { packageFunction, secretReferenceSuffix } from "../shared/function-package";
 import { physicalName } from "../shared/naming";
 import { FunctionCodeSigning, lambdaSigningPlatform } from "./code-signing";
+import { wholeNumber } from "../shared/validate";
 
 /** One statement of the function's own IAM policy, in the JSON policy language. */
 export interface PolicyStatement {
@@ -196,12 +197,12 @@ export class NodeFunction extends pulumi.ComponentResource {
 
   constructor(name: string, args: NodeFunctionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:NodeFunction", name, {}, opts);
-    const reserved = args.reservedConcurrentExecutions ?? 10;
-    if (!Number.isInteger(reserved) || reserved < 1) {
-      throw new Error(
-        `NodeFunction ${name}: [reservedConcurrentExecutions] must be a whole number of at least 1, received ${reserved}`,
-      );
-    }
+    const reserved = wholeNumber(
+      `NodeFunction ${name}`,
+      "reservedConcurrentExecutions",
+      args.reservedConcurrentExecutions ?? 10,
+      1,
+    );
     const environment = args.environment ?? {};
     const secrets = args.secrets ?? {};
     for (const [variable, value] of Object.entries(environment)) {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { physicalName } from "../shared/naming";
+import { wholeNumber } from "../shared/validate";
 
 export interface PhiTableArgs {
   /** Prefix of the table name (`<namePrefix>-<name>`). */
@@ -35,12 +36,13 @@ export class PhiTable extends pulumi.ComponentResource {
 
   constructor(name: string, args: PhiTableArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:PhiTable", name, {}, opts);
-    const recoveryDays = args.pointInTimeRecoveryDays ?? 28;
-    if (!Number.isInteger(recoveryDays) || recoveryDays < 1 || recoveryDays > 35) {
-      throw new Error(
-        `PhiTable ${name}: [pointInTimeRecoveryDays] must be a whole number from 1 to 35, received ${recoveryDays}`,
-      );
-    }
+    const recoveryDays = wholeNumber(
+      `PhiTable ${name}`,
+      "pointInTimeRecoveryDays",
+      args.pointInTimeRecoveryDays ?? 28,
+      1,
+      35,
+    );
     const ttlAttribute = args.ttlAttribute === undefined ? "expiresAt" : args.ttlAttribute;
     const table = new aws.dynamodb.Table(
       `${name}-table`,

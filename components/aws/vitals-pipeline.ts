@@ -5,6 +5,7 @@ import { EncryptedQueue } from "./encrypted-queue";
 import type { FunctionCodeSigning } from "./code-signing";
 import { NodeFunction } from "./node-function";
 import { PhiTable } from "./phi-table";
+import { wholeNumber } from "../shared/validate";
 
 export interface VitalsPipelineArgs {
   /** Prefix of physical names (`<namePrefix>-<name>`). */
@@ -69,15 +70,7 @@ export class VitalsPipeline extends pulumi.ComponentResource {
 
   constructor(name: string, args: VitalsPipelineArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:VitalsPipeline", name, {}, opts);
-    if (
-      !Number.isInteger(args.retentionHours) ||
-      args.retentionHours < 24 ||
-      args.retentionHours > 168
-    ) {
-      throw new Error(
-        `VitalsPipeline ${name}: [retentionHours] must be a whole number from 24 to 168, received ${args.retentionHours}`,
-      );
-    }
+    wholeNumber(`VitalsPipeline ${name}`, "retentionHours", args.retentionHours, 24, 168);
     const retries = args.maximumRetryAttempts ?? 5;
     if (!Number.isInteger(retries) || retries < 0 || retries > 10000) {
       throw new Error(

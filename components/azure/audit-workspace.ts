@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import { physicalName } from "../shared/naming";
+import { wholeNumber } from "../shared/validate";
 
 /** The longest interactive retention Log Analytics allows; the rest of the six years is archive. */
 export const interactiveRetentionDays = 730;
@@ -32,12 +33,13 @@ export class AuditWorkspace extends pulumi.ComponentResource {
 
   constructor(name: string, args: AuditWorkspaceArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:azure:AuditWorkspace", name, {}, opts);
-    const total = args.totalRetentionDays ?? 2192;
-    if (!Number.isInteger(total) || total < 2192 || total > 4383) {
-      throw new Error(
-        `AuditWorkspace ${name}: [totalRetentionDays] must be a whole number from 2192 (six years) to 4383, received ${total}`,
-      );
-    }
+    const total = wholeNumber(
+      `AuditWorkspace ${name}`,
+      "totalRetentionDays",
+      args.totalRetentionDays ?? 2192,
+      { value: 2192, meaning: "six years" },
+      4383,
+    );
     const workspace = new operationalinsights.Workspace(
       `${name}-workspace`,
       {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as gcp from "@pulumi/gcp";
 import { physicalName } from "../shared/naming";
+import { wholeNumber } from "../shared/validate";
 
 /** 90 days: the longest rotation period the hardened GCP organisation setups allow. */
 export const maxRotationSeconds = 90 * 24 * 3600;
@@ -35,12 +36,13 @@ export class KmsKey extends pulumi.ComponentResource {
 
   constructor(name: string, args: KmsKeyArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:gcp:KmsKey", name, {}, opts);
-    const rotation = args.rotationPeriodSeconds ?? maxRotationSeconds;
-    if (!Number.isInteger(rotation) || rotation < 86400 || rotation > maxRotationSeconds) {
-      throw new Error(
-        `KmsKey ${name}: [rotationPeriodSeconds] must be a whole number from 86400 (1 day) to ${maxRotationSeconds} (90 days), received ${rotation}`,
-      );
-    }
+    const rotation = wholeNumber(
+      `KmsKey ${name}`,
+      "rotationPeriodSeconds",
+      args.rotationPeriodSeconds ?? maxRotationSeconds,
+      { value: 86400, meaning: "1 day" },
+      { value: maxRotationSeconds, meaning: "90 days" },
+    );
 
     const ring = new gcp.kms.KeyRing(
       `${name}-ring`,
