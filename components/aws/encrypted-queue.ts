@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { physicalName } from "../shared/naming";
+import { denyInsecureTransport } from "./statements";
 
 /** A service allowed to send to the queue on behalf of one source resource. */
 export interface QueueSender {
@@ -66,14 +67,7 @@ export class EncryptedQueue extends pulumi.ComponentResource {
         policy: pulumi.jsonStringify({
           Version: "2012-10-17",
           Statement: [
-            {
-              Sid: "DenyInsecureTransport",
-              Effect: "Deny",
-              Principal: "*",
-              Action: "sqs:*",
-              Resource: queue.arn,
-              Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
+            denyInsecureTransport("sqs:*", queue.arn),
             ...senders.map((s, i) => ({
               Sid: `AllowSender${i}`,
               Effect: "Allow",

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { denyInsecureTransport } from "./statements";
 
 export interface PrivateBucketArgs {
   /** The bucket's physical name (global: include the account id). */
@@ -104,14 +105,7 @@ export function privateBucket(
       policy: pulumi.jsonStringify({
         Version: "2012-10-17",
         Statement: [
-          {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [bucket.arn, pulumi.interpolate`${bucket.arn}/*`],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-          },
+          denyInsecureTransport("s3:*", [bucket.arn, pulumi.interpolate`${bucket.arn}/*`]),
           ...(args.policyStatements?.(bucket.arn) ?? []),
         ],
       }),

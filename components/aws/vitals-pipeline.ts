@@ -6,6 +6,7 @@ import type { FunctionCodeSigning } from "./code-signing";
 import { NodeFunction } from "./node-function";
 import { PhiTable } from "./phi-table";
 import { wholeNumber } from "../shared/validate";
+import { denyInsecureTransport } from "./statements";
 
 export interface VitalsPipelineArgs {
   /** Prefix of physical names (`<namePrefix>-<name>`). */
@@ -157,14 +158,7 @@ export class VitalsPipeline extends pulumi.ComponentResource {
           policy: pulumi.jsonStringify({
             Version: "2012-10-17",
             Statement: [
-              {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: "*",
-                Action: "sns:Publish",
-                Resource: t.arn,
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-              },
+              denyInsecureTransport("sns:Publish", t.arn),
               ...(suffix === "alarms"
                 ? [
                     {
