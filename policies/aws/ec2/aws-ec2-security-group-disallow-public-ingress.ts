@@ -1,7 +1,6 @@
 import * as ec2 from "@pulumi/aws/ec2";
 import { resourcePolicy } from "../../lib/define";
-import { configOf } from "../lib/format";
-import { defaultRestrictedPorts, openToWorld } from "../lib/network";
+import { publicIngress, restrictedPortsConfig } from "../lib/network";
 
 /**
  * SSH, RDP and database ports open to 0.0.0.0/0 or ::/0 are scanned and brute-forced within minutes; administration
@@ -18,31 +17,17 @@ export const awsEc2SecurityGroupDisallowPublicIngress = resourcePolicy(
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
       "Replace 0.0.0.0/0 and ::/0 in the `ingress` rules of the aws.ec2.SecurityGroup with the VPC CIDR or a source security group, and use Session Manager instead of open SSH/RDP.",
-    configSchema: {
-      properties: {
-        restrictedPorts: {
-          type: "array",
-          items: { type: "integer" },
-          default: defaultRestrictedPorts,
-          description:
-            "Ports that may not be open to 0.0.0.0/0 or ::/0 (all ports are always refused).",
-        },
-      },
-    },
+    configSchema: restrictedPortsConfig,
   },
   ec2.SecurityGroup,
   (group, { args, report }) => {
-    const { restrictedPorts } = configOf(args, { restrictedPorts: defaultRestrictedPorts });
     (group.ingress ?? []).forEach((rule, i) => {
-      const open = openToWorld(
-        {
-          protocol: rule.protocol,
-          fromPort: rule.fromPort,
-          toPort: rule.toPort,
-          cidrs: [...(rule.cidrBlocks ?? []), ...(rule.ipv6CidrBlocks ?? [])],
-        },
-        restrictedPorts,
-      );
+      const open = publicIngress(args, {
+        protocol: rule.protocol,
+        fromPort: rule.fromPort,
+        toPort: rule.toPort,
+        cidrs: [...(rule.cidrBlocks ?? []), ...(rule.ipv6CidrBlocks ?? [])],
+      });
       if (open !== undefined) {
         report(`ingress[${i}] allows ${open}; expected no public ingress to these ports.`);
       }

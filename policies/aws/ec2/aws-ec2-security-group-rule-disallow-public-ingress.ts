@@ -1,7 +1,6 @@
 import * as ec2 from "@pulumi/aws/ec2";
 import { resourcePolicy } from "../../lib/define";
-import { configOf } from "../lib/format";
-import { defaultRestrictedPorts, openToWorld } from "../lib/network";
+import { publicIngress, restrictedPortsConfig } from "../lib/network";
 
 /**
  * SSH, RDP and database ports open to 0.0.0.0/0 or ::/0 are scanned and brute-forced within minutes; administration
@@ -18,33 +17,19 @@ export const awsEc2SecurityGroupRuleDisallowPublicIngress = resourcePolicy(
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
       "Replace 0.0.0.0/0 and ::/0 in `cidrBlocks`/`ipv6CidrBlocks` of the aws.ec2.SecurityGroupRule with the VPC CIDR or a `sourceSecurityGroupId`.",
-    configSchema: {
-      properties: {
-        restrictedPorts: {
-          type: "array",
-          items: { type: "integer" },
-          default: defaultRestrictedPorts,
-          description:
-            "Ports that may not be open to 0.0.0.0/0 or ::/0 (all ports are always refused).",
-        },
-      },
-    },
+    configSchema: restrictedPortsConfig,
   },
   ec2.SecurityGroupRule,
   (rule, { args, report }) => {
     if (rule.type !== "ingress") {
       return;
     }
-    const { restrictedPorts } = configOf(args, { restrictedPorts: defaultRestrictedPorts });
-    const open = openToWorld(
-      {
-        protocol: rule.protocol,
-        fromPort: rule.fromPort,
-        toPort: rule.toPort,
-        cidrs: [...(rule.cidrBlocks ?? []), ...(rule.ipv6CidrBlocks ?? [])],
-      },
-      restrictedPorts,
-    );
+    const open = publicIngress(args, {
+      protocol: rule.protocol,
+      fromPort: rule.fromPort,
+      toPort: rule.toPort,
+      cidrs: [...(rule.cidrBlocks ?? []), ...(rule.ipv6CidrBlocks ?? [])],
+    });
     if (open !== undefined) {
       report(`The rule allows ${open}; expected no public ingress to these ports.`);
     }

@@ -1,4 +1,6 @@
 /** Ingress rules open to the whole internet on sensitive ports, as security groups and their rule resources write them. */
+import { ResourceValidationArgs } from "@pulumi/policy";
+import { configOf } from "./format";
 
 export const worldCidrs = ["0.0.0.0/0", "::/0"];
 
@@ -36,4 +38,23 @@ export function openToWorld(
     return undefined;
   }
   return `port${hit.length > 1 ? "s" : ""} ${hit.join(", ")} (range ${from}-${to}) from ${world.join(", ")}`;
+}
+
+/** The configuration every AWS public-ingress policy takes: the ports that may not face the internet. */
+export const restrictedPortsConfig = {
+  properties: {
+    restrictedPorts: {
+      type: "array",
+      items: { type: "integer" },
+      default: defaultRestrictedPorts,
+      description:
+        "Ports that may not be open to 0.0.0.0/0 or ::/0 (all ports are always refused).",
+    },
+  },
+} as const;
+
+/** What `rule` opens to the world among the policy's configured ports, or undefined when nothing sensitive. */
+export function publicIngress(args: ResourceValidationArgs, rule: IngressRule): string | undefined {
+  const { restrictedPorts } = configOf(args, { restrictedPorts: defaultRestrictedPorts });
+  return openToWorld(rule, restrictedPorts);
 }

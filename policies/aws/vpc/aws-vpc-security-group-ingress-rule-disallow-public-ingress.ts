@@ -1,7 +1,7 @@
 import * as vpc from "@pulumi/aws/vpc";
 import { resourcePolicy } from "../../lib/define";
-import { configOf, listOf } from "../lib/format";
-import { defaultRestrictedPorts, openToWorld } from "../lib/network";
+import { listOf } from "../lib/format";
+import { publicIngress, restrictedPortsConfig } from "../lib/network";
 
 /**
  * SSH, RDP and database ports open to 0.0.0.0/0 or ::/0 are scanned and brute-forced within minutes; administration
@@ -18,30 +18,16 @@ export const awsVpcSecurityGroupIngressRuleDisallowPublicIngress = resourcePolic
     controls: ["hipaa:164.312(e)(1)", "hipaa:164.312(a)(1)", "gdpr:art32"],
     remediationSteps:
       'Replace `cidrIpv4: "0.0.0.0/0"` / `cidrIpv6: "::/0"` on the aws.vpc.SecurityGroupIngressRule with the VPC CIDR or a `referencedSecurityGroupId`.',
-    configSchema: {
-      properties: {
-        restrictedPorts: {
-          type: "array",
-          items: { type: "integer" },
-          default: defaultRestrictedPorts,
-          description:
-            "Ports that may not be open to 0.0.0.0/0 or ::/0 (all ports are always refused).",
-        },
-      },
-    },
+    configSchema: restrictedPortsConfig,
   },
   vpc.SecurityGroupIngressRule,
   (rule, { args, report }) => {
-    const { restrictedPorts } = configOf(args, { restrictedPorts: defaultRestrictedPorts });
-    const open = openToWorld(
-      {
-        protocol: rule.ipProtocol,
-        fromPort: rule.fromPort,
-        toPort: rule.toPort,
-        cidrs: [...listOf(rule.cidrIpv4), ...listOf(rule.cidrIpv6)],
-      },
-      restrictedPorts,
-    );
+    const open = publicIngress(args, {
+      protocol: rule.ipProtocol,
+      fromPort: rule.fromPort,
+      toPort: rule.toPort,
+      cidrs: [...listOf(rule.cidrIpv4), ...listOf(rule.cidrIpv6)],
+    });
     if (open !== undefined) {
       report(`The rule allows ${open}; expected no public ingress to these ports.`);
     }
