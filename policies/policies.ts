@@ -6,8 +6,8 @@ import type { Policies } from "@pulumi/policy";
 import { awsPolicies } from "./aws";
 import { gcpPolicies } from "./gcp";
 import { azurePolicies } from "./azure";
-import { kubernetesPolicies } from "./kubernetes";
-import { stackPolicies } from "./stack";
+import * as kubernetes from "./kubernetes";
+import * as stack from "./stack";
 
 export const packName = "mediconnect-hipaa-gdpr";
 
@@ -19,6 +19,6 @@ export const policies: Policies = [
   ...awsPolicies,
   ...gcpPolicies,
   ...azurePolicies,
-  ...kubernetesPolicies,
-  ...stackPolicies,
+  ...Object.values(kubernetes),
+  ...Object.values(stack),
 ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
