@@ -5,10 +5,11 @@ import {
   installMocks,
   one,
   policyOf,
-  region,
   settle,
   statement,
   valueOf,
+  key,
+  arn,
 } from "./mocks";
 
 let recorded: Recorded[];
@@ -16,9 +17,6 @@ let auditModule: typeof import("../../../components/aws/audit");
 let baselineModule: typeof import("../../../components/aws/account-baseline");
 let kms: typeof import("../../../components/aws/kms-key");
 
-const key = `arn:aws:kms:${region}:${account}:key/k1`;
-const arn = (service: string, resource: string) =>
-  `arn:aws:${service}:${region}:${account}:${resource}`;
 const trailArn = arn("cloudtrail", "trail/mc-eu-audit");
 const bucketArn = `arn:aws:s3:::mc-eu-audit-trail-${account}`;
 const fnArn = arn("lambda", "function:mc-eu-video-meeting");

@@ -1,5 +1,15 @@
 import type * as aws from "@pulumi/aws";
-import { Recorded, account, installMocks, one, region, settle, statement, valueOf } from "./mocks";
+import {
+  Recorded,
+  account,
+  installMocks,
+  one,
+  region,
+  settle,
+  statement,
+  valueOf,
+  key,
+} from "./mocks";
 
 let recorded: Recorded[];
 let cs: typeof import("../../../components/aws/code-signing");
@@ -7,7 +17,6 @@ let nf: typeof import("../../../components/aws/node-function");
 let signing: InstanceType<typeof cs.CodeSigning>;
 let provider: aws.Provider;
 
-const key = `arn:aws:kms:${region}:${account}:key/k1`;
 const bucketName = `mc-eu-code-signing-artifacts-${account}`;
 const bucketArn = `arn:aws:s3:::${bucketName}`;
 const profileName = "mc_eu_code_signing_20250101000000000000000001";

@@ -1,4 +1,14 @@
-import { Recorded, account, byType, installMocks, one, region, settle, valueOf } from "./mocks";
+import {
+  Recorded,
+  account,
+  byType,
+  installMocks,
+  one,
+  region,
+  settle,
+  valueOf,
+  key,
+} from "./mocks";
 
 let recorded: Recorded[];
 let identityModule: typeof import("../../../components/aws/identity");
@@ -9,8 +19,6 @@ beforeAll(async () => {
   identityModule = await import("../../../components/aws/identity");
   apiModule = await import("../../../components/aws/http-api");
 });
-
-const key = `arn:aws:kms:${region}:${account}:key/k1`;
 
 describe("Identity", () => {
   let identity: InstanceType<typeof identityModule.Identity>;

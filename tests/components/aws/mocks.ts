@@ -9,6 +9,12 @@ import { settled } from "../../helpers/mocks";
 export const region = "eu-central-1";
 export const account = "210987654321";
 
+/** An ARN in the mocked account and region. */
+export const arn = (service: string, resource: string): string =>
+  `arn:aws:${service}:${region}:${account}:${resource}`;
+/** The platform CMK the component tests pass in. */
+export const key = arn("kms", "key/k1");
+
 export interface Recorded {
   readonly type: string;
   readonly name: string;
@@ -23,8 +29,6 @@ function computed(
   inputs: Record<string, any>,
 ): Record<string, unknown> {
   const physical = inputs["name"] ?? name;
-  const arn = (service: string, resource: string) =>
-    `arn:aws:${service}:${region}:${account}:${resource}`;
   switch (type) {
     case "aws:kms/key:Key":
       return { keyId: `key-${name}`, arn: arn("kms", `key/key-${name}`) };
@@ -195,3 +199,13 @@ export const codeSigning = {
   profileName: "mc_eu_code_signing_20250101000000000000000001",
   configArn: `arn:aws:lambda:${region}:${account}:code-signing-config:csc-0123456789abcdef0`,
 } as const;
+
+/**
+ * How the NodeFunction `name` is deployed: its signing job's profile and destination, and the function's code
+ * signing configuration and code location.
+ */
+export function signedDeployment(recorded: readonly Recorded[], name: string): unknown[] {
+  const job = one(recorded, "aws:signer/signingJob:SigningJob", `${name}-signing`).inputs;
+  const f = one(recorded, "aws:lambda/function:Function", `${name}-function`).inputs;
+  return [job.profileName, job.destination, f.codeSigningConfigArn, f.s3Bucket, f.s3Key];
+}

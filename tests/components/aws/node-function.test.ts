@@ -12,6 +12,7 @@ import {
   region,
   settle,
   valueOf,
+  key,
 } from "./mocks";
 
 let recorded: Recorded[];
@@ -26,7 +27,6 @@ beforeAll(async () => {
   awsModule = await import("@pulumi/aws");
 });
 
-const key = `arn:aws:kms:${region}:${account}:key/k1`;
 const table = `arn:aws:dynamodb:${region}:${account}:table/t1`;
 
 describe("packageFunction", () => {

@@ -8,13 +8,12 @@ import {
   region,
   settle,
   valueOf,
+  key,
 } from "./mocks";
 
 let recorded: Recorded[];
 let net: typeof import("../../../components/aws/private-network");
 let secretModule: typeof import("../../../components/aws/platform-secret");
-
-const key = `arn:aws:kms:${region}:${account}:key/k1`;
 
 beforeAll(async () => {
   recorded = await installMocks();

@@ -5,18 +5,17 @@ import {
   installMocks,
   one,
   policyOf,
-  region,
   settle,
   statement,
   valueOf,
+  key,
+  arn,
+  signedDeployment,
 } from "./mocks";
 
 let recorded: Recorded[];
 let video: typeof import("../../../components/aws/video-meetings");
 
-const key = `arn:aws:kms:${region}:${account}:key/k1`;
-const arn = (service: string, resource: string) =>
-  `arn:aws:${service}:${region}:${account}:${resource}`;
 const media = ["eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-north-1"];
 
 beforeAll(async () => {
@@ -144,13 +143,9 @@ describe("VideoMeetings", () => {
   });
 
   it("deploys its function signed, from the stack's artifact bucket under its code signing configuration", () => {
-    const job = one(recorded, "aws:signer/signingJob:SigningJob", "video-meeting-signing").inputs;
-    expect([job.profileName, job.destination]).toEqual([
+    expect(signedDeployment(recorded, "video-meeting")).toEqual([
       codeSigning.profileName,
       { s3: { bucket: codeSigning.bucketName, prefix: "signed/mc-eu-video-meeting/" } },
-    ]);
-    const f = one(recorded, "aws:lambda/function:Function", "video-meeting-function").inputs;
-    expect([f.codeSigningConfigArn, f.s3Bucket, f.s3Key]).toEqual([
       codeSigning.configArn,
       codeSigning.bucketName,
       "signed/mc-eu-video-meeting/video-meeting-signing-job.zip",

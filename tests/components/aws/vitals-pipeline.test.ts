@@ -10,14 +10,14 @@ import {
   settle,
   statement,
   valueOf,
+  key,
+  arn,
+  signedDeployment,
 } from "./mocks";
 
 let recorded: Recorded[];
 let vitals: typeof import("../../../components/aws/vitals-pipeline");
 
-const key = `arn:aws:kms:${region}:${account}:key/k1`;
-const arn = (service: string, resource: string) =>
-  `arn:aws:${service}:${region}:${account}:${resource}`;
 const streamArn = arn("kinesis", "stream/mc-eu-vitals");
 const queueArn = (n: string) => arn("sqs", `mc-eu-vitals-${n}`);
 const topicArn = (n: string) => arn("sns", `mc-eu-vitals-${n}`);
@@ -39,13 +39,9 @@ beforeAll(async () => {
 
 describe("VitalsPipeline", () => {
   it("deploys its function signed, from the stack's artifact bucket under its code signing configuration", () => {
-    const job = one(recorded, "aws:signer/signingJob:SigningJob", "vitals-anomaly-signing").inputs;
-    expect([job.profileName, job.destination]).toEqual([
+    expect(signedDeployment(recorded, "vitals-anomaly")).toEqual([
       codeSigning.profileName,
       { s3: { bucket: codeSigning.bucketName, prefix: "signed/mc-eu-vitals-anomaly/" } },
-    ]);
-    const f = one(recorded, "aws:lambda/function:Function", "vitals-anomaly-function").inputs;
-    expect([f.codeSigningConfigArn, f.s3Bucket, f.s3Key]).toEqual([
       codeSigning.configArn,
       codeSigning.bucketName,
       "signed/mc-eu-vitals-anomaly/vitals-anomaly-signing-job.zip",
