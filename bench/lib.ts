@@ -31,6 +31,23 @@ export async function medianMs(
   return samples[Math.floor(samples.length / 2)];
 }
 
+/**
+ * CPU time of one pass (user + system, this process), median and best of `runs`: on a shared machine wall time
+ * mostly measures the other processes, while CPU time is what "per core" means. On a virtual machine CPU time
+ * still varies with the host's load, so the best run is shown next to the median.
+ */
+export function cpuMs(fn: () => void, runs: number): { median: number; best: number } {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    samples.push((used.user + used.system) / 1000);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)], best: samples[0] };
+}
+
 /** A one-line description of the machine, printed with every bench run so figures can be compared. */
 export function machine(): string {
   const cpus = os.cpus();

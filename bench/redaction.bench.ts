@@ -8,7 +8,7 @@ import { OpenRedaction } from "@openredaction/openredaction";
 import { redactText } from "../functions/lib/phi";
 import { evaluate, Score } from "../tests/fixtures/phi-corpus/evaluate";
 import { readCorpus } from "../tests/fixtures/phi-corpus/generate";
-import { BenchResult, Cell, medianMs } from "./lib";
+import { BenchResult, Cell, cpuMs, medianMs } from "./lib";
 
 /** openredaction type names (prefixes) onto our categories; anything else counts as ID ("other unique code"). */
 const OPENREDACTION_MAP: ReadonlyArray<[string, string]> = [
@@ -47,23 +47,6 @@ const OPENREDACTION_MAP: ReadonlyArray<[string, string]> = [
 
 function mapOpenRedaction(type: string): string {
   return OPENREDACTION_MAP.find(([prefix]) => type.startsWith(prefix))?.[1] ?? "ID";
-}
-
-/**
- * CPU time of one pass (user + system, this process), median and best of `runs`: on a shared machine wall time
- * mostly measures the other processes, while CPU time is what "per core" means. On a virtual machine CPU time
- * still varies with the host's load, so the best run is shown next to the median.
- */
-function cpuMs(fn: () => void, runs: number): { median: number; best: number } {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const before = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(before);
-    samples.push((used.user + used.system) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], best: samples[0] };
 }
 
 const num = (x: number): Cell => (Number.isNaN(x) ? "-" : x.toFixed(3));

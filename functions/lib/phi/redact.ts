@@ -169,6 +169,15 @@ function sink(type: PhiType, start: number, end: number): void {
   pass.found.push({ type, start, end });
 }
 
+function anyStart(lists: ReadonlyArray<Starts>): boolean {
+  for (let k = 0; k < lists.length; k++) {
+    if (lists[k].length > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Every detector's raw findings on `input`, before propagation and merging. */
 function collect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiType>): Finding[] {
   pass.input = input;
@@ -181,7 +190,8 @@ function collect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiT
   TRIGGERS.scan(input);
   for (let i = 0; i < DETECTORS.length; i++) {
     const d = DETECTORS[i];
-    if (wanted.has(d.type) || d.also?.some((t) => wanted.has(t))) {
+    // Every match starts where a trigger holds: a detector none of whose triggers held has nothing to find.
+    if (anyStart(VIEWS[i]) && (wanted.has(d.type) || d.also?.some((t) => wanted.has(t)))) {
       d.detect(input, VIEWS[i], sink);
     }
   }

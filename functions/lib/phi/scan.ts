@@ -189,7 +189,10 @@ export class TriggerSet {
   scan(text: string): ReadonlyArray<Starts> {
     const lists = this.lists;
     for (let d = 0; d < lists.length; d++) {
-      lists[d].length = 0;
+      // Truncating an array is a runtime call even when it is empty already.
+      if (lists[d].length !== 0) {
+        lists[d].length = 0;
+      }
     }
     const { child, exact, prefix, digits, chars, capitals } = this;
     const n = text.length;
