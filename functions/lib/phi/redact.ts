@@ -91,6 +91,9 @@ function isWord(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** Characters compared, at most, by per-value indexOf scans before one multi-string pass costs less. */
+const INDEXOF_BUDGET = 1 << 20;
+
 /**
  * A value found to be PHI in one place is PHI everywhere in the same text, even where its context is missing
  * ("SSN 123-45-6789" then "123-45-6789x"): every other occurrence of a found value is masked with the same type.
@@ -111,8 +114,9 @@ function propagate(
   if (types.size === 0) {
     return;
   }
-  // A few values: successive indexOf scans per value (native search). More: one pass for all of them.
-  if (types.size <= 16) {
+  // Successive native indexOf scans per value, while values x length stays small (a note and the values found in
+  // it); past that (a long batch of logs with thousands of values), one Aho-Corasick pass for all of them.
+  if (types.size <= 16 || types.size * input.length <= INDEXOF_BUDGET) {
     for (const [v, type] of types) {
       for (let at = input.indexOf(v); at !== -1; at = input.indexOf(v, at + v.length)) {
         if (!starts.has(at)) {
