@@ -49,7 +49,14 @@ export const MAX_RUN = 24;
 /** Candidate positions per trigger, ascending and distinct; valid until the next scan by the same TriggerSet. */
 export type Starts = ReadonlyArray<number>;
 
-const EMPTY: number[] = [];
+/** The lists one table entry appends the position to: distinct, so no list receives a position twice. */
+type Targets = ReadonlyArray<number[]>;
+
+/**
+ * No list. Built by emptying a one-list array: an empty literal would have another elements kind (and map) than
+ * the other Targets, and every load from a Targets in the scan would be polymorphic.
+ */
+const NONE: Targets = [[]].slice(1);
 const WORD = 1;
 const DIGIT = 2;
 const LETTER = 4;
@@ -72,24 +79,36 @@ for (let c = 0; c < 256; c++) {
   }
 }
 
-/** A-Z or a-z: setting bit 5 lowercases an ASCII capital and leaves every other code outside a-z. */
-function isAsciiLetter(c: number): boolean {
-  return ((c | 32) - 97) >>> 0 < 26;
-}
-
 /** Index of the character after a digit run in the digit table: its code below 128, else OTHER. */
 const OTHER = 128;
 const NEXT_CLASSES = 129;
 
+/**
+ * Trie nodes take 32 slots of `child` (26 used) so that a node's slot base, `node << 5`, is also what the walk
+ * carries, and `base >> 4` is the node's first entry in the letter table (2 per node: run starts a-z, A-Z).
+ */
+const STRIDE_SHIFT = 5;
+const LETTERS_SHIFT = 4;
+
+function union(...sets: ReadonlyArray<ReadonlyArray<number>>): number[] {
+  return [...new Set(sets.flat())].sort((a, b) => a - b);
+}
+
 export class TriggerSet {
-  /** Trie over lowercase a-z: child index per node and letter (0 = none), and what ends or starts there. */
+  /** Trie over lowercase a-z: the next node's slot base per node slot and letter, a dead node off the words. */
   private readonly child: Int32Array;
-  private readonly exact: number[][];
-  private readonly prefix: number[][];
-  private readonly capitals: number[];
-  private readonly digits: number[][];
-  private readonly wordLength: number[][];
-  private readonly chars: number[][];
+  /**
+   * What a letter run fires, by the node its walk ended in (2 entries per node: the run starts a-z, A-Z): the
+   * prefixes met on the way, the whole word when it is a trie node, the capitals when it starts with A-Z.
+   */
+  private readonly letters: Targets[];
+  private readonly digits: Targets[];
+  private readonly wordLength: Targets[];
+  private readonly chars: Targets[];
+  /** What a Latin-1 capital not preceded by an ASCII letter fires. */
+  private readonly latin: Targets;
+  /** One list per distinct trigger: triggers that hold at the same positions on every text share one. */
+  private readonly outputs: number[][];
   private readonly lists: number[][];
 
   constructor(triggers: ReadonlyArray<Trigger>) {
@@ -112,60 +131,6 @@ export class TriggerSet {
       t.words?.forEach((w) => key(w).exact.push(d));
       t.prefixes?.forEach((w) => key(w).prefix.push(d));
     });
-    const children: number[] = new Array(26).fill(0);
-    this.exact = [EMPTY];
-    this.prefix = [EMPTY];
-    for (const [word, entry] of keys) {
-      let node = 0;
-      for (let i = 0; i < word.length; i++) {
-        const slot = node * 26 + word.charCodeAt(i) - 97;
-        if (children[slot] === 0) {
-          // Stored as index + 1: 0 means no child.
-          children[slot] = this.exact.length + 1;
-          this.exact.push(EMPTY);
-          this.prefix.push(EMPTY);
-          children.push(...new Array(26).fill(0));
-        }
-        node = children[slot] - 1;
-      }
-      this.exact[node] = [...new Set([...this.exact[node], ...entry.exact])];
-      this.prefix[node] = [...new Set([...this.prefix[node], ...entry.prefix])];
-    }
-    this.child = Int32Array.from(children);
-
-    const indices = (pick: (t: Trigger) => boolean): number[] => {
-      const out: number[] = [];
-      triggers.forEach((t, d) => {
-        if (pick(t)) {
-          out.push(d);
-        }
-      });
-      return out.length === 0 ? EMPTY : out;
-    };
-    this.capitals = indices((t) => t.capitals === true);
-    this.digits = [];
-    for (let len = 0; len <= MAX_RUN; len++) {
-      for (let next = 0; next < NEXT_CLASSES; next++) {
-        const ch = next < OTHER ? String.fromCharCode(next) : "";
-        this.digits.push(len === 0 ? EMPTY : indices((t) => t.digits?.(len, ch) === true));
-      }
-    }
-    this.wordLength = [];
-    for (let len = 0; len <= MAX_RUN; len++) {
-      for (let first = 0; first < 128; first++) {
-        const ch = String.fromCharCode(first);
-        this.wordLength.push(
-          len === 0 || (CLASS[first] & WORD) === 0
-            ? EMPTY
-            : indices((t) => t.wordLength?.(len, ch) === true),
-        );
-      }
-    }
-    this.chars = [];
-    for (let c = 0; c < 128; c++) {
-      const ch = String.fromCharCode(c);
-      this.chars.push(indices((t) => t.chars?.includes(ch) === true));
-    }
     for (const t of triggers) {
       for (const ch of t.chars ?? "") {
         if (ch.charCodeAt(0) >= 128 || (CLASS[ch.charCodeAt(0)] & WORD) !== 0) {
@@ -182,19 +147,152 @@ export class TriggerSet {
         );
       }
     }
-    this.lists = triggers.map(() => []);
-  }
 
-  /** Positions where each trigger holds, in the order the triggers were given. */
-  scan(text: string): ReadonlyArray<Starts> {
-    const lists = this.lists;
-    for (let d = 0; d < lists.length; d++) {
-      // Truncating an array is a runtime call even when it is empty already.
-      if (lists[d].length !== 0) {
-        lists[d].length = 0;
+    // The trie of the words and prefixes (0 = no child yet: the root is nobody's child).
+    const children: number[] = new Array(1 << STRIDE_SHIFT).fill(0);
+    const parent = [0];
+    const exact: number[][] = [[]];
+    const prefix: number[][] = [[]];
+    for (const [word, entry] of keys) {
+      let node = 0;
+      for (let i = 0; i < word.length; i++) {
+        const slot = (node << STRIDE_SHIFT) + word.charCodeAt(i) - 97;
+        if (children[slot] === 0) {
+          children[slot] = parent.length << STRIDE_SHIFT;
+          parent.push(node);
+          exact.push([]);
+          prefix.push([]);
+          children.push(...new Array(1 << STRIDE_SHIFT).fill(0));
+        }
+        node = children[slot] >> STRIDE_SHIFT;
+      }
+      exact[node] = union(exact[node], entry.exact);
+      prefix[node] = union(prefix[node], entry.prefix);
+    }
+    // The prefixes a run reaching a node starts with: its own and its ancestors' (parents come first).
+    const prefixed: number[][] = [[]];
+    for (let node = 1; node < parent.length; node++) {
+      prefixed.push(union(prefixed[parent[node]], prefix[node]));
+    }
+    // A run that leaves the trie goes on in a dead node (one per set of prefixes met on the way) that loops to
+    // itself on every letter, so that the walk reads each letter of the run the same way, with one exit.
+    const real = parent.length;
+    const dead = new Map<string, number>();
+    for (let node = 0; node < real; node++) {
+      const k = prefixed[node].join(",");
+      let to = dead.get(k);
+      if (to === undefined) {
+        to = prefixed.length << STRIDE_SHIFT;
+        dead.set(k, to);
+        prefixed.push(prefixed[node]);
+        children.push(...new Array(26).fill(to), ...new Array((1 << STRIDE_SHIFT) - 26).fill(0));
+      }
+      for (let k = 0; k < 26; k++) {
+        if (children[(node << STRIDE_SHIFT) + k] === 0) {
+          children[(node << STRIDE_SHIFT) + k] = to;
+        }
       }
     }
-    const { child, exact, prefix, digits, chars, capitals } = this;
+    this.child = Int32Array.from(children);
+
+    const indices = (pick: (t: Trigger) => boolean): number[] => {
+      const out: number[] = [];
+      triggers.forEach((t, d) => {
+        if (pick(t)) {
+          out.push(d);
+        }
+      });
+      return out;
+    };
+    const capitals = indices((t) => t.capitals === true);
+    // Each table as lists of trigger indices first; they become lists of output lists below.
+    const letters: number[][] = [];
+    for (let node = 0; node < prefixed.length; node++) {
+      // A run that ends in a trie node is that whole word.
+      const ended = node < real ? union(prefixed[node], exact[node]) : prefixed[node];
+      letters.push(ended, union(ended, capitals));
+    }
+    const digits: number[][] = [];
+    for (let len = 0; len <= MAX_RUN; len++) {
+      for (let next = 0; next < NEXT_CLASSES; next++) {
+        const ch = next < OTHER ? String.fromCharCode(next) : "";
+        digits.push(len === 0 ? [] : indices((t) => t.digits?.(len, ch) === true));
+      }
+    }
+    const wordLength: number[][] = [];
+    for (let len = 0; len <= MAX_RUN; len++) {
+      for (let first = 0; first < 128; first++) {
+        const ch = String.fromCharCode(first);
+        wordLength.push(
+          len === 0 || (CLASS[first] & WORD) === 0
+            ? []
+            : indices((t) => t.wordLength?.(len, ch) === true),
+        );
+      }
+    }
+    const chars: number[][] = [];
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      chars.push(indices((t) => t.chars?.includes(ch) === true));
+    }
+
+    // Two triggers in exactly the same entries of every table receive the same positions on every text.
+    const entries = [...letters, ...digits, ...wordLength, ...chars, capitals];
+    const signatures: number[][] = triggers.map(() => []);
+    entries.forEach((entry, e) => entry.forEach((d) => signatures[d].push(e)));
+    const bySignature = new Map<string, number[]>();
+    this.outputs = [];
+    this.lists = signatures.map((s) => {
+      const k = s.join(",");
+      let list = bySignature.get(k);
+      if (list === undefined) {
+        list = [];
+        bySignature.set(k, list);
+        this.outputs.push(list);
+      }
+      return list;
+    });
+    // Equal entries share one Targets array: a few dozen objects for the scan to touch, not thousands.
+    const targetsByKey = new Map<string, Targets>();
+    const targets = (entry: ReadonlyArray<number>): Targets => {
+      const lists = [...new Set(entry.map((d) => this.lists[d]))];
+      if (lists.length === 0) {
+        return NONE;
+      }
+      const k = lists.map((l) => this.outputs.indexOf(l)).join(",");
+      let t = targetsByKey.get(k);
+      if (t === undefined) {
+        t = lists;
+        targetsByKey.set(k, t);
+      }
+      return t;
+    };
+    this.letters = letters.map(targets);
+    this.digits = digits.map(targets);
+    this.wordLength = wordLength.map(targets);
+    this.chars = chars.map(targets);
+    this.latin = targets(capitals);
+  }
+
+  /**
+   * Positions where each trigger holds, in the order the triggers were given. Triggers that hold at the same
+   * positions on every text (the capitals of places and of names) get the same array.
+   */
+  scan(text: string): ReadonlyArray<Starts> {
+    const outputs = this.outputs;
+    for (let o = 0; o < outputs.length; o++) {
+      const l = outputs[o];
+      // Setting the length to 0 would drop the backing store, and every scan would grow each list again from
+      // nothing; popping keeps it. A long list is dropped whole: popping it would cost as much as filling it,
+      // and its store is not worth keeping.
+      if (l.length > 256) {
+        l.length = 0;
+      }
+      while (l.length !== 0) {
+        l.pop();
+      }
+    }
+    const { child, letters, digits, wordLength, chars, latin } = this;
     const n = text.length;
     // Start of the run of word characters the scan is in, or -1 between runs.
     let word = -1;
@@ -215,10 +313,7 @@ export class TriggerSet {
         if (d === n || next >= 128) {
           next = OTHER;
         }
-        const ds = digits[(d - i < MAX_RUN ? d - i : MAX_RUN) * NEXT_CLASSES + next];
-        if (ds.length > 0) {
-          this.push(ds, i);
-        }
+        fire(digits[(d - i < MAX_RUN ? d - i : MAX_RUN) * NEXT_CLASSES + next], i);
         if (word < 0) {
           word = i;
         }
@@ -227,36 +322,18 @@ export class TriggerSet {
       }
       if ((cls & LETTER) !== 0) {
         // A letter run starts here: its first letter is not preceded by an ASCII letter.
-        if ((cls & UPPER) !== 0 && capitals.length > 0) {
-          this.push(capitals, i);
-        }
-        // Walk the trie while it has a branch for the letters read, then only skip to the end of the run.
-        let node = 0;
+        let base = 0;
         let l = i;
         while (l < n) {
-          const k = (text.charCodeAt(l) | 32) - 97;
-          if (k < 0 || k > 25) {
+          // Setting bit 5 lowercases an ASCII capital and leaves every other code outside a-z.
+          const k = ((text.charCodeAt(l) | 32) - 97) >>> 0;
+          if (k >= 26) {
             break;
           }
+          base = child[base + k];
           l++;
-          node = child[node * 26 + k] - 1;
-          if (node < 0) {
-            while (l < n && isAsciiLetter(text.charCodeAt(l))) {
-              l++;
-            }
-            break;
-          }
-          const pre = prefix[node];
-          if (pre.length > 0) {
-            this.push(pre, i);
-          }
         }
-        if (node > 0) {
-          const ex = exact[node];
-          if (ex.length > 0) {
-            this.push(ex, i);
-          }
-        }
+        fire(letters[(base >> LETTERS_SHIFT) + ((cls & UPPER) !== 0 ? 1 : 0)], i);
         if (word < 0) {
           word = i;
         }
@@ -271,49 +348,39 @@ export class TriggerSet {
         continue;
       }
       if (word >= 0) {
-        this.wordEnds(text, word, i);
+        fire(wordLength[wordRun(i - word) * 128 + text.charCodeAt(word)], word);
         word = -1;
       }
       if (c < 128) {
-        const ds = chars[c];
-        if (ds.length > 0) {
-          this.push(ds, i);
-        }
-      } else if ((cls & LATIN_UPPER) !== 0 && capitals.length > 0) {
+        fire(chars[c], i);
+      } else if ((cls & LATIN_UPPER) !== 0 && latin.length > 0) {
         const p = i > 0 ? text.charCodeAt(i - 1) : 0;
         if (p >= 128 || (CLASS[p] & LETTER) === 0) {
-          this.push(capitals, i);
+          fire(latin, i);
         }
       }
       i++;
     }
     if (word >= 0) {
-      this.wordEnds(text, word, n);
+      fire(wordLength[wordRun(n - word) * 128 + text.charCodeAt(word)], word);
     }
-    return lists;
-  }
-
-  /** Reports the run of word characters [start, end) to the triggers on its length and first character. */
-  private wordEnds(text: string, start: number, end: number): void {
-    const len = end - start < MAX_RUN ? end - start : MAX_RUN;
-    const wl = this.wordLength[len * 128 + text.charCodeAt(start)];
-    if (wl.length > 0) {
-      this.push(wl, start);
-    }
-  }
-
-  private push(ds: number[], at: number): void {
-    for (let k = 0; k < ds.length; k++) {
-      const l = this.lists[ds[k]];
-      if (l.length === 0 || l[l.length - 1] !== at) {
-        l.push(at);
-      }
-    }
+    return this.lists;
   }
 
   /** Every position of `text`: what a scan without triggers would try (for tests and comparisons). */
   static everywhere(text: string): Starts {
     return Array.from({ length: text.length }, (_, i) => i);
+  }
+}
+
+/** A run length as the tables index it. */
+function wordRun(length: number): number {
+  return length < MAX_RUN ? length : MAX_RUN;
+}
+
+function fire(targets: Targets, at: number): void {
+  for (let k = 0; k < targets.length; k++) {
+    targets[k].push(at);
   }
 }
 
