@@ -15,7 +15,10 @@ export interface Trigger {
   readonly words?: ReadonlyArray<string>;
   /** ASCII letter runs that a match may start in, when the run begins with one of these (case-insensitive). */
   readonly prefixes?: ReadonlyArray<string>;
-  /** A capital letter (A-Z or Latin-1) not preceded by an ASCII letter. */
+  /**
+   * The start of a capitalised word: a capital letter (A-Z or Latin-1) not preceded by an ASCII letter and followed
+   * by a lowercase letter (a-z or Latin-1 U+00DF-U+00FF) or an apostrophe ("Smith", "O'Brien", not "BP", "[NAME]").
+   */
   readonly capitals?: boolean;
   /**
    * The start of a run of digits, by its length (runs longer than MAX_RUN are passed as MAX_RUN, so the answer
@@ -99,7 +102,7 @@ export class TriggerSet {
   private readonly child: Int32Array;
   /**
    * What a letter run fires, by the node its walk ended in (2 entries per node: the run starts a-z, A-Z): the
-   * prefixes met on the way, the whole word when it is a trie node, the capitals when it starts with A-Z.
+   * prefixes met on the way, the whole word when it is a trie node, the capitals when it is capitalised.
    */
   private readonly letters: Targets[];
   private readonly digits: Targets[];
@@ -333,7 +336,13 @@ export class TriggerSet {
           base = child[base + k];
           l++;
         }
-        fire(letters[(base >> LETTERS_SHIFT) + ((cls & UPPER) !== 0 ? 1 : 0)], i);
+        fire(
+          letters[
+            (base >> LETTERS_SHIFT) +
+              ((cls & UPPER) !== 0 && startsLowercase(text.charCodeAt(i + 1)) ? 1 : 0)
+          ],
+          i,
+        );
         if (word < 0) {
           word = i;
         }
@@ -355,7 +364,7 @@ export class TriggerSet {
         fire(chars[c], i);
       } else if ((cls & LATIN_UPPER) !== 0 && latin.length > 0) {
         const p = i > 0 ? text.charCodeAt(i - 1) : 0;
-        if (p >= 128 || (CLASS[p] & LETTER) === 0) {
+        if ((p >= 128 || (CLASS[p] & LETTER) === 0) && startsLowercase(text.charCodeAt(i + 1))) {
           fire(latin, i);
         }
       }
@@ -371,6 +380,11 @@ export class TriggerSet {
   static everywhere(text: string): Starts {
     return Array.from({ length: text.length }, (_, i) => i);
   }
+}
+
+/** Whether a capital followed by `c` starts a capitalised word (NaN past the end is not). */
+function startsLowercase(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff) || c === 39;
 }
 
 /** A run length as the tables index it. */

@@ -68,10 +68,11 @@ describe("TriggerSet", () => {
     ]);
   });
 
-  it("finds capitals not preceded by an ASCII letter, Latin-1 capitals included", () => {
+  it("finds capitalised words: a capital not preceded by an ASCII letter, then lowercase or an apostrophe", () => {
     expect(scan([{ capitals: true }], "Ann McDonald 5Zoe éÉmile ÉMILE xÉ")).toEqual([
-      [0, 4, 14, 19, 25, 26],
+      [0, 4, 14, 19],
     ]);
+    expect(scan([{ capitals: true }], "O'Brien BP [NAME] Zß Éé A B")).toEqual([[0, 2, 18, 21]]);
   });
 
   it("finds digit runs by length and the character after them", () => {
