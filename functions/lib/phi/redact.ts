@@ -91,6 +91,16 @@ function isWord(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** Whether one of the first `count` findings starts at `at` (a few dozen findings: no set is worth building). */
+function startsFinding(found: ReadonlyArray<Finding>, count: number, at: number): boolean {
+  for (let k = 0; k < count; k++) {
+    if (found[k].start === at) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Characters compared, at most, by per-value indexOf scans before one multi-string pass costs less. */
 const INDEXOF_BUDGET = 1 << 20;
 
@@ -104,9 +114,7 @@ function propagate(
   sink: (type: PhiType, start: number, end: number) => void,
 ): void {
   const types = new Map<string, PhiType>();
-  const starts = new Set<number>();
   for (const f of found) {
-    starts.add(f.start);
     if (f.end - f.start >= 3) {
       types.set(input.slice(f.start, f.end), f.type);
     }
@@ -116,15 +124,21 @@ function propagate(
   }
   // Successive native indexOf scans per value, while values x length stays small (a note and the values found in
   // it); past that (a long batch of logs with thousands of values), one Aho-Corasick pass for all of them.
+  // `sink` appends to `found`: only the first `own` findings are the detectors'.
+  const own = found.length;
   if (types.size <= 16 || types.size * input.length <= INDEXOF_BUDGET) {
     for (const [v, type] of types) {
       for (let at = input.indexOf(v); at !== -1; at = input.indexOf(v, at + v.length)) {
-        if (!starts.has(at)) {
+        if (!startsFinding(found, own, at)) {
           sink(type, at, at + v.length);
         }
       }
     }
     return;
+  }
+  const starts = new Set<number>();
+  for (let k = 0; k < own; k++) {
+    starts.add(found[k].start);
   }
   const values = [...types.keys()];
   eachOccurrence(input, values, (k, at) => {
@@ -182,10 +196,18 @@ function anyStart(lists: ReadonlyArray<Starts>): boolean {
   return false;
 }
 
-/** Every detector's raw findings on `input`, before propagation and merging. */
-function collect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiType>): Finding[] {
+/**
+ * Every detector's raw findings on `input`, before propagation and merging. `masks` are the masks in `input` when
+ * the caller knows them (a rendered text), else they are searched for.
+ */
+function collect(
+  input: string,
+  options: RedactOptions,
+  wanted: ReadonlySet<PhiType>,
+  masks: Array<[number, number]> = maskSpans(input),
+): Finding[] {
   pass.input = input;
-  pass.masks = maskSpans(input);
+  pass.masks = masks;
   pass.wanted = wanted;
   pass.found = [];
   if (options?.patient !== undefined) {
@@ -203,8 +225,13 @@ function collect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiT
 }
 
 /** One detection pass over `input`: merged findings, no rendering. */
-function detect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiType>): Finding[] {
-  const found = collect(input, options, wanted);
+function detect(
+  input: string,
+  options: RedactOptions,
+  wanted: ReadonlySet<PhiType>,
+  masks?: Array<[number, number]>,
+): Finding[] {
+  const found = collect(input, options, wanted, masks);
   if (found.length === 0) {
     return found;
   }
@@ -212,15 +239,43 @@ function detect(input: string, options: RedactOptions, wanted: ReadonlySet<PhiTy
   return merge(input, found);
 }
 
-function render(input: string, findings: ReadonlyArray<Finding>): string {
-  const parts: string[] = [];
+interface Rendered {
+  readonly text: string;
+  /** Every mask in `text`: those of the findings and those the input already held, in order. */
+  readonly masks: Array<[number, number]>;
+}
+
+/**
+ * `input` with each finding replaced by its mask. `inputMasks` (the masks `input` already held, which no finding
+ * overlaps) are carried over to the result's list, so that a scan of the result need not search for them: a mask
+ * in the result is either a finding's or stands whole in the unchanged text between two findings.
+ */
+function render(
+  input: string,
+  findings: ReadonlyArray<Finding>,
+  inputMasks: ReadonlyArray<[number, number]>,
+): Rendered {
+  let text = "";
+  const masks: Array<[number, number]> = [];
   let at = 0;
+  let m = 0;
+  const carry = (until: number) => {
+    for (; m < inputMasks.length && inputMasks[m][0] < until; m++) {
+      const start = text.length + inputMasks[m][0] - at;
+      masks.push([start, start + inputMasks[m][1] - inputMasks[m][0]]);
+    }
+  };
   for (const f of findings) {
-    parts.push(input.slice(at, f.start), maskOf(f.type));
+    carry(f.start);
+    text += input.slice(at, f.start);
+    const mask = maskOf(f.type);
+    masks.push([text.length, text.length + mask.length]);
+    text += mask;
     at = f.end;
   }
-  parts.push(input.slice(at));
-  return parts.join("");
+  carry(input.length);
+  text += input.slice(at);
+  return { text, masks };
 }
 
 /** Maps a finding on the rendered text back to the original: a position inside a mask covers the masked span. */
@@ -347,7 +402,9 @@ export function redactText(text: unknown, options: RedactOptions = {}): RedactRe
   if (findings.length === 0) {
     return { text: input, findings };
   }
-  let out = render(input, findings);
+  // The masks `input` held: `detect` looked for them, and a finding never overlaps one.
+  const inputMasks = pass.masks;
+  let { text: out, masks } = render(input, findings, inputMasks);
   // Masks change lengths and neighbours, so context-dependent patterns ("phone ... 555-1234" within a window) can
   // read the masked text differently: scan again until nothing new is found, which makes redaction idempotent.
   // Only the text around the masks inserted by the previous pass can read differently: if nothing is found near
@@ -357,13 +414,13 @@ export function redactText(text: unknown, options: RedactOptions = {}): RedactRe
     if (!changedNearMasks(out, previous, findings, options, wanted)) {
       break;
     }
-    const again = detect(out, options, wanted);
+    const again = detect(out, options, wanted, masks);
     if (again.length === 0) {
       break;
     }
     previous = findings;
     findings = merge(input, [...findings, ...again.map((f) => toOriginal(f, findings))]);
-    out = render(input, findings);
+    ({ text: out, masks } = render(input, findings, inputMasks));
   }
   return { text: out, findings };
 }
