@@ -255,27 +255,30 @@ function render(
   findings: ReadonlyArray<Finding>,
   inputMasks: ReadonlyArray<[number, number]>,
 ): Rendered {
-  let text = "";
+  // Joined, not concatenated: `+=` builds a rope, and the scan reads a rope's characters about 40% slower.
+  const parts: string[] = [];
   const masks: Array<[number, number]> = [];
+  let length = 0;
   let at = 0;
   let m = 0;
   const carry = (until: number) => {
     for (; m < inputMasks.length && inputMasks[m][0] < until; m++) {
-      const start = text.length + inputMasks[m][0] - at;
+      const start = length + inputMasks[m][0] - at;
       masks.push([start, start + inputMasks[m][1] - inputMasks[m][0]]);
     }
   };
   for (const f of findings) {
     carry(f.start);
-    text += input.slice(at, f.start);
     const mask = maskOf(f.type);
-    masks.push([text.length, text.length + mask.length]);
-    text += mask;
+    parts.push(input.slice(at, f.start), mask);
+    length += f.start - at;
+    masks.push([length, length + mask.length]);
+    length += mask.length;
     at = f.end;
   }
   carry(input.length);
-  text += input.slice(at);
-  return { text, masks };
+  parts.push(input.slice(at));
+  return { text: parts.join(""), masks };
 }
 
 /** Maps a finding on the rendered text back to the original: a position inside a mask covers the masked span. */
