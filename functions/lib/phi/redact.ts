@@ -37,12 +37,37 @@ function toText(value: unknown): string {
   }
 }
 
+/** Before `b` in merge order: by start, the longer first. */
+function before(a: Finding, b: Finding): boolean {
+  return a.start < b.start || (a.start === b.start && a.end > b.end);
+}
+
+/**
+ * Findings in merge order. A note has a few dozen, in one ascending run per detector, which insertion sort puts in
+ * order in about a quarter of the time Array.prototype.sort takes with a comparator; long texts take the latter.
+ */
+function sortFindings(found: Finding[]): void {
+  if (found.length > 64) {
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    return;
+  }
+  for (let i = 1; i < found.length; i++) {
+    const f = found[i];
+    let j = i - 1;
+    while (j >= 0 && before(f, found[j])) {
+      found[j + 1] = found[j];
+      j--;
+    }
+    found[j + 1] = f;
+  }
+}
+
 /**
  * Sorted, non-overlapping spans; overlapping ones become one span typed after its longest member, and names
  * separated only by spaces ("Peter" "Chalmers") become one [NAME].
  */
 function merge(text: string, found: Finding[]): Finding[] {
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortFindings(found);
   const out: Finding[] = [];
   let cur: { type: PhiType; start: number; end: number; len: number } | undefined;
   for (const f of found) {
