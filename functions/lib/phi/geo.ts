@@ -91,54 +91,87 @@ function isCityLower(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff);
 }
 
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** What joins the words of a CITY. */
+function isCityBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 45;
+}
+
 /**
- * Whether a CITY can start at `at` and be followed by what CITY_STATE_RE needs: a capitalised word ending in a
- * comma, or in a blank or hyphen before the next capitalised word. Most capitals fail this before the regex runs.
+ * Appends to `out`, ascending, where a CITY_STATE_RE match ending its city at the comma `at` can start: at each
+ * of the one to three capitalised words, joined by a blank or hyphen, that end there. Cities are found from
+ * their comma because text has far fewer commas than capitals; a state must start with a capital after it.
  */
-function mayStartCity(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  if (c < 65 || c > 90 || !isCityLower(text.charCodeAt(at + 1))) {
-    return false;
+function cityStarts(text: string, at: number, out: number[]): void {
+  let state = at + 1;
+  while (text.charCodeAt(state) === 32 || text.charCodeAt(state) === 9) {
+    state++;
   }
-  let i = at + 2;
-  while (i < text.length && isCityLower(text.charCodeAt(i))) {
-    i++;
+  if (text.charCodeAt(at) !== 44 || !isUpper(text.charCodeAt(state))) {
+    return;
   }
-  const next = text.charCodeAt(i);
-  if (next === 44) {
-    return true;
+  // Walks back to the first of the words; each is a capital and at least one lowercase letter.
+  let first = -1;
+  let end = at;
+  for (let words = 0; words < 3; words++) {
+    let s = end - 1;
+    while (s >= 0 && isCityLower(text.charCodeAt(s))) {
+      s--;
+    }
+    if (s === end - 1 || !isUpper(text.charCodeAt(s))) {
+      break;
+    }
+    first = s;
+    if (!isCityBlank(text.charCodeAt(s - 1))) {
+      break;
+    }
+    end = s - 1;
   }
-  const after = text.charCodeAt(i + 1);
-  return (next === 32 || next === 9 || next === 45) && after >= 65 && after <= 90;
+  if (first < 0) {
+    return;
+  }
+  out.push(first);
+  for (let i = first + 1; i < at; i++) {
+    if (isCityBlank(text.charCodeAt(i))) {
+      out.push(i + 1);
+    }
+  }
 }
 
 /** The first letter run of every state name (what STATE_ZIP_RE can start with). */
 const STATE_WORDS = [...new Set(STATES.split("|").map((s) => s.split(" ")[0]))];
 
-/** Capitalised words start a city or a county; the other scans start at their own keywords. */
+/**
+ * Cities before a state are found from their comma, counties from the capitals when the text has one of the
+ * county words; the other scans start at their own keywords.
+ */
 const TRIGGERS: ReadonlyArray<Trigger> = [
   {
     digits: (n, c) => n <= 6 && c !== "" && /[A-Za-z \t]/.test(c),
     words: ["p", "po", "post"],
     prefixes: ["pob"],
   },
-  { capitals: true },
+  { chars: "," },
   { words: STATE_WORDS },
   { prefixes: ["zip", "postal", "postcode"] },
   { words: RESIDENCE_WORDS },
+  { capitals: true },
+  { words: ["county", "parish", "borough", "township"] },
 ];
 
 export const LOCATIONS: Detector = {
   type: "LOCATION",
   triggers: TRIGGERS,
-  detect(text, [streets, capitals, states, zipLabels, residences], sink) {
+  detect(text, [streets, commas, states, zipLabels, residences, capitals, counties], sink) {
     groups(ADDRESS_RE, text, streets, sink);
-    groups(
-      CITY_STATE_RE,
-      text,
-      capitals.filter((at) => mayStartCity(text, at)),
-      sink,
-    );
+    const cities: number[] = [];
+    for (const at of commas) {
+      cityStarts(text, at, cities);
+    }
+    groups(CITY_STATE_RE, text, cities, sink);
     groups(STATE_ZIP_RE, text, states, sink);
     groups(ZIP_LABEL_RE, text, zipLabels, sink);
     groups(
@@ -148,12 +181,7 @@ export const LOCATIONS: Detector = {
       sink,
       (city) => !NOT_PLACES.has(city.split(/[ \t-]/)[0]),
     );
-    if (
-      text.includes("County") ||
-      text.includes("Parish") ||
-      text.includes("Borough") ||
-      text.includes("Township")
-    ) {
+    if (counties.length > 0) {
       eachAt(COUNTY_RE, text, capitals, (m) => sink("LOCATION", m.index, m.index + m[0].length));
     }
   },
