@@ -19,8 +19,17 @@ function digitsThen(length: (n: number) => boolean, next: string): Trigger {
 }
 
 /**
+ * Where group 1 of `m` starts when it took part, else where the match does. Group 1 must end the match
+ * (lookaheads aside): its position then follows from the lengths, where the `d` flag that would give it makes
+ * every match several times slower.
+ */
+function reportedStart(m: RegExpExecArray): number {
+  return m[1] === undefined ? m.index : m.index + m[0].length - m[1].length;
+}
+
+/**
  * Reports each match of `re` starting where `trigger` holds: the whole match, or capture group 1 when the regex
- * has one (labels and context stay unmasked).
+ * has one (labels and context stay unmasked; see reportedStart).
  */
 function simple(
   type: PhiType,
@@ -34,8 +43,8 @@ function simple(
     triggers: [trigger],
     detect(text, [starts], sink) {
       eachAt(at, text, starts, (m) => {
-        const idx = m.indices?.[1];
-        const [s, e] = idx ?? [m.index, m.index + m[0].length];
+        const s = reportedStart(m);
+        const e = m.index + m[0].length;
         if (accept === undefined || accept(text.slice(s, e))) {
           sink(type, s, e);
         }
@@ -184,16 +193,16 @@ const AGE_DETECTORS: Detector[] = [
   simple(
     "AGE",
     digitsThen((n) => n === 2 || n === 3, "- yY"),
-    /\b(9\d|1[0-1]\d)(?=[- ]?(?:years?\b|yrs?\b|yo\b|y\.o\.|y\/o\b))/di,
+    /\b(9\d|1[0-1]\d)(?=[- ]?(?:years?\b|yrs?\b|yo\b|y\.o\.|y\/o\b))/i,
   ),
-  simple("AGE", { words: ["age", "aged"] }, /\b(?:age|aged)[ \t]*[:=]?[ \t]*(9\d|1[0-1]\d)\b/di),
+  simple("AGE", { words: ["age", "aged"] }, /\b(?:age|aged)[ \t]*[:=]?[ \t]*(9\d|1[0-1]\d)\b/i),
 ];
 
 // Phone numbers are one detector so that a fax label turns the same match into FAX instead of double-reporting.
 const PHONE_WORDS = ["phone", "tel", "telephone", "cell", "mobile", "pager", "fax", "call"];
 const PHONE_RE = new RegExp(
   `(?:\\+1[-. ]?|\\b1[-. ])?(?:\\(\\d{3}\\)[-. ]?|\\b\\d{3}[-. ])\\d{3}[-. ]\\d{4}\\b(?:[ \\t]?(?:x|ext\\.?)[ \\t]?\\d{1,5}\\b)?|\\+[2-9]\\d{0,2}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){1,4}\\b|\\b(?:${PHONE_WORDS.join("|")})\\b[^\\d\\n]{0,12}\\b(\\d{3}[-.]\\d{4}|\\d{10,11})\\b`,
-  "diy",
+  "iy",
 );
 const FAX_BEFORE = /\b(?:fax|facsimile)\b[^\d\n]{0,16}$/i;
 
@@ -209,8 +218,15 @@ const PHONE: Detector = {
   ],
   detect(text, [starts], sink) {
     eachAt(PHONE_RE, text, starts, (m) => {
-      const [s, e] = m.indices?.[1] ?? [m.index, m.index + m[0].length];
-      const digits = text.slice(s, e).replace(/\D/g, "").length;
+      const s = reportedStart(m);
+      const e = m.index + m[0].length;
+      let digits = 0;
+      for (let i = s; i < e; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+          digits++;
+        }
+      }
       if (digits < 7 || digits > 15) {
         return;
       }
@@ -360,7 +376,7 @@ function labelled(
   return simple(
     type,
     { words },
-    new RegExp(`\\b(?:${labels})(?![A-Za-z])${LABEL_TAIL}${value}`, "di"),
+    new RegExp(`\\b(?:${labels})(?![A-Za-z])${LABEL_TAIL}${value}`, "i"),
   );
 }
 
@@ -403,7 +419,7 @@ const ID_LABELS: ReadonlyArray<[PhiType, string, string]> = [
 ];
 const ID_LABEL_RE = new RegExp(
   `\\b(?:${ID_LABELS.map(([, labels]) => `(${labels})`).join("|")})(?![A-Za-z])${LABEL_TAIL}${ID_VALUE}`,
-  "diy",
+  "iy",
 );
 
 const LABELLED_IDS: Detector = {
@@ -412,9 +428,13 @@ const LABELLED_IDS: Detector = {
   triggers: [{ words: ID_LABELS.flatMap(([, , words]) => words.split(" ")) }],
   detect(text, [starts], sink) {
     eachAt(ID_LABEL_RE, text, starts, (m) => {
-      const label = ID_LABELS.findIndex((_, i) => m[i + 1] !== undefined);
-      const [s, e] = m.indices![ID_LABELS.length + 1];
-      sink(ID_LABELS[label][0], s, e);
+      let label = 0;
+      while (m[label + 1] === undefined) {
+        label++;
+      }
+      // The value ends the match.
+      const e = m.index + m[0].length;
+      sink(ID_LABELS[label][0], e - m[ID_LABELS.length + 1].length, e);
     });
   },
 };
@@ -460,7 +480,7 @@ const LABELLED: Detector[] = [
 
 /** `"name": "Ada Byron"` or `"ssn": 123456789` quoted in text (serialised payloads, error messages). */
 const JSON_PAIR_RE =
-  /"([A-Za-z_][\w-]{0,40})"[ \t]*:[ \t]*(?:"((?:[^"\\\n]|\\.){1,500})"|(-?\d[\d.]*))/dy;
+  /"([A-Za-z_][\w-]{0,40})"[ \t]*:[ \t]*(?:"((?:[^"\\\n]|\\.){1,500})"|(-?\d[\d.]*))/y;
 
 const JSON_PAIRS: Detector = {
   type: "ID",
@@ -469,13 +489,11 @@ const JSON_PAIRS: Detector = {
   detect(text, [starts], sink) {
     eachAt(JSON_PAIR_RE, text, starts, (m) => {
       const type = phiTypeOfKey(m[1]);
-      const idx = m.indices?.[2] ?? m.indices?.[3];
-      if (
-        type !== undefined &&
-        idx !== undefined &&
-        (type !== "AGE" || Number(m[3] ?? m[2]) > 89)
-      ) {
-        sink(type, idx[0], idx[1]);
+      const value = m[2] ?? m[3];
+      if (type !== undefined && (type !== "AGE" || Number(value) > 89)) {
+        // The value ends the match, but for the closing quote of a string.
+        const e = m.index + m[0].length - (m[2] === undefined ? 0 : 1);
+        sink(type, e - value.length, e);
       }
     });
   },
