@@ -57,6 +57,19 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** The ASCII characters of `chars` as a table by code: a lookup per character instead of a string search. */
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const ch of chars) {
+    table[ch.charCodeAt(0)] = 1;
+  }
+  return table;
+}
+
+function inTable(table: Uint8Array, c: number): boolean {
+  return c < 128 && table[c] === 1;
+}
+
 /**
  * `\b<re>\b` where `re` (sticky) must cover a whole run of word characters whose length passes `length`; with
  * `wholeRun` false, `re` starts at such a run and reports its own extent. `first` lists the characters a match
@@ -68,6 +81,8 @@ function wordShaped(
   re: RegExp,
   { first, after, wholeRun = true }: { first: string; after?: string; wholeRun?: boolean },
 ): Detector {
+  const firsts = charTable(first);
+  const afters = after === undefined ? undefined : charTable(after);
   return {
     type,
     triggers: [{ wordLength: (n, c) => length(n) && first.includes(c) }],
@@ -81,10 +96,10 @@ function wordShaped(
           e++;
         }
         if (
+          (afters === undefined || inTable(afters, text.charCodeAt(e))) &&
+          inTable(firsts, text.charCodeAt(s)) &&
           length(Math.min(e - s, MAX_RUN)) &&
-          length(e - s) &&
-          first.includes(text[s]) &&
-          (after === undefined || (e < text.length && after.includes(text[e])))
+          length(e - s)
         ) {
           re.lastIndex = s;
           if (re.test(text) && (!wholeRun || re.lastIndex === e)) {
