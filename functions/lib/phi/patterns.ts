@@ -332,6 +332,8 @@ const IPV4_RE = new RegExp(`\\b(?:${OCTET}\\.){3}${OCTET}\\b(?!\\.\\d)`, "y");
 /** IPv6 needs two colons close together: found from those and validated by the platform parser. */
 const IPV6_SEED = /:[0-9A-Fa-f]{0,4}:/y;
 const IPV6_CHAR = /[0-9A-Fa-f:.]/;
+/** What IPV6_SEED needs after its first colon; most colons end a label ("BP: 120/80") and have a blank there. */
+const SEED_NEXT = charTable("0123456789ABCDEFabcdef:");
 
 const IP: Detector = {
   type: "IP",
@@ -340,7 +342,7 @@ const IP: Detector = {
     eachAt(IPV4_RE, text, octets, (m) => sink("IP", m.index, m.index + m[0].length));
     let free = 0;
     for (const colon of colons) {
-      if (colon < free) {
+      if (colon < free || !inTable(SEED_NEXT, text.charCodeAt(colon + 1))) {
         continue;
       }
       IPV6_SEED.lastIndex = colon;
