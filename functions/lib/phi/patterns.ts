@@ -53,6 +53,10 @@ function simple(
   };
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -118,9 +122,18 @@ const MONTH =
 const ORD = "(?:st|nd|rd|th)?";
 const TIME = "(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?";
 
+/** Whether the first two numbers of "3/14/2023" can be a month and a day, in either order. */
 function plausibleNumericDate(s: string): boolean {
-  const parts = s.split(/[/.-]/).map(Number);
-  const [a, b] = parts;
+  // Read in place: splitting every match cost more than the regex that found it.
+  let i = 0;
+  let a = 0;
+  for (; isDigit(s.charCodeAt(i)); i++) {
+    a = a * 10 + s.charCodeAt(i) - 48;
+  }
+  let b = 0;
+  for (i++; isDigit(s.charCodeAt(i)); i++) {
+    b = b * 10 + s.charCodeAt(i) - 48;
+  }
   return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
 }
 
