@@ -74,6 +74,9 @@ function inTable(table: Uint8Array, c: number): boolean {
   return c < 128 && table[c] === 1;
 }
 
+const LETTERS_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const HEX_DIGITS = "0123456789ABCDEFabcdef";
+
 /**
  * `\b<re>\b` where `re` (sticky) must cover a whole run of word characters whose length passes `length`; with
  * `wholeRun` false, `re` starts at such a run and reports its own extent. `first` lists the characters a match
@@ -264,7 +267,7 @@ const PHONE: Detector = {
   },
 };
 
-const EMAIL_LOCAL = /[A-Za-z0-9._%+'-]/;
+const EMAIL_LOCAL = charTable(`${LETTERS_DIGITS}._%+'-`);
 const EMAIL_DOMAIN = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 
 /** Expands around each '@' instead of running a regex from every position: emails are rare, words are not. */
@@ -277,7 +280,7 @@ const EMAIL: Detector = {
         continue;
       }
       let s = at;
-      while (s > 0 && at - s < 128 && EMAIL_LOCAL.test(text[s - 1])) {
+      while (s > 0 && at - s < 128 && inTable(EMAIL_LOCAL, text.charCodeAt(s - 1))) {
         s--;
       }
       const domain = EMAIL_DOMAIN.exec(text.slice(at + 1, at + 256));
@@ -293,7 +296,7 @@ const TLD =
 const SCHEME_URL_RE = /\b(?:https?|ftp|sftp|file):\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/y;
 /** Bare domains are found from their ".tld" and then extended leftwards. */
 const TLD_RE = new RegExp(`\\.${TLD}(?![A-Za-z0-9-])`, "y");
-const HOST_CHAR = /[A-Za-z0-9.-]/;
+const HOST_CHAR = charTable(`${LETTERS_DIGITS}.-`);
 const PATH_RE = /[/?#][^\s<>"'`]*/y;
 
 /** Every TLD starts with a lowercase letter: a '.' followed by anything else (a sentence end) cannot start one. */
@@ -322,7 +325,7 @@ const URL: Detector = {
       dots.filter((d) => isTldStart(text, d)),
       (m) => {
         let s = m.index;
-        while (s > 0 && HOST_CHAR.test(text[s - 1])) {
+        while (s > 0 && inTable(HOST_CHAR, text.charCodeAt(s - 1))) {
           s--;
         }
         if (s === m.index || text[s] === "." || text[s] === "-") {
@@ -344,9 +347,9 @@ const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const IPV4_RE = new RegExp(`\\b(?:${OCTET}\\.){3}${OCTET}\\b(?!\\.\\d)`, "y");
 /** IPv6 needs two colons close together: found from those and validated by the platform parser. */
 const IPV6_SEED = /:[0-9A-Fa-f]{0,4}:/y;
-const IPV6_CHAR = /[0-9A-Fa-f:.]/;
+const IPV6_CHAR = charTable(`${HEX_DIGITS}:.`);
 /** What IPV6_SEED needs after its first colon; most colons end a label ("BP: 120/80") and have a blank there. */
-const SEED_NEXT = charTable("0123456789ABCDEFabcdef:");
+const SEED_NEXT = charTable(`${HEX_DIGITS}:`);
 
 const IP: Detector = {
   type: "IP",
@@ -364,11 +367,11 @@ const IP: Detector = {
         continue;
       }
       let s = m.index;
-      while (s > 0 && IPV6_CHAR.test(text[s - 1])) {
+      while (s > 0 && inTable(IPV6_CHAR, text.charCodeAt(s - 1))) {
         s--;
       }
       let e = m.index + m[0].length;
-      while (e < text.length && IPV6_CHAR.test(text[e])) {
+      while (e < text.length && inTable(IPV6_CHAR, text.charCodeAt(e))) {
         e++;
       }
       free = e;
@@ -516,7 +519,7 @@ const LABELLED: Detector[] = [
   simple("DEVICE", { chars: "(" }, /\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*/),
   // A MAC address starts with a two-character run (the separators are not word characters).
   wordShaped("DEVICE", (n) => n === 2, /[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b/y, {
-    first: "0123456789ABCDEFabcdef",
+    first: HEX_DIGITS,
     after: ":-",
     wholeRun: false,
   }),
