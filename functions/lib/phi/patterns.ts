@@ -398,20 +398,6 @@ const IP: Detector = {
 /** An identifier value: at least 3 characters, at least one digit. */
 const ID_VALUE = "((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9](?:[ -]\\d{2,}(?![\\d.]))?)";
 const LABEL_TAIL = "[ \\t]*(?:(?:number|no\\.?|num\\.?|nbr|#|id|is|of)[ \\t]*)*[:#=.-]?[ \\t]*";
-/** What can follow the first letter run of a label: the rest of the label, its tail, or a value's digit. */
-const AFTER_LABEL_WORD = charTable(" \t/'.#:=-0123456789");
-
-/**
- * Whether a label can start at `at`, judged by the character after the letter run there. Masks fail this before
- * the regex is tried: the idempotence re-scan reads "[ID]", "[MRN]", "[HEALTH_PLAN]" in place of values.
- */
-function mayStartLabel(text: string, at: number): boolean {
-  let i = at;
-  while (i < text.length && ((text.charCodeAt(i) | 32) - 97) >>> 0 < 26) {
-    i++;
-  }
-  return inTable(AFTER_LABEL_WORD, text.charCodeAt(i));
-}
 
 /** `labels` (alternatives of a regex) start with one of `words` (whole letter runs). */
 function labelled(
@@ -474,8 +460,7 @@ const LABELLED_IDS: Detector = {
   also: ID_LABELS.map(([type]) => type),
   triggers: [{ words: ID_LABELS.flatMap(([, , words]) => words.split(" ")) }],
   detect(text, [starts], sink) {
-    const labels = starts.filter((at) => mayStartLabel(text, at));
-    eachAt(ID_LABEL_RE, text, labels, (m) => {
+    eachAt(ID_LABEL_RE, text, starts, (m) => {
       let label = 0;
       while (m[label + 1] === undefined) {
         label++;
