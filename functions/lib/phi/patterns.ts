@@ -78,18 +78,16 @@ const LETTERS_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 const HEX_DIGITS = "0123456789ABCDEFabcdef";
 
 /**
- * `\b<re>\b` where `re` (sticky) must cover a whole run of word characters whose length passes `length`; with
- * `wholeRun` false, `re` starts at such a run and reports its own extent. `first` lists the characters a match
- * can begin with and `after` those that can follow the run: most runs fail these before the regex is tried.
+ * `\b<re>\b` where `re` (sticky) must cover a whole run of word characters whose length passes `length`. `first`
+ * lists the characters a match can begin with: most runs fail this before the regex is tried.
  */
 function wordShaped(
   type: PhiType,
   length: (n: number) => boolean,
   re: RegExp,
-  { first, after, wholeRun = true }: { first: string; after?: string; wholeRun?: boolean },
+  first: string,
 ): Detector {
   const firsts = charTable(first);
-  const afters = after === undefined ? undefined : charTable(after);
   return {
     type,
     triggers: [{ wordLength: (n, c) => length(n) && first.includes(c) }],
@@ -103,14 +101,13 @@ function wordShaped(
           e++;
         }
         if (
-          (afters === undefined || inTable(afters, text.charCodeAt(e))) &&
           inTable(firsts, text.charCodeAt(s)) &&
           length(Math.min(e - s, MAX_RUN)) &&
           length(e - s)
         ) {
           re.lastIndex = s;
-          if (re.test(text) && (!wholeRun || re.lastIndex === e)) {
-            sink(type, s, re.lastIndex);
+          if (re.test(text) && re.lastIndex === e) {
+            sink(type, s, e);
           }
         }
       }
@@ -395,6 +392,33 @@ const IP: Detector = {
   },
 };
 
+const MAC_RE = /[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b/y;
+
+/**
+ * A MAC address starts with a run of two word characters followed by its first separator: found from the
+ * separators, far fewer than two-character runs. Every match is reported, overlapping ones too.
+ */
+const MAC_ADDRESS: Detector = {
+  type: "DEVICE",
+  triggers: [{ chars: ":-" }],
+  detect(text, [separators], sink) {
+    for (const at of separators) {
+      const s = at - 2;
+      if (
+        s >= 0 &&
+        isWordChar(text.charCodeAt(s)) &&
+        isWordChar(text.charCodeAt(s + 1)) &&
+        (s === 0 || !isWordChar(text.charCodeAt(s - 1)))
+      ) {
+        MAC_RE.lastIndex = s;
+        if (MAC_RE.test(text)) {
+          sink("DEVICE", s, MAC_RE.lastIndex);
+        }
+      }
+    }
+  },
+};
+
 /** An identifier value: at least 3 characters, at least one digit. */
 const ID_VALUE = "((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9](?:[ -]\\d{2,}(?![\\d.]))?)";
 const LABEL_TAIL = "[ \\t]*(?:(?:number|no\\.?|num\\.?|nbr|#|id|is|of)[ \\t]*)*[:#=.-]?[ \\t]*";
@@ -489,26 +513,24 @@ const LABELLED: Detector[] = [
     "HEALTH_PLAN",
     (n) => n === 11,
     /[1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\d{2}/y,
-    { first: "123456789" },
+    "123456789",
   ),
-  wordShaped("LICENSE", (n) => n === 9, /[ABFGMPRX][A-Z]\d{7}/y, { first: "ABFGMPRX" }),
+  wordShaped("LICENSE", (n) => n === 9, /[ABFGMPRX][A-Z]\d{7}/y, "ABFGMPRX"),
   labelled(
     "VEHICLE",
     ["licence", "license", "plate", "tag", "vin", "vehicle"],
     "licen[cs]e plate|plate|tag(?= #| number| no\\b)|vin|vehicle id(?:entification)?",
     "((?=[A-Za-z -]*\\d)[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{1,13})\\b",
   ),
-  wordShaped("VEHICLE", (n) => n === 17, /(?=[A-Z]*\d)(?=\d*[A-Z])[A-HJ-NPR-Z0-9]{17}/y, {
-    first: "ABCDEFGHJKLMNPRSTUVWXYZ0123456789",
-  }),
+  wordShaped(
+    "VEHICLE",
+    (n) => n === 17,
+    /(?=[A-Z]*\d)(?=\d*[A-Z])[A-HJ-NPR-Z0-9]{17}/y,
+    "ABCDEFGHJKLMNPRSTUVWXYZ0123456789",
+  ),
   simple("DEVICE", { chars: "(" }, /\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*/),
-  // A MAC address starts with a two-character run (the separators are not word characters).
-  wordShaped("DEVICE", (n) => n === 2, /[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b/y, {
-    first: HEX_DIGITS,
-    after: ":-",
-    wholeRun: false,
-  }),
-  wordShaped("ID", (n) => n >= 8, /\d+/y, { first: "0123456789" }),
+  MAC_ADDRESS,
+  wordShaped("ID", (n) => n >= 8, /\d+/y, "0123456789"),
 ];
 
 /** `"name": "Ada Byron"` or `"ssn": 123456789` quoted in text (serialised payloads, error messages). */
