@@ -209,7 +209,7 @@ export const LOCATIONS: Detector = {
     eachAt(ADDRESS_RE, text, addresses, (m) => {
       atStart(m, 1, sink);
       if (m[2] !== undefined) {
-        // The city follows the street after a comma, blanks and a line break, none of which can start it.
+        // Between the street and the city: a comma, blanks, a line break (each optional), none of which can start it.
         const city = m.index + m[0].indexOf(m[2], m[1].length);
         sink("LOCATION", city, city + m[2].length);
       }
