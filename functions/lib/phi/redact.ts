@@ -191,7 +191,7 @@ const pass: {
 /** Takes a detector's finding for the pass under way. */
 function sink(type: PhiType, start: number, end: number): void {
   const { input, masks } = pass;
-  if (end <= start || !pass.wanted.has(type)) {
+  if (end <= start || (pass.wanted !== ALL && !pass.wanted.has(type))) {
     return;
   }
   // Masks are sorted and disjoint: the first one ending after `start` is the only one that can overlap.
@@ -249,7 +249,10 @@ function collect(
   for (let i = 0; i < DETECTORS.length; i++) {
     const d = DETECTORS[i];
     // Every match starts where a trigger holds: a detector none of whose triggers held has nothing to find.
-    if (anyStart(VIEWS[i]) && (wanted.has(d.type) || d.also?.some((t) => wanted.has(t)))) {
+    if (
+      anyStart(VIEWS[i]) &&
+      (wanted === ALL || wanted.has(d.type) || d.also?.some((t) => wanted.has(t)))
+    ) {
       d.detect(input, VIEWS[i], sink);
     }
   }
