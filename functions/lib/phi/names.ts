@@ -99,12 +99,12 @@ const ROLE_PHRASES = ROLE_PHRASE_WORDS.map((p) => p.split(" ").map(kw).join("[ \
 
 const CONTEXT_RE = new RegExp(
   `(?:\\b(?:${TITLES})\\.?|\\b(?:${[...ROLE_PHRASES, ...ROLES].join("|")})\\b(?:[ \\t]+${kw("name")})?[ \\t]*[:,-]?)[ \\t]*(?:(?:${TITLES})\\.?[ \\t]+)?(${LIST})`,
-  "dy",
+  "y",
 );
 /** "Name: Smith, John" puts the surname first; only a label this explicit makes that order safe to assume. */
 const NAME_LABEL_RE = new RegExp(
   `\\b(?:${kw("name")}|${kw("patient")}[ \\t]+${kw("name")}|${kw("full")}[ \\t]+${kw("name")}|${kw("pt")}[ \\t]+${kw("name")})[ \\t]*[:=-][ \\t]*(${TOKEN},[ \\t]*${FULL}|${FULL})`,
-  "dy",
+  "y",
 );
 const CREDENTIALS =
   "MD|M\\.D\\.|DO|D\\.O\\.|RN|BSN|NP|PA-C|PA|PhD|DDS|DMD|LPN|CNA|MSW|LCSW|FNP|FNP-BC|APRN|CNM|PharmD|DPM|MBBS|FACP|FACS";
@@ -120,7 +120,7 @@ const FOLLOWING_TOKEN_RE = new RegExp(
   "y",
 );
 /** "Tomasz and Declan": a capitalised word joined by "and" or "&" to a name, after it or before it. */
-const AND_AFTER_RE = new RegExp(`[ \\t]+(?:and|&)[ \\t]+(${TOKEN})(?![${LOWER}])`, "dy");
+const AND_AFTER_RE = new RegExp(`[ \\t]+(?:and|&)[ \\t]+(${TOKEN})(?![${LOWER}])`, "y");
 const AND_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])(${TOKEN})[ \\t]+(?:and|&)[ \\t]+$`);
 const SPLIT_RE = new RegExp(`[${UPPER}]\\.|${TOKEN}|\\b${PARTICLE}\\b`, "g");
 
@@ -238,6 +238,14 @@ function emitTokens(
   }
 }
 
+/**
+ * Start of capture group 1 in a match that the group ends (CONTEXT_RE, NAME_LABEL_RE, AND_AFTER_RE): found from
+ * the lengths, as the `d` flag would cost an indices array per match.
+ */
+function groupStart(m: RegExpExecArray): number {
+  return m.index + m[0].length - m[1].length;
+}
+
 function afterLowercaseWord(text: string, start: number): boolean {
   let p = start - 1;
   if (p < 0 || (text[p] !== " " && text[p] !== "\t")) {
@@ -314,8 +322,7 @@ function detectNames(
     [NAME_LABEL_RE, labels],
   ] as const) {
     eachAt(re, text, starts, (m) => {
-      const [s, e] = m.indices![1];
-      emitTokens(text, s, e, sink, known);
+      emitTokens(text, groupStart(m), m.index + m[0].length, sink, known);
     });
   }
   let free = 0;
@@ -376,8 +383,7 @@ function detectNames(
     AND_AFTER_RE.lastIndex = spans[k + 1];
     const after = AND_AFTER_RE.exec(text);
     if (after !== null && !STOP.has(after[1])) {
-      const [s, e] = after.indices![1];
-      report("NAME", s, e);
+      report("NAME", groupStart(after), AND_AFTER_RE.lastIndex);
     }
     if (!afterConnector(text, spans[k])) {
       continue;
