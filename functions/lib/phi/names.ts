@@ -114,11 +114,6 @@ const CREDENTIALS =
  */
 const CREDENTIAL_RE = new RegExp(`(?:${CREDENTIALS})(?![A-Za-z])`, "y");
 const NAME_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}])${FULL}$`);
-const CAP_TOKEN_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])${TOKEN}(?![${LOWER}])`, "y");
-const FOLLOWING_TOKEN_RE = new RegExp(
-  `[ \\t]+(?:[${UPPER}]\\.[ \\t]+)?(${TOKEN})(?![${LOWER}])`,
-  "y",
-);
 /** "Tomasz and Declan": a capitalised word joined by "and" or "&" to a name, after it or before it. */
 const AND_AFTER_RE = new RegExp(`[ \\t]+(?:and|&)[ \\t]+(${TOKEN})(?![${LOWER}])`, "y");
 const AND_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])(${TOKEN})[ \\t]+(?:and|&)[ \\t]+$`);
@@ -258,10 +253,82 @@ function afterLowercaseWord(text: string, start: number): boolean {
   return c >= 97 && c <= 122;
 }
 
-/** TOKEN starts with a capital and then a lowercase letter or an apostrophe ("Smith", "O'Brien", not "BP"). */
-function mayStartToken(text: string, at: number): boolean {
-  const c = text.charCodeAt(at + 1);
-  return (c >= 97 && c <= 122) || c === 39 || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+/** A character code in UPPER. */
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+/** A character code in LOWER. */
+function isLower(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+
+/** End of `[UPPER][LOWER]+` at `at` in `text[0, limit)`, or -1. */
+function capitalWordEnd(text: string, at: number, limit: number): number {
+  if (at >= limit || !isUpper(text.charCodeAt(at))) {
+    return -1;
+  }
+  let i = at + 1;
+  while (i < limit && isLower(text.charCodeAt(i))) {
+    i++;
+  }
+  return i > at + 1 ? i : -1;
+}
+
+/**
+ * End of the TOKEN match at `at` in `text[0, limit)`, or -1: the regex written out, as it is tried at every
+ * capital. Its lowercase runs are maximal, so it never backtracks into them, and each optional part is taken
+ * whenever it is there.
+ */
+function tokenEnd(text: string, at: number, limit: number): number {
+  // "O'Brien" (without the prefix, a capital and an apostrophe are no token).
+  const from =
+    at + 1 < limit && text.charCodeAt(at + 1) === 39 && isUpper(text.charCodeAt(at)) ? at + 2 : at;
+  let end = capitalWordEnd(text, from, limit);
+  if (end < 0) {
+    return -1;
+  }
+  // "McDonald".
+  const second = capitalWordEnd(text, end, limit);
+  if (second >= 0) {
+    end = second;
+  }
+  // "Smith-Jones".
+  if (end < limit && text.charCodeAt(end) === 45) {
+    const joined = capitalWordEnd(text, end + 1, limit);
+    if (joined >= 0) {
+      end = joined;
+    }
+  }
+  return end;
+}
+
+/** Whether a token at `at` starts a word: not after a letter, an apostrophe or a hyphen ("Jean-Pierre"). */
+function startsWord(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  return !(isUpper(c) || isLower(c) || c === 39 || c === 45);
+}
+
+/**
+ * Where the word after a name ending at `from` starts: past blanks and an initial ("John A. Smith"), or -1 when
+ * no blank follows the name or no blank follows the initial.
+ */
+function followingStart(text: string, from: number): number {
+  let start = from;
+  while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) {
+    start++;
+  }
+  if (start === from) {
+    return -1;
+  }
+  if (text.charCodeAt(start + 1) !== 46 || !isUpper(text.charCodeAt(start))) {
+    return start;
+  }
+  let after = start + 2;
+  while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) {
+    after++;
+  }
+  return after > start + 2 ? after : -1;
 }
 
 /** Start of the `,?[ \t]+` before a credential at `at`, or -1 when no space precedes it. */
@@ -340,40 +407,38 @@ function detectNames(
     }
   }
   free = 0;
-  for (const at of capitals) {
-    if (at < free || !mayStartToken(text, at)) {
+  for (let k = 0; k < capitals.length; k++) {
+    const start = capitals[k];
+    if (start < free || !startsWord(text, start)) {
       continue;
     }
-    CAP_TOKEN_RE.lastIndex = at;
-    const m = CAP_TOKEN_RE.exec(text);
-    if (m === null) {
+    const end = tokenEnd(text, start, text.length);
+    if (end < 0) {
       continue;
     }
-    const token = m[0];
-    const start = m.index;
-    free = start + token.length;
+    const token = text.slice(start, end);
+    free = end;
     const given = GIVEN.has(token);
     if (!given && (known.has(token) || (SURNAMES.has(token) && !AMBIGUOUS_GIVEN.has(token)))) {
-      sink("NAME", start, start + token.length);
+      sink("NAME", start, end);
       continue;
     }
     // The following-word lookup is the costly step: only for tokens that can start a name.
     if (!given && (STOP.has(token) || !afterLowercaseWord(text, start))) {
       continue;
     }
-    FOLLOWING_TOKEN_RE.lastIndex = start + token.length;
-    const next = FOLLOWING_TOKEN_RE.exec(text);
-    const nextIsName = next !== null && !STOP.has(next[1]);
-    if (nextIsName) {
+    const nextStart = followingStart(text, end);
+    const nextEnd = nextStart < 0 ? -1 : tokenEnd(text, nextStart, text.length);
+    const next = nextEnd < 0 ? "" : text.slice(nextStart, nextEnd);
+    if (nextEnd >= 0 && !STOP.has(next)) {
       // Given name + capitalised word, or two capitalised words in mid-sentence ("failed for Gretchen Albrecht"):
       // a person (or a place) far more often than not in clinical text, and both are PHI.
-      const end = FOLLOWING_TOKEN_RE.lastIndex;
       known.add(token);
-      known.add(next[1]);
-      free = end;
-      sink("NAME", start, end);
+      known.add(next);
+      free = nextEnd;
+      sink("NAME", start, nextEnd);
     } else if (given && !AMBIGUOUS_GIVEN.has(token)) {
-      sink("NAME", start, start + token.length);
+      sink("NAME", start, end);
     }
   }
   // Names are often listed together ("Tomasz and Declan asked about driving"): a capitalised word joined by "and"
