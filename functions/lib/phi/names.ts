@@ -187,6 +187,23 @@ const AMBIGUOUS_GIVEN = new Set(
   ),
 );
 
+/** What a capitalised word is in the lists above, as bits: the capitals loop asks all of them with one lookup. */
+const IS_GIVEN = 1;
+const IS_SURNAME = 2;
+const IS_AMBIGUOUS = 4;
+const IS_STOP = 8;
+const LEXICON = new Map<string, number>();
+for (const [words, bit] of [
+  [GIVEN, IS_GIVEN],
+  [SURNAMES, IS_SURNAME],
+  [AMBIGUOUS_GIVEN, IS_AMBIGUOUS],
+  [STOP, IS_STOP],
+] as const) {
+  for (const word of words) {
+    LEXICON.set(word, (LEXICON.get(word) ?? 0) | bit);
+  }
+}
+
 /**
  * Reports the names in `text[start, end)` (a span a context rule matched): runs of name tokens and initials joined
  * by blanks, each run one finding; stop words break runs and particles only continue them. Every token reported
@@ -418,13 +435,14 @@ function detectNames(
     }
     const token = text.slice(start, end);
     free = end;
-    const given = GIVEN.has(token);
-    if (!given && (known.has(token) || (SURNAMES.has(token) && !AMBIGUOUS_GIVEN.has(token)))) {
+    const kind = LEXICON.get(token) ?? 0;
+    const given = (kind & IS_GIVEN) !== 0;
+    if (!given && (known.has(token) || (kind & (IS_SURNAME | IS_AMBIGUOUS)) === IS_SURNAME)) {
       sink("NAME", start, end);
       continue;
     }
     // The following-word lookup is the costly step: only for tokens that can start a name.
-    if (!given && (STOP.has(token) || !afterLowercaseWord(text, start))) {
+    if (!given && ((kind & IS_STOP) !== 0 || !afterLowercaseWord(text, start))) {
       continue;
     }
     const nextStart = followingStart(text, end);
@@ -437,7 +455,7 @@ function detectNames(
       known.add(next);
       free = nextEnd;
       sink("NAME", start, nextEnd);
-    } else if (given && !AMBIGUOUS_GIVEN.has(token)) {
+    } else if (given && (kind & IS_AMBIGUOUS) === 0) {
       sink("NAME", start, end);
     }
   }
