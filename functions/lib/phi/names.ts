@@ -12,7 +12,8 @@ const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF";
 /** Smith, O'Brien, McDonald, Smith-Jones, José, Zoë. */
 const TOKEN = `(?:[${UPPER}]')?[${UPPER}][${LOWER}]+(?:[${UPPER}][${LOWER}]+)?(?:-[${UPPER}][${LOWER}]+)?`;
 /** Surname particles stay lowercase inside a name: "Van der Berg", "Maria de la Cruz", "Omar bin Laden". */
-const PARTICLE = "(?:van|von|der|den|de|da|del|della|di|du|la|le|bin|ibn|al|el)";
+const PARTICLES = new Set("van von der den de da del della di du la le bin ibn al el".split(" "));
+const PARTICLE = `(?:${[...PARTICLES].join("|")})`;
 const FULL = `${TOKEN}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)*(?:[${UPPER}]\\.|${TOKEN})){0,3}`;
 
 const TITLES = "Dr|Doctor|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Nurse|Sr|Rev|Sister|DR|MR|MRS|MS";
@@ -117,7 +118,6 @@ const NAME_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}])${FULL}$`);
 /** "Tomasz and Declan": a capitalised word joined by "and" or "&" to a name, after it or before it. */
 const AND_AFTER_RE = new RegExp(`[ \\t]+(?:and|&)[ \\t]+(${TOKEN})(?![${LOWER}])`, "y");
 const AND_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])(${TOKEN})[ \\t]+(?:and|&)[ \\t]+$`);
-const SPLIT_RE = new RegExp(`[${UPPER}]\\.|${TOKEN}|\\b${PARTICLE}\\b`, "g");
 
 /** Capitalised words that context rules would otherwise swallow as a name or its continuation. */
 const STOP = new Set(
@@ -207,7 +207,8 @@ for (const [words, bit] of [
 /**
  * Reports the names in `text[start, end)` (a span a context rule matched): runs of name tokens and initials joined
  * by blanks, each run one finding; stop words break runs and particles only continue them. Every token reported
- * is learnt, so that it is found again wherever it stands alone.
+ * is learnt, so that it is found again wherever it stands alone. The span is read as a global regex
+ * `[UPPER]\.|TOKEN|\bPARTICLE\b` run on the span alone would split it: the first piece at each position.
  */
 function emitTokens(
   text: string,
@@ -216,37 +217,43 @@ function emitTokens(
   sink: Sink,
   known: Set<string>,
 ): void {
-  SPLIT_RE.lastIndex = 0;
-  const part = text.slice(start, end);
-  let m: RegExpExecArray | null;
   let runStart = -1;
   let runEnd = -1;
-  while ((m = SPLIT_RE.exec(part)) !== null) {
-    const token = m[0];
-    const isInitial = token.length === 2 && token.charCodeAt(1) === 46;
-    const first = token.charCodeAt(0);
-    const isParticle = first >= 97 && first <= 122;
-    const stop = !isInitial && STOP.has(token);
-    if (runStart >= 0 && (stop || !onlyBlanks(part, runEnd, m.index))) {
-      sink("NAME", start + runStart, start + runEnd);
+  let p = start;
+  while (p < end) {
+    // The piece at `p` ends at `to`; `token` is set for a name token, not for an initial or a particle.
+    let to = p + 2;
+    let token = "";
+    if (!(to <= end && text.charCodeAt(p + 1) === 46 && isUpper(text.charCodeAt(p)))) {
+      to = tokenEnd(text, p, end);
+      if (to >= 0) {
+        token = text.slice(p, to);
+      } else {
+        to = particleEnd(text, p, start, end);
+        if (to < 0) {
+          p++;
+          continue;
+        }
+      }
+    }
+    const stop = token !== "" && STOP.has(token);
+    if (runStart >= 0 && (stop || !onlyBlanks(text, runEnd, p))) {
+      sink("NAME", runStart, runEnd);
       runStart = -1;
     }
-    if (stop) {
-      continue;
-    }
-    if (runStart < 0) {
-      if (isInitial || isParticle) {
-        continue;
+    if (!stop && (runStart >= 0 || token !== "")) {
+      if (runStart < 0) {
+        runStart = p;
       }
-      runStart = m.index;
+      runEnd = to;
+      if (token !== "") {
+        known.add(token);
+      }
     }
-    runEnd = m.index + token.length;
-    if (!isInitial && !isParticle) {
-      known.add(token);
-    }
+    p = to;
   }
   if (runStart >= 0) {
-    sink("NAME", start + runStart, start + runEnd);
+    sink("NAME", runStart, runEnd);
   }
 }
 
@@ -318,6 +325,25 @@ function tokenEnd(text: string, at: number, limit: number): number {
     }
   }
   return end;
+}
+
+/** A character `\w` matches. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** End of the PARTICLE at `at` in `text[from, limit)`, or -1: a whole word there (`\b` on both sides). */
+function particleEnd(text: string, at: number, from: number, limit: number): number {
+  const c = text.charCodeAt(at);
+  // Every particle is lowercase ASCII.
+  if (c < 97 || c > 122 || (at > from && isWordChar(text.charCodeAt(at - 1)))) {
+    return -1;
+  }
+  let end = at + 1;
+  while (end < limit && isWordChar(text.charCodeAt(end))) {
+    end++;
+  }
+  return PARTICLES.has(text.slice(at, end)) ? end : -1;
 }
 
 /** Whether a token at `at` starts a word: not after a letter, an apostrophe or a hyphen ("Jean-Pierre"). */
