@@ -204,19 +204,28 @@ for (const [words, bit] of [
   }
 }
 
+/** What the detection in one text has found so far. */
+class Found {
+  /** Every name reported by `name`, as start/end pairs, for the coordination rule at the end. */
+  readonly spans: number[] = [];
+  /** The tokens reported as names, found again wherever they stand alone. */
+  readonly known = new Set<string>();
+
+  constructor(readonly report: Sink) {}
+
+  name(start: number, end: number): void {
+    this.spans.push(start, end);
+    this.report("NAME", start, end);
+  }
+}
+
 /**
  * Reports the names in `text[start, end)` (a span a context rule matched): runs of name tokens and initials joined
  * by blanks, each run one finding; stop words break runs and particles only continue them. Every token reported
  * is learnt, so that it is found again wherever it stands alone. The span is read as a global regex
  * `[UPPER]\.|TOKEN|\bPARTICLE\b` run on the span alone would split it: the first piece at each position.
  */
-function emitTokens(
-  text: string,
-  start: number,
-  end: number,
-  sink: Sink,
-  known: Set<string>,
-): void {
+function emitTokens(text: string, start: number, end: number, found: Found): void {
   let runStart = -1;
   let runEnd = -1;
   let p = start;
@@ -238,7 +247,7 @@ function emitTokens(
     }
     const stop = token !== "" && STOP.has(token);
     if (runStart >= 0 && (stop || !onlyBlanks(text, runEnd, p))) {
-      sink("NAME", runStart, runEnd);
+      found.name(runStart, runEnd);
       runStart = -1;
     }
     if (!stop && (runStart >= 0 || token !== "")) {
@@ -247,13 +256,13 @@ function emitTokens(
       }
       runEnd = to;
       if (token !== "") {
-        known.add(token);
+        found.known.add(token);
       }
     }
     p = to;
   }
   if (runStart >= 0) {
-    sink("NAME", runStart, runEnd);
+    found.name(runStart, runEnd);
   }
 }
 
@@ -263,6 +272,11 @@ function emitTokens(
  */
 function groupStart(m: RegExpExecArray): number {
   return m.index + m[0].length - m[1].length;
+}
+
+/** emitTokens on capture group 1 of each match of `re` at `starts`. */
+function emitMatches(re: RegExp, text: string, starts: Starts, found: Found): void {
+  eachAt(re, text, starts, (m) => emitTokens(text, groupStart(m), m.index + m[0].length, found));
 }
 
 function afterLowercaseWord(text: string, start: number): boolean {
@@ -420,21 +434,10 @@ function detectNames(
   capitals: Starts,
   report: Sink,
 ): void {
-  const known = new Set<string>();
-  // Every name reported here, as start/end pairs, for the coordination rule at the end.
-  const spans: number[] = [];
-  const sink: Sink = (type, start, end) => {
-    spans.push(start, end);
-    report(type, start, end);
-  };
-  for (const [re, starts] of [
-    [CONTEXT_RE, contexts],
-    [NAME_LABEL_RE, labels],
-  ] as const) {
-    eachAt(re, text, starts, (m) => {
-      emitTokens(text, groupStart(m), m.index + m[0].length, sink, known);
-    });
-  }
+  const found = new Found(report);
+  const { known, spans } = found;
+  emitMatches(CONTEXT_RE, text, contexts, found);
+  emitMatches(NAME_LABEL_RE, text, labels, found);
   let free = 0;
   for (const at of credentials) {
     CREDENTIAL_RE.lastIndex = at;
@@ -446,7 +449,7 @@ function detectNames(
     const from = Math.max(0, start - 96);
     const name = NAME_BEFORE_RE.exec(text.slice(from, start));
     if (name !== null) {
-      emitTokens(text, from + name.index, start, sink, known);
+      emitTokens(text, from + name.index, start, found);
     }
   }
   free = 0;
@@ -464,7 +467,7 @@ function detectNames(
     const kind = LEXICON.get(token) ?? 0;
     const given = (kind & IS_GIVEN) !== 0;
     if (!given && (known.has(token) || (kind & (IS_SURNAME | IS_AMBIGUOUS)) === IS_SURNAME)) {
-      sink("NAME", start, end);
+      found.name(start, end);
       continue;
     }
     // The following-word lookup is the costly step: only for tokens that can start a name.
@@ -480,15 +483,15 @@ function detectNames(
       known.add(token);
       known.add(next);
       free = nextEnd;
-      sink("NAME", start, nextEnd);
+      found.name(start, nextEnd);
     } else if (given && (kind & IS_AMBIGUOUS) === 0) {
-      sink("NAME", start, end);
+      found.name(start, end);
     }
   }
   // Names are often listed together ("Tomasz and Declan asked about driving"): a capitalised word joined by "and"
   // or "&" to a name is a name too, whichever side the name is on.
-  const found = spans.length;
-  for (let k = 0; k < found; k += 2) {
+  const count = spans.length;
+  for (let k = 0; k < count; k += 2) {
     AND_AFTER_RE.lastIndex = spans[k + 1];
     const after = AND_AFTER_RE.exec(text);
     if (after !== null && !STOP.has(after[1])) {
