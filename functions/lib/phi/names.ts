@@ -114,7 +114,7 @@ const CREDENTIALS =
  * credential must follow spaces (and maybe a comma), which are walked back over from the credential itself.
  */
 const CREDENTIAL_RE = new RegExp(`(?:${CREDENTIALS})(?![A-Za-z])`, "y");
-const NAME_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}])${FULL}$`);
+const NAME_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}])${FULL}$`, "y");
 /** "Tomasz and Declan": a capitalised word joined by "and" or "&" to a name, after it or before it. */
 const AND_AFTER_RE = new RegExp(`[ \\t]+(?:and|&)[ \\t]+(${TOKEN})(?![${LOWER}])`, "y");
 const AND_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])(${TOKEN})[ \\t]+(?:and|&)[ \\t]+$`);
@@ -388,6 +388,33 @@ function followingStart(text: string, from: number): number {
   return after > start + 2 ? after : -1;
 }
 
+/** A character FULL can match: a letter, a blank, an apostrophe, a hyphen or a dot. */
+function isFullChar(c: number): boolean {
+  return isUpper(c) || isLower(c) || c === 32 || c === 9 || c === 39 || c === 45 || c === 46;
+}
+
+/**
+ * Where the first match of NAME_BEFORE_RE in `part` (the text before a credential) starts, or -1. A match holds
+ * only letters, blanks, apostrophes, hyphens and dots, and starts at a capital after no letter: only those after
+ * the last other character are tried.
+ */
+function nameBefore(part: string): number {
+  let from = part.length;
+  while (from > 0 && isFullChar(part.charCodeAt(from - 1))) {
+    from--;
+  }
+  for (let p = from; p < part.length; p++) {
+    const c = part.charCodeAt(p - 1);
+    if (isUpper(part.charCodeAt(p)) && !(isUpper(c) || isLower(c))) {
+      NAME_BEFORE_RE.lastIndex = p;
+      if (NAME_BEFORE_RE.test(part)) {
+        return p;
+      }
+    }
+  }
+  return -1;
+}
+
 /** Start of the `,?[ \t]+` before a credential at `at`, or -1 when no space precedes it. */
 function signatureStart(text: string, at: number): number {
   let s = at;
@@ -447,9 +474,9 @@ function detectNames(
     }
     free = CREDENTIAL_RE.lastIndex;
     const from = Math.max(0, start - 96);
-    const name = NAME_BEFORE_RE.exec(text.slice(from, start));
-    if (name !== null) {
-      emitTokens(text, from + name.index, start, found);
+    const name = nameBefore(text.slice(from, start));
+    if (name >= 0) {
+      emitTokens(text, from + name, start, found);
     }
   }
   free = 0;
