@@ -281,24 +281,36 @@ function emitMatches(re: RegExp, text: string, starts: Starts, found: Found): vo
 
 function afterLowercaseWord(text: string, start: number): boolean {
   let p = start - 1;
-  if (p < 0 || (text[p] !== " " && text[p] !== "\t")) {
+  if (p < 0 || (text.charCodeAt(p) !== 32 && text.charCodeAt(p) !== 9)) {
     return false;
   }
-  while (p > 0 && (text[p] === " " || text[p] === "\t")) {
+  while (p > 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) {
     p--;
   }
   const c = text.charCodeAt(p);
   return c >= 97 && c <= 122;
 }
 
+/** UPPER and LOWER as a table of the codes below 256: one load in the character loops, not a chain of compares. */
+const CAPITAL = 1;
+const SMALL = 2;
+const LETTERS = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) {
+    LETTERS[c] = CAPITAL;
+  } else if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7)) {
+    LETTERS[c] = SMALL;
+  }
+}
+
 /** A character code in UPPER. */
 function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+  return c < 256 && LETTERS[c] === CAPITAL;
 }
 
 /** A character code in LOWER. */
 function isLower(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+  return c < 256 && LETTERS[c] === SMALL;
 }
 
 /** End of `[UPPER][LOWER]+` at `at` in `text[0, limit)`, or -1. */
