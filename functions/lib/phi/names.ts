@@ -10,7 +10,7 @@ import { Sink } from "./types";
 const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE";
 const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF";
 /** Smith, O'Brien, McDonald, Smith-Jones, José, Zoë. */
-const TOKEN = `(?:[${UPPER}]')?[${UPPER}][${LOWER}]+(?:[${UPPER}][${LOWER}]+)?(?:-[${UPPER}][${LOWER}]+)?`;
+export const TOKEN = `(?:[${UPPER}]')?[${UPPER}][${LOWER}]+(?:[${UPPER}][${LOWER}]+)?(?:-[${UPPER}][${LOWER}]+)?`;
 /** Surname particles stay lowercase inside a name: "Van der Berg", "Maria de la Cruz", "Omar bin Laden". */
 const PARTICLES = new Set("van von der den de da del della di du la le bin ibn al el".split(" "));
 const PARTICLE = `(?:${[...PARTICLES].join("|")})`;
@@ -330,7 +330,7 @@ function capitalWordEnd(text: string, at: number, limit: number): number {
  * capital. Its lowercase runs are maximal, so it never backtracks into them, and each optional part is taken
  * whenever it is there.
  */
-function tokenEnd(text: string, at: number, limit: number): number {
+export function tokenEnd(text: string, at: number, limit: number): number {
   // "O'Brien" (without the prefix, a capital and an apostrophe are no token).
   const from =
     at + 1 < limit && text.charCodeAt(at + 1) === 39 && isUpper(text.charCodeAt(at)) ? at + 2 : at;
