@@ -144,6 +144,27 @@ function archiveOf(
   };
 }
 
+/**
+ * The esbuild options every function bundle is built with: what runs in a function is this output, not the
+ * TypeScript source (`npm run bench` measures the redaction library built the same way).
+ */
+export function bundleOptions(
+  args: Pick<FunctionPackageArgs, "external" | "target">,
+): esbuild.BuildOptions {
+  return {
+    bundle: true,
+    treeShaking: true,
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    platform: "node",
+    target: args.target ?? "node22",
+    format: "cjs",
+    external: [...(args.external ?? ["@aws-sdk/*"])],
+    legalComments: "none",
+  };
+}
+
 /** Bundles a handler (or returns the cached bundle) and wraps it in an archive. */
 export function packageFunction(args: FunctionPackageArgs): FunctionPackage {
   const exportName = args.exportName ?? "handler";
@@ -162,16 +183,7 @@ export function packageFunction(args: FunctionPackageArgs): FunctionPackage {
   const cacheDir = args.cacheDir ?? path.join(repositoryRoot, ".cache", "functions");
   const wrapper = args.resolveAwsSecrets ? secretsWrapper(entryFile, exportName) : undefined;
   const options: esbuild.BuildOptions = {
-    bundle: true,
-    treeShaking: true,
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    platform: "node",
-    target: args.target ?? "node22",
-    format: "cjs",
-    external: [...(args.external ?? ["@aws-sdk/*"])],
-    legalComments: "none",
+    ...bundleOptions(args),
     metafile: true,
     absWorkingDir: repositoryRoot,
     logLevel: "silent",
