@@ -136,30 +136,55 @@ function startsFinding(found: ReadonlyArray<Finding>, count: number, at: number)
 /** Characters compared, at most, by per-value indexOf scans before one multi-string pass costs less. */
 const INDEXOF_BUDGET = 1 << 20;
 
+/** Whether `input` holds the same characters at `a` and `b` for `length` characters. */
+function sameText(input: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    if (input.charCodeAt(a + i) !== input.charCodeAt(b + i)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Whether a finding after `found[k]` (among the first `count`) covers the same value: that one gives its type. */
+function valueRepeated(
+  input: string,
+  found: ReadonlyArray<Finding>,
+  count: number,
+  k: number,
+): boolean {
+  const { start, end } = found[k];
+  for (let j = k + 1; j < count; j++) {
+    const g = found[j];
+    if (g.end - g.start === end - start && sameText(input, g.start, start, end - start)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * A value found to be PHI in one place is PHI everywhere in the same text, even where its context is missing
- * ("SSN 123-45-6789" then "123-45-6789x"): every other occurrence of a found value is masked with the same type.
+ * ("SSN 123-45-6789" then "123-45-6789x"): every other occurrence of a found value is masked with the same type
+ * (when two findings hold the same value, the later one's type).
  */
 function propagate(
   input: string,
   found: Finding[],
   sink: (type: PhiType, start: number, end: number) => void,
 ): void {
-  const types = new Map<string, PhiType>();
-  for (const f of found) {
-    if (f.end - f.start >= 3) {
-      types.set(input.slice(f.start, f.end), f.type);
-    }
-  }
-  if (types.size === 0) {
-    return;
-  }
-  // Successive native indexOf scans per value, while values x length stays small (a note and the values found in
-  // it); past that (a long batch of logs with thousands of values), one Aho-Corasick pass for all of them.
   // `sink` appends to `found`: only the first `own` findings are the detectors'.
   const own = found.length;
-  if (types.size <= 16 || types.size * input.length <= INDEXOF_BUDGET) {
-    for (const [v, type] of types) {
+  // Successive native indexOf scans per value, while values x length stays small (a note and the values found in
+  // it); past that (a long batch of logs with thousands of values), one Aho-Corasick pass for all of them.
+  if (own <= 16 || own * input.length <= INDEXOF_BUDGET) {
+    for (let k = 0; k < own; k++) {
+      const { type, start, end } = found[k];
+      // A note has a few dozen findings: comparing them beats hashing every value into a map.
+      if (end - start < 3 || valueRepeated(input, found, own, k)) {
+        continue;
+      }
+      const v = input.slice(start, end);
       for (let at = input.indexOf(v); at !== -1; at = input.indexOf(v, at + v.length)) {
         if (!startsFinding(found, own, at)) {
           sink(type, at, at + v.length);
@@ -168,9 +193,14 @@ function propagate(
     }
     return;
   }
+  const types = new Map<string, PhiType>();
   const starts = new Set<number>();
   for (let k = 0; k < own; k++) {
-    starts.add(found[k].start);
+    const f = found[k];
+    starts.add(f.start);
+    if (f.end - f.start >= 3) {
+      types.set(input.slice(f.start, f.end), f.type);
+    }
   }
   const values = [...types.keys()];
   eachOccurrence(input, values, (k, at) => {
