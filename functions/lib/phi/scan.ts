@@ -107,6 +107,8 @@ export class TriggerSet {
   private readonly letters: Targets[];
   private readonly digits: Targets[];
   private readonly wordLength: Targets[];
+  /** Word runs shorter than this fire nothing (no trigger wants short words): most runs end without a lookup. */
+  private readonly shortestWord: number;
   private readonly chars: Targets[];
   /** What a Latin-1 capital not preceded by an ASCII letter fires. */
   private readonly latin: Targets;
@@ -273,6 +275,8 @@ export class TriggerSet {
     this.letters = letters.map(targets);
     this.digits = digits.map(targets);
     this.wordLength = wordLength.map(targets);
+    const firstFired = wordLength.findIndex((entry) => entry.length > 0);
+    this.shortestWord = firstFired < 0 ? MAX_RUN + 1 : Math.floor(firstFired / 128);
     this.chars = chars.map(targets);
     this.latin = targets(capitals);
   }
@@ -295,7 +299,7 @@ export class TriggerSet {
         l.pop();
       }
     }
-    const { child, letters, digits, wordLength, chars, latin } = this;
+    const { child, letters, digits, wordLength, shortestWord, chars, latin } = this;
     const n = text.length;
     // Start of the run of word characters the scan is in, or -1 between runs.
     let word = -1;
@@ -357,7 +361,9 @@ export class TriggerSet {
         continue;
       }
       if (word >= 0) {
-        fire(wordLength[wordRun(i - word) * 128 + text.charCodeAt(word)], word);
+        if (i - word >= shortestWord) {
+          fire(wordLength[wordRun(i - word) * 128 + text.charCodeAt(word)], word);
+        }
         word = -1;
       }
       if (c < 128) {
@@ -370,7 +376,7 @@ export class TriggerSet {
       }
       i++;
     }
-    if (word >= 0) {
+    if (word >= 0 && n - word >= shortestWord) {
       fire(wordLength[wordRun(n - word) * 128 + text.charCodeAt(word)], word);
     }
     return this.lists;
