@@ -291,11 +291,12 @@ export class TriggerSet {
       const l = outputs[o];
       // Setting the length to 0 would drop the backing store, and every scan would grow each list again from
       // nothing; popping keeps it. A long list is dropped whole: popping it would cost as much as filling it,
-      // and its store is not worth keeping.
+      // and its store is not worth keeping. The pops are counted from the length read once: testing `l.length`
+      // after each pop made each iteration wait for the previous pop's store (the scan took about 7% longer).
       if (l.length > 256) {
         l.length = 0;
       }
-      while (l.length !== 0) {
+      for (let j = l.length; j !== 0; j--) {
         l.pop();
       }
     }
