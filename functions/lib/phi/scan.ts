@@ -330,10 +330,11 @@ export class TriggerSet {
       }
       if ((cls & LETTER) !== 0) {
         // A letter run starts here: its first letter is not preceded by an ASCII letter.
-        let base = 0;
-        let l = i;
+        // The first letter is known to be one: it steps from the root (slot base 0) without the loop's tests.
+        // Setting bit 5 lowercases an ASCII capital and leaves every other code outside a-z.
+        let base = child[(c | 32) - 97];
+        let l = i + 1;
         while (l < n) {
-          // Setting bit 5 lowercases an ASCII capital and leaves every other code outside a-z.
           const k = ((text.charCodeAt(l) | 32) - 97) >>> 0;
           if (k >= 26) {
             break;
