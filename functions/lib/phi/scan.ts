@@ -88,7 +88,8 @@ const NEXT_CLASSES = 129;
 
 /**
  * Trie nodes take 32 slots of `child` (26 used) so that a node's slot base, `node << 5`, is also what the walk
- * carries, and `base >> 4` is the node's first entry in the letter table (2 per node: the run starts a capitalised word or not).
+ * carries, and `base >> 4` is the node's first entry in the letter table (2 per node: the run starts a
+ * capitalised word or not).
  */
 const STRIDE_SHIFT = 5;
 const LETTERS_SHIFT = 4;
@@ -101,8 +102,8 @@ export class TriggerSet {
   /** Trie over lowercase a-z: the next node's slot base per node slot and letter, a dead node off the words. */
   private readonly child: Int32Array;
   /**
-   * What a letter run fires, by the node its walk ended in (2 entries per node: the run starts a capitalised word or not): the
-   * prefixes met on the way, the whole word when it is a trie node, the capitals when it is capitalised.
+   * What a letter run fires, by the node its walk ended in (2 entries per node: the run starts a capitalised word
+   * or not): the prefixes met on the way, the whole word when it is a trie node, the capitals when capitalised.
    */
   private readonly letters: Targets[];
   private readonly digits: Targets[];
