@@ -3,7 +3,7 @@
  * named as where someone lives. A state on its own is not PHI under Safe Harbor and stays in the text.
  */
 import { kw } from "./patterns";
-import { Detector, eachAt, Trigger } from "./scan";
+import { Detector, eachAt, isDigit, Trigger } from "./scan";
 import { Sink } from "./types";
 
 const WORD = "[A-Z\\u00C0-\\u00DE][A-Za-z\\u00DF-\\u00FF'.-]*";
@@ -93,10 +93,6 @@ function isCityLower(c: number): boolean {
 
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function isBlank(c: number): boolean {

@@ -4,7 +4,7 @@
  * finally every further occurrence in the same text of a token already found to be a name.
  */
 import { kw } from "./patterns";
-import { Detector, eachAt, onlyBlanks, Starts } from "./scan";
+import { Detector, eachAt, isWordChar, onlyBlanks, Starts } from "./scan";
 import { Sink } from "./types";
 
 const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE";
@@ -351,11 +351,6 @@ export function tokenEnd(text: string, at: number, limit: number): number {
     }
   }
   return end;
-}
-
-/** A character `\w` matches. */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** End of the PARTICLE at `at` in `text[from, limit)`, or -1: a whole word there (`\b` on both sides). */

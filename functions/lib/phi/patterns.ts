@@ -4,7 +4,7 @@
  */
 import { isIPv6 } from "net";
 import { KEYED_TYPES as PHI_TYPES_BY_KEY, phiTypeOfKey } from "./keys";
-import { Detector, eachAt, MAX_RUN, sticky, Trigger } from "./scan";
+import { Detector, eachAt, isDigit, isWordChar, MAX_RUN, sticky, Trigger } from "./scan";
 import { PhiType } from "./types";
 
 /** "patient" -> "(?:[Pp]atient|PATIENT)": keywords in three casings while the rest of a regex stays case-sensitive. */
@@ -51,14 +51,6 @@ function simple(
       });
     },
   };
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** The ASCII characters of `chars` as a table by code: a lookup per character instead of a string search. */

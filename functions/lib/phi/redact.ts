@@ -1,7 +1,7 @@
 import { DETECTORS } from "./detectors";
 import { eachOccurrence } from "./occurrences";
 import { detectPatient } from "./patient";
-import { onlyBlanks, Starts, TriggerSet } from "./scan";
+import { isWordChar, onlyBlanks, Starts, TriggerSet } from "./scan";
 import { Finding, maskOf, PHI_TYPES, PhiType, RedactOptions, RedactResult } from "./types";
 
 const ALL = new Set<PhiType>(PHI_TYPES);
@@ -117,10 +117,6 @@ function maskSpans(text: string): Masks {
     spans.push(m.index, m.index + m[0].length);
   }
   return spans;
-}
-
-function isWord(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** Whether one of the first `count` findings starts at `at` (a few dozen findings: no set is worth building). */
@@ -240,10 +236,18 @@ function sink(type: PhiType, start: number, end: number): void {
   }
   // Findings always cover whole words: a mask placed mid-word would create a word boundary that a second pass
   // could match on, and the rest of a half-masked word is usually part of the same identifier.
-  while (start > 0 && isWord(input.charCodeAt(start - 1)) && isWord(input.charCodeAt(start))) {
+  while (
+    start > 0 &&
+    isWordChar(input.charCodeAt(start - 1)) &&
+    isWordChar(input.charCodeAt(start))
+  ) {
     start--;
   }
-  while (end < input.length && isWord(input.charCodeAt(end - 1)) && isWord(input.charCodeAt(end))) {
+  while (
+    end < input.length &&
+    isWordChar(input.charCodeAt(end - 1)) &&
+    isWordChar(input.charCodeAt(end))
+  ) {
     end++;
   }
   pass.found.push({ type, start, end });

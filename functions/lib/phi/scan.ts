@@ -432,6 +432,15 @@ export function eachAt(
   }
 }
 
+/** Whether `c` is a character `\w` matches: what `\b` separates and whole findings extend over. */
+export function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** Whether `text` holds only spaces and tabs between `from` and `to`, and at least one. */
 export function onlyBlanks(text: string, from: number, to: number): boolean {
   if (to <= from) {
