@@ -3,7 +3,7 @@
  * named as where someone lives. A state on its own is not PHI under Safe Harbor and stays in the text.
  */
 import { kw } from "./patterns";
-import { Detector, eachAt, isDigit, Trigger } from "./scan";
+import { Detector, eachAt, isBlank, isDigit, Trigger } from "./scan";
 import { Sink } from "./types";
 
 const WORD = "[A-Z\\u00C0-\\u00DE][A-Za-z\\u00DF-\\u00FF'.-]*";
@@ -95,10 +95,6 @@ function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
-}
-
 /**
  * Whether ADDRESS_RE can match at `at`: a PO box starts with a P, a street number (digits, maybe a letter) is
  * followed by blanks and a capital or a digit (a direction, a street name, an ordinal). Most digit runs ("5 mg",
@@ -132,7 +128,7 @@ function mayStartAddress(text: string, at: number): boolean {
 
 /** What joins the words of a CITY. */
 function isCityBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 45;
+  return isBlank(c) || c === 45;
 }
 
 /**

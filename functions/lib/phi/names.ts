@@ -4,7 +4,7 @@
  * finally every further occurrence in the same text of a token already found to be a name.
  */
 import { kw } from "./patterns";
-import { Detector, eachAt, isWordChar, onlyBlanks, Starts } from "./scan";
+import { Detector, eachAt, isBlank, isWordChar, onlyBlanks, Starts } from "./scan";
 import { Sink } from "./types";
 
 const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE";
@@ -281,10 +281,10 @@ function emitMatches(re: RegExp, text: string, starts: Starts, found: Found): vo
 
 function afterLowercaseWord(text: string, start: number): boolean {
   let p = start - 1;
-  if (p < 0 || (text.charCodeAt(p) !== 32 && text.charCodeAt(p) !== 9)) {
+  if (p < 0 || !isBlank(text.charCodeAt(p))) {
     return false;
   }
-  while (p > 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) {
+  while (p > 0 && isBlank(text.charCodeAt(p))) {
     p--;
   }
   const c = text.charCodeAt(p);
@@ -379,7 +379,7 @@ function startsWord(text: string, at: number): boolean {
  */
 function followingStart(text: string, from: number): number {
   let start = from;
-  while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) {
+  while (isBlank(text.charCodeAt(start))) {
     start++;
   }
   if (start === from) {
@@ -389,7 +389,7 @@ function followingStart(text: string, from: number): number {
     return start;
   }
   let after = start + 2;
-  while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) {
+  while (isBlank(text.charCodeAt(after))) {
     after++;
   }
   return after > start + 2 ? after : -1;
@@ -397,7 +397,7 @@ function followingStart(text: string, from: number): number {
 
 /** A character FULL can match: a letter, a blank, an apostrophe, a hyphen or a dot. */
 function isFullChar(c: number): boolean {
-  return isUpper(c) || isLower(c) || c === 32 || c === 9 || c === 39 || c === 45 || c === 46;
+  return isUpper(c) || isLower(c) || isBlank(c) || c === 39 || c === 45 || c === 46;
 }
 
 /**
@@ -454,7 +454,7 @@ export const NAMES: Detector = {
 /** Whether "and" or "&" and blanks stand right before `at` (AND_BEFORE_RE needs them; most names have neither). */
 function afterConnector(text: string, at: number): boolean {
   let p = at;
-  while (p > 0 && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) {
+  while (p > 0 && isBlank(text.charCodeAt(p - 1))) {
     p--;
   }
   return p < at && (text.charCodeAt(p - 1) === 38 || (p >= 3 && text.startsWith("and", p - 3)));

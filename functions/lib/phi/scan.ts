@@ -441,6 +441,11 @@ export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** A space or a tab: what `[ \t]` matches. */
+export function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
 /** Whether `text` holds only spaces and tabs between `from` and `to`, and at least one. */
 export function onlyBlanks(text: string, from: number, to: number): boolean {
   if (to <= from) {
@@ -448,7 +453,7 @@ export function onlyBlanks(text: string, from: number, to: number): boolean {
   }
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) {
+    if (!isBlank(c)) {
       return false;
     }
   }
