@@ -3,7 +3,7 @@
  * named as where someone lives. A state on its own is not PHI under Safe Harbor and stays in the text.
  */
 import { kw } from "./patterns";
-import { Detector, eachAt, isBlank, isDigit, Trigger } from "./scan";
+import { Detector, eachAt, endingGroupStart, isBlank, isDigit, Trigger } from "./scan";
 import { Sink } from "./types";
 
 const WORD = "[A-Z\\u00C0-\\u00DE][A-Za-z\\u00DF-\\u00FF'.-]*";
@@ -70,20 +70,17 @@ const NOT_PLACES = new Set([
   "His",
 ]);
 
-/**
- * Reports group `g` of `m` when it took part, at the start or the end of the match: its position follows from the
- * lengths, where the `d` flag that would give it makes every match several times slower.
- */
+/** Reports group `g` of `m` when it took part and starts the match. */
 function atStart(m: RegExpExecArray, g: number, sink: Sink): void {
   if (m[g] !== undefined) {
     sink("LOCATION", m.index, m.index + m[g].length);
   }
 }
 
+/** Reports group `g` of `m` when it took part and ends the match. */
 function atEnd(m: RegExpExecArray, g: number, sink: Sink): void {
   if (m[g] !== undefined) {
-    const end = m.index + m[0].length;
-    sink("LOCATION", end - m[g].length, end);
+    sink("LOCATION", endingGroupStart(m, g), m.index + m[0].length);
   }
 }
 

@@ -4,7 +4,15 @@
  * finally every further occurrence in the same text of a token already found to be a name.
  */
 import { kw } from "./patterns";
-import { Detector, eachAt, isBlank, isWordChar, onlyBlanks, Starts } from "./scan";
+import {
+  Detector,
+  eachAt,
+  endingGroupStart,
+  isBlank,
+  isWordChar,
+  onlyBlanks,
+  Starts,
+} from "./scan";
 import { Sink } from "./types";
 
 const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE";
@@ -267,16 +275,13 @@ function emitTokens(text: string, start: number, end: number, found: Found): voi
 }
 
 /**
- * Start of capture group 1 in a match that the group ends (CONTEXT_RE, NAME_LABEL_RE, AND_AFTER_RE): found from
- * the lengths, as the `d` flag would cost an indices array per match.
+ * emitTokens on capture group 1 of each match of `re` at `starts`. The group ends the match (CONTEXT_RE,
+ * NAME_LABEL_RE), as it does AND_AFTER_RE's.
  */
-function groupStart(m: RegExpExecArray): number {
-  return m.index + m[0].length - m[1].length;
-}
-
-/** emitTokens on capture group 1 of each match of `re` at `starts`. */
 function emitMatches(re: RegExp, text: string, starts: Starts, found: Found): void {
-  eachAt(re, text, starts, (m) => emitTokens(text, groupStart(m), m.index + m[0].length, found));
+  eachAt(re, text, starts, (m) =>
+    emitTokens(text, endingGroupStart(m, 1), m.index + m[0].length, found),
+  );
 }
 
 function afterLowercaseWord(text: string, start: number): boolean {
@@ -529,7 +534,7 @@ function detectNames(
     AND_AFTER_RE.lastIndex = spans[k + 1];
     const after = AND_AFTER_RE.exec(text);
     if (after !== null && !STOP.has(after[1])) {
-      report("NAME", groupStart(after), AND_AFTER_RE.lastIndex);
+      report("NAME", endingGroupStart(after, 1), AND_AFTER_RE.lastIndex);
     }
     if (!afterConnector(text, spans[k])) {
       continue;

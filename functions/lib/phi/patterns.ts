@@ -4,7 +4,16 @@
  */
 import { isIPv6 } from "net";
 import { KEYED_TYPES as PHI_TYPES_BY_KEY, phiTypeOfKey } from "./keys";
-import { Detector, eachAt, isDigit, isWordChar, MAX_RUN, sticky, Trigger } from "./scan";
+import {
+  Detector,
+  eachAt,
+  endingGroupStart,
+  isDigit,
+  isWordChar,
+  MAX_RUN,
+  sticky,
+  Trigger,
+} from "./scan";
 import { PhiType } from "./types";
 
 /** "patient" -> "(?:[Pp]atient|PATIENT)": keywords in three casings while the rest of a regex stays case-sensitive. */
@@ -18,13 +27,9 @@ function digitsThen(length: (n: number) => boolean, next: string): Trigger {
   return { digits: (n, c) => length(n) && c !== "" && next.includes(c) };
 }
 
-/**
- * Where group 1 of `m` starts when it took part, else where the match does. Group 1 must end the match
- * (lookaheads aside): its position then follows from the lengths, where the `d` flag that would give it makes
- * every match several times slower.
- */
+/** Where group 1 of `m` starts when it took part, else where the match does. Group 1 must end the match. */
 function reportedStart(m: RegExpExecArray): number {
-  return m[1] === undefined ? m.index : m.index + m[0].length - m[1].length;
+  return m[1] === undefined ? m.index : endingGroupStart(m, 1);
 }
 
 /**
@@ -243,7 +248,7 @@ const PHONE: Detector = {
       let digits = 0;
       for (let i = s; i < e; i++) {
         const c = text.charCodeAt(i);
-        if (c >= 48 && c <= 57) {
+        if (isDigit(c)) {
           digits++;
         }
       }
@@ -482,8 +487,7 @@ const LABELLED_IDS: Detector = {
         label++;
       }
       // The value ends the match.
-      const e = m.index + m[0].length;
-      sink(ID_LABELS[label][0], e - m[ID_LABELS.length + 1].length, e);
+      sink(ID_LABELS[label][0], endingGroupStart(m, ID_LABELS.length + 1), m.index + m[0].length);
     });
   },
 };
