@@ -48,7 +48,7 @@ function before(a: Finding, b: Finding): boolean {
  */
 function sortFindings(found: Finding[]): void {
   if (found.length > 64) {
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    found.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
     return;
   }
   for (let i = 1; i < found.length; i++) {
