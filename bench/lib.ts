@@ -48,6 +48,50 @@ export function cpuMs(fn: () => void, runs: number): { median: number; best: num
   return { median: samples[Math.floor(samples.length / 2)], best: samples[0] };
 }
 
+/** A round in which the bare loop ran at less than this share of its fastest round's speed had part of a core. */
+export const FULL_SPEED = 0.8;
+
+export interface Round {
+  /** Median CPU ms of one pass of the work in this round. */
+  readonly work: number;
+  /** Median CPU ms of one pass of the bare loop, timed right before the work. */
+  readonly bare: number;
+  /** Whether the bare loop ran at FULL_SPEED or more of its fastest round's speed. */
+  readonly fullCore: boolean;
+}
+
+/**
+ * CPU time of `work` taken in rounds, each right after timing `bare`, a loop whose speed only the machine sets.
+ * The host of a virtual machine can give it part of a core for seconds at a time and still count whole CPU
+ * seconds (the VMs here report no steal time): everything, the bare loop included, then runs up to twice as
+ * slow. A round whose bare loop ran below FULL_SPEED of its fastest round's speed measured that, not the work,
+ * and is left out of `median` (every round stays in `rounds` and `medianAll`). A slowdown of the work alone
+ * (a regression) leaves the bare loop as it was and counts in full.
+ */
+export function calibratedRounds(
+  work: () => void,
+  bare: () => void,
+  rounds: number,
+  passes: number,
+): { rounds: Round[]; median: number; medianAll: number } {
+  const taken: Array<{ work: number; bare: number }> = [];
+  for (let r = 0; r < rounds; r++) {
+    const b = cpuMs(bare, passes).median;
+    taken.push({ work: cpuMs(work, passes).median, bare: b });
+  }
+  const fastest = Math.min(...taken.map((t) => t.bare));
+  const all = taken.map((t) => ({ ...t, fullCore: fastest / t.bare >= FULL_SPEED }));
+  const median = (xs: number[]): number => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+  };
+  return {
+    rounds: all,
+    median: median(all.filter((t) => t.fullCore).map((t) => t.work)),
+    medianAll: median(all.map((t) => t.work)),
+  };
+}
+
 /** A one-line description of the machine, printed with every bench run so figures can be compared. */
 export function machine(): string {
   const cpus = os.cpus();
