@@ -48,15 +48,15 @@ export function cpuMs(fn: () => void, runs: number): { median: number; best: num
   return { median: samples[Math.floor(samples.length / 2)], best: samples[0] };
 }
 
-/** A round in which the bare loop ran at less than this share of its fastest round's speed had part of a core. */
-export const FULL_SPEED = 0.8;
+/** A round in which the bare loop ran below this share of the reference speed had part of a core. */
+export const FULL_SPEED = 0.75;
 
 export interface Round {
   /** Median CPU ms of one pass of the work in this round. */
   readonly work: number;
   /** Median CPU ms of one pass of the bare loop, timed right before the work. */
   readonly bare: number;
-  /** Whether the bare loop ran at FULL_SPEED or more of its fastest round's speed. */
+  /** Whether the bare loop ran at FULL_SPEED or more of the reference speed (see calibratedRounds). */
   readonly fullCore: boolean;
 }
 
@@ -64,9 +64,11 @@ export interface Round {
  * CPU time of `work` taken in rounds, each right after timing `bare`, a loop whose speed only the machine sets.
  * The host of a virtual machine can give it part of a core for seconds at a time and still count whole CPU
  * seconds (the VMs here report no steal time): everything, the bare loop included, then runs up to twice as
- * slow. A round whose bare loop ran below FULL_SPEED of its fastest round's speed measured that, not the work,
- * and is left out of `median` (every round stays in `rounds` and `medianAll`). A slowdown of the work alone
- * (a regression) leaves the bare loop as it was and counts in full.
+ * slow. The reference is the bare loop's third-fastest round of nine (a quarter of the way down the rounds), so
+ * one spuriously fast round does not set it. A round whose bare loop ran below FULL_SPEED of the reference
+ * measured the host, not the work, and is left out of `median` (every round stays in `rounds` and `medianAll`),
+ * unless that would leave half the rounds or fewer: then all count. A slowdown of the work alone (a regression)
+ * leaves the bare loop as it was and counts in full.
  */
 export function calibratedRounds(
   work: () => void,
@@ -79,15 +81,18 @@ export function calibratedRounds(
     const b = cpuMs(bare, passes).median;
     taken.push({ work: cpuMs(work, passes).median, bare: b });
   }
-  const fastest = Math.min(...taken.map((t) => t.bare));
-  const all = taken.map((t) => ({ ...t, fullCore: fastest / t.bare >= FULL_SPEED }));
+  const reference = taken.map((t) => t.bare).sort((a, b) => a - b)[Math.floor(rounds / 4)];
+  const all = taken.map((t) => ({ ...t, fullCore: reference / t.bare >= FULL_SPEED }));
   const median = (xs: number[]): number => {
     const sorted = [...xs].sort((a, b) => a - b);
     return sorted[Math.floor(sorted.length / 2)];
   };
+  const full = all.filter((t) => t.fullCore);
+  // Half the rounds or fewer at the reference speed: the host changed its share of a core too often to tell.
+  const judged = full.length * 2 > rounds ? full : all;
   return {
-    rounds: all,
-    median: median(all.filter((t) => t.fullCore).map((t) => t.work)),
+    rounds: all.map((t) => ({ ...t, fullCore: judged === all || t.fullCore })),
+    median: median(judged.map((t) => t.work)),
     medianAll: median(all.map((t) => t.work)),
   };
 }
