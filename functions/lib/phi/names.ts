@@ -200,15 +200,73 @@ const IS_GIVEN = 1;
 const IS_SURNAME = 2;
 const IS_AMBIGUOUS = 4;
 const IS_STOP = 8;
-const LEXICON = new Map<string, number>();
-for (const [words, bit] of [
-  [GIVEN, IS_GIVEN],
-  [SURNAMES, IS_SURNAME],
-  [AMBIGUOUS_GIVEN, IS_AMBIGUOUS],
-  [STOP, IS_STOP],
-] as const) {
-  for (const word of words) {
-    LEXICON.set(word, (LEXICON.get(word) ?? 0) | bit);
+
+/**
+ * The same number for the same characters, kept to 30 bits (a small integer, stored unboxed): the capitals loop
+ * looks a word up by it without slicing the word out of the text.
+ */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  }
+  return h & 0x3fffffff;
+}
+
+/** Open addressing, a power-of-two table at most half full: the number of each word of LEXICON_WORDS by hashOf. */
+const LEXICON_WORDS: string[] = [];
+const LEXICON_HASHES: number[] = [];
+const LEXICON_KINDS: number[] = [];
+const LEXICON_SLOTS = (() => {
+  const kinds = new Map<string, number>();
+  for (const [words, bit] of [
+    [GIVEN, IS_GIVEN],
+    [SURNAMES, IS_SURNAME],
+    [AMBIGUOUS_GIVEN, IS_AMBIGUOUS],
+    [STOP, IS_STOP],
+  ] as const) {
+    for (const word of words) {
+      kinds.set(word, (kinds.get(word) ?? 0) | bit);
+    }
+  }
+  let size = 16;
+  while (size < kinds.size * 2) {
+    size *= 2;
+  }
+  const slots = new Int32Array(size);
+  for (const [word, kind] of kinds) {
+    const h = hashOf(word, 0, word.length);
+    let slot = h & (size - 1);
+    while (slots[slot] !== 0) {
+      slot = (slot + 1) & (size - 1);
+    }
+    LEXICON_WORDS.push(word);
+    LEXICON_HASHES.push(h);
+    LEXICON_KINDS.push(kind);
+    slots[slot] = LEXICON_WORDS.length;
+  }
+  return slots;
+})();
+
+/**
+ * What `text[start, end)`, whose hashOf is `h`, is in the name lists (IS_* bits, 0 for none). Thousands of words
+ * per note are asked about; slicing each out for a Map made a string and hashed it every time.
+ */
+function lexicon(text: string, start: number, end: number, h: number): number {
+  const mask = LEXICON_SLOTS.length - 1;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const entry = LEXICON_SLOTS[slot] - 1;
+    if (entry < 0) {
+      return 0;
+    }
+    const word = LEXICON_WORDS[entry];
+    if (
+      LEXICON_HASHES[entry] === h &&
+      word.length === end - start &&
+      text.startsWith(word, start)
+    ) {
+      return LEXICON_KINDS[entry];
+    }
   }
 }
 
@@ -218,6 +276,8 @@ class Found {
   readonly spans: number[] = [];
   /** The tokens reported as names, found again wherever they stand alone. */
   readonly known = new Set<string>();
+  /** One bit per known token, at its hashOf modulo 32: most capitals miss it and need no slice to tell. */
+  knownBits = 0;
 
   constructor(readonly report: Sink) {}
 
@@ -225,6 +285,12 @@ class Found {
     this.spans.push(start, end);
     this.report("NAME", start, end);
   }
+}
+
+/** Learns the token `text[start, end)` (hashOf `h`): it is a name wherever else it stands alone. */
+function learn(found: Found, text: string, start: number, end: number, h: number): void {
+  found.knownBits |= 1 << (h & 31);
+  found.known.add(text.slice(start, end));
 }
 
 /**
@@ -238,13 +304,13 @@ function emitTokens(text: string, start: number, end: number, found: Found): voi
   let runEnd = -1;
   let p = start;
   while (p < end) {
-    // The piece at `p` ends at `to`; `token` is set for a name token, not for an initial or a particle.
+    // The piece at `p` ends at `to`; `token` tells a name token from an initial or a particle.
     let to = p + 2;
-    let token = "";
+    let token = false;
     if (!(to <= end && text.charCodeAt(p + 1) === 46 && isUpper(text.charCodeAt(p)))) {
       to = tokenEnd(text, p, end);
       if (to >= 0) {
-        token = text.slice(p, to);
+        token = true;
       } else {
         to = particleEnd(text, p, start, end);
         if (to < 0) {
@@ -253,18 +319,19 @@ function emitTokens(text: string, start: number, end: number, found: Found): voi
         }
       }
     }
-    const stop = token !== "" && STOP.has(token);
+    const h = token ? hashOf(text, p, to) : 0;
+    const stop = token && (lexicon(text, p, to, h) & IS_STOP) !== 0;
     if (runStart >= 0 && (stop || !onlyBlanks(text, runEnd, p))) {
       found.name(runStart, runEnd);
       runStart = -1;
     }
-    if (!stop && (runStart >= 0 || token !== "")) {
+    if (!stop && (runStart >= 0 || token)) {
       if (runStart < 0) {
         runStart = p;
       }
       runEnd = to;
-      if (token !== "") {
-        found.known.add(token);
+      if (token) {
+        learn(found, text, p, to, h);
       }
     }
     p = to;
@@ -501,11 +568,15 @@ function detectNames(
     if (end < 0) {
       continue;
     }
-    const token = text.slice(start, end);
     free = end;
-    const kind = LEXICON.get(token) ?? 0;
+    const h = hashOf(text, start, end);
+    const kind = lexicon(text, start, end, h);
     const given = (kind & IS_GIVEN) !== 0;
-    if (!given && (known.has(token) || (kind & (IS_SURNAME | IS_AMBIGUOUS)) === IS_SURNAME)) {
+    if (
+      !given &&
+      ((kind & (IS_SURNAME | IS_AMBIGUOUS)) === IS_SURNAME ||
+        (((found.knownBits >>> (h & 31)) & 1) !== 0 && known.has(text.slice(start, end))))
+    ) {
       found.name(start, end);
       continue;
     }
@@ -515,12 +586,12 @@ function detectNames(
     }
     const nextStart = followingStart(text, end);
     const nextEnd = nextStart < 0 ? -1 : tokenEnd(text, nextStart, text.length);
-    const next = nextEnd < 0 ? "" : text.slice(nextStart, nextEnd);
-    if (nextEnd >= 0 && !STOP.has(next)) {
+    const nextHash = nextEnd < 0 ? 0 : hashOf(text, nextStart, nextEnd);
+    if (nextEnd >= 0 && (lexicon(text, nextStart, nextEnd, nextHash) & IS_STOP) === 0) {
       // Given name + capitalised word, or two capitalised words in mid-sentence ("failed for Gretchen Albrecht"):
       // a person (or a place) far more often than not in clinical text, and both are PHI.
-      known.add(token);
-      known.add(next);
+      learn(found, text, start, end, h);
+      learn(found, text, nextStart, nextEnd, nextHash);
       free = nextEnd;
       found.name(start, nextEnd);
     } else if (given && (kind & IS_AMBIGUOUS) === 0) {
