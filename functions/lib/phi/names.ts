@@ -195,6 +195,14 @@ const AMBIGUOUS_GIVEN = new Set(
   ),
 );
 
+/**
+ * Stop words the capitals loop drops as soon as it has looked them up (it reports a known token or a surname
+ * first, and a stop word is never learnt): the scan does not hand it their starts at all.
+ */
+const CAPITALS_DROPPED = [...STOP].filter(
+  (w) => /^[A-Z][a-z]*$/.test(w) && !GIVEN.has(w) && !SURNAMES.has(w),
+);
+
 /** What a capitalised word is in the lists above, as bits: the capitals loop asks all of them with one lookup. */
 const IS_GIVEN = 1;
 const IS_SURNAME = 2;
@@ -516,7 +524,8 @@ export const NAMES: Detector = {
     },
     { words: ["name", "patient", "full", "pt"] },
     { words: CREDENTIALS.split("|").map(leadingRun) },
-    { capitals: true },
+    // A capitalised stop word that is no given name or surname is dropped by the capitals loop at once.
+    { capitals: true, capitalsExcept: CAPITALS_DROPPED },
   ],
   detect(text, [contexts, labels, credentials, capitals], sink) {
     detectNames(text, contexts, labels, credentials, capitals, sink);

@@ -21,6 +21,12 @@ export interface Trigger {
    */
   readonly capitals?: boolean;
   /**
+   * With `capitals`: words, written as a capital and lowercase ASCII letters ("The"), whose start does not fire
+   * it when the letter run is exactly the word as written and no hyphen, apostrophe or Latin-1 letter follows it
+   * (so that no longer token starts there). For the words a detector would read and then drop.
+   */
+  readonly capitalsExcept?: ReadonlyArray<string>;
+  /**
    * The start of a run of digits, by its length (runs longer than MAX_RUN are passed as MAX_RUN, so the answer
    * must not change past it) and the character after it ("" at the end of the text or for non-ASCII).
    */
@@ -106,6 +112,10 @@ export class TriggerSet {
    * or not): the prefixes met on the way, the whole word when it is a trie node, the capitals when capitalised.
    */
   private readonly letters: Targets[];
+  /** Per node: 1 when it is a word of some capitalsExcept (what `excepted` then fires instead). */
+  private readonly exceptAt: Uint8Array;
+  /** Per node of a capitalsExcept word: the capitalised entry without the triggers that except the word. */
+  private readonly excepted: Targets[];
   private readonly digits: Targets[];
   private readonly wordLength: Targets[];
   /** Word runs shorter than this fire nothing (no trigger wants short words): most runs end without a lookup. */
@@ -137,6 +147,23 @@ export class TriggerSet {
       t.words?.forEach((w) => key(w).exact.push(d));
       t.prefixes?.forEach((w) => key(w).prefix.push(d));
     });
+    // The excepted words become trie nodes too: a run that is one then ends in a node of its own.
+    const exceptions = new Map<string, number[]>();
+    triggers.forEach((t, d) => {
+      if (t.capitalsExcept !== undefined && t.capitals !== true) {
+        throw new Error("capitalsExcept needs capitals: true on the same trigger");
+      }
+      for (const w of t.capitalsExcept ?? []) {
+        if (!/^[A-Z][a-z]*$/.test(w)) {
+          throw new Error(
+            `capitalsExcept word "${w}" must be a capital and lowercase ASCII letters: only such a run starts a capitalised word`,
+          );
+        }
+        key(w);
+        const k = w.toLowerCase();
+        exceptions.set(k, union(exceptions.get(k) ?? [], [d]));
+      }
+    });
     for (const t of triggers) {
       for (const ch of t.chars ?? "") {
         if (ch.charCodeAt(0) >= 128 || (CLASS[ch.charCodeAt(0)] & WORD) !== 0) {
@@ -157,6 +184,8 @@ export class TriggerSet {
     // The trie of the words and prefixes (0 = no child yet: the root is nobody's child).
     const children: number[] = new Array(1 << STRIDE_SHIFT).fill(0);
     const parent = [0];
+    /** The letters that lead to each node. */
+    const spelled = [""];
     const exact: number[][] = [[]];
     const prefix: number[][] = [[]];
     for (const [word, entry] of keys) {
@@ -165,6 +194,7 @@ export class TriggerSet {
         const slot = (node << STRIDE_SHIFT) + word.charCodeAt(i) - 97;
         if (children[slot] === 0) {
           children[slot] = parent.length << STRIDE_SHIFT;
+          spelled.push(spelled[node] + word[i]);
           parent.push(node);
           exact.push([]);
           prefix.push([]);
@@ -213,10 +243,22 @@ export class TriggerSet {
     const capitals = indices((t) => t.capitals === true);
     // Each table as lists of trigger indices first; they become lists of output lists below.
     const letters: number[][] = [];
+    const exceptAt = new Uint8Array(prefixed.length);
+    const excepted: number[][] = [];
     for (let node = 0; node < prefixed.length; node++) {
       // A run that ends in a trie node is that whole word.
       const ended = node < real ? union(prefixed[node], exact[node]) : prefixed[node];
       letters.push(ended, union(ended, capitals));
+      const except = node > 0 && node < real ? exceptions.get(spelled[node]) : undefined;
+      excepted.push(
+        except === undefined
+          ? []
+          : union(
+              ended,
+              capitals.filter((d) => !except.includes(d)),
+            ),
+      );
+      exceptAt[node] = except === undefined ? 0 : 1;
     }
     const digits: number[][] = [];
     for (let len = 0; len <= MAX_RUN; len++) {
@@ -243,7 +285,7 @@ export class TriggerSet {
     }
 
     // Two triggers in exactly the same entries of every table receive the same positions on every text.
-    const entries = [...letters, ...digits, ...wordLength, ...chars, capitals];
+    const entries = [...letters, ...excepted, ...digits, ...wordLength, ...chars, capitals];
     const signatures: number[][] = triggers.map(() => []);
     entries.forEach((entry, e) => entry.forEach((d) => signatures[d].push(e)));
     const bySignature = new Map<string, number[]>();
@@ -274,6 +316,8 @@ export class TriggerSet {
       return t;
     };
     this.letters = letters.map(targets);
+    this.exceptAt = exceptAt;
+    this.excepted = excepted.map(targets);
     this.digits = digits.map(targets);
     this.wordLength = wordLength.map(targets);
     const firstFired = wordLength.findIndex((entry) => entry.length > 0);
@@ -301,7 +345,8 @@ export class TriggerSet {
         l.pop();
       }
     }
-    const { child, letters, digits, wordLength, shortestWord, chars, latin } = this;
+    const { child, letters, exceptAt, excepted, digits, wordLength, shortestWord, chars, latin } =
+      this;
     const n = text.length;
     // Start of the run of word characters the scan is in, or -1 between runs.
     let word = -1;
@@ -343,13 +388,13 @@ export class TriggerSet {
           base = child[base + k];
           l++;
         }
-        fire(
-          letters[
-            (base >> LETTERS_SHIFT) +
-              ((cls & UPPER) !== 0 && startsLowercase(text.charCodeAt(i + 1)) ? 1 : 0)
-          ],
-          i,
-        );
+        if ((cls & UPPER) === 0 || !startsLowercase(text.charCodeAt(i + 1))) {
+          fire(letters[base >> LETTERS_SHIFT], i);
+        } else if (exceptAt[base >> STRIDE_SHIFT] === 1 && isExactWord(text, i + 1, l)) {
+          fire(excepted[base >> STRIDE_SHIFT], i);
+        } else {
+          fire(letters[(base >> LETTERS_SHIFT) + 1], i);
+        }
         if (word < 0) {
           word = i;
         }
@@ -389,6 +434,22 @@ export class TriggerSet {
   static everywhere(text: string): Starts {
     return Array.from({ length: text.length }, (_, i) => i);
   }
+}
+
+/**
+ * Whether the letters of `text[from, to)` are all lowercase ASCII and the character at `to` (a hyphen, an
+ * apostrophe, a Latin-1 letter) cannot carry a word on past them: the run is then the word a capitalsExcept
+ * lists, exactly as written.
+ */
+function isExactWord(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      return false;
+    }
+  }
+  const next = text.charCodeAt(to);
+  return next !== 45 && next !== 39 && !(next >= 0xc0 && next <= 0xff);
 }
 
 /** Whether a capital followed by `c` starts a capitalised word (NaN past the end is not). */

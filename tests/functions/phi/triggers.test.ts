@@ -75,6 +75,14 @@ describe("TriggerSet", () => {
     expect(scan([{ capitals: true }], "O'Brien BP [NAME] Zß Éé A B")).toEqual([[0, 2, 18, 21]]);
   });
 
+  it("leaves out the capitals of excepted words only where the run is the word exactly and nothing carries it on", () => {
+    const text = "The cat. THe The-Smith The' Theé Them The";
+    expect(scan([{ capitals: true, capitalsExcept: ["The"] }, { capitals: true }], text)).toEqual([
+      [13, 17, 23, 28, 33],
+      [0, 13, 17, 23, 28, 33, 38],
+    ]);
+  });
+
   it("finds digit runs by length and the character after them", () => {
     const t: Trigger = { digits: (n, next) => n === 3 && next === "-" };
     expect(scan([t], "555-1234 5555-1 a555- 555")).toEqual([[0, 17]]);
@@ -106,6 +114,12 @@ describe("TriggerSet", () => {
     expect(() => new TriggerSet([{ wordLength: (n) => n > 3, chars: "@" }])).toThrow(
       "a wordLength trigger must be on its own: declare a second trigger for the rest",
     );
+    expect(() => new TriggerSet([{ capitalsExcept: ["The"] }])).toThrow(
+      "capitalsExcept needs capitals: true on the same trigger",
+    );
+    expect(() => new TriggerSet([{ capitals: true, capitalsExcept: ["THE"] }])).toThrow(
+      'capitalsExcept word "THE" must be a capital and lowercase ASCII letters: only such a run starts a capitalised word',
+    );
   });
 });
 
@@ -122,6 +136,12 @@ describe("detector triggers are necessary conditions", () => {
     for (const text of notes) {
       expectSound(redactText(text).text);
     }
+  });
+
+  it("and where a capitalised stop word is carried on into a longer token or stands alone", () => {
+    expectSound(
+      "Dr The-Smith and The'Brien saw Theé Jones. The Smith, Patient Patiently PATIENT Seen-Jones Seen.",
+    );
   });
 
   // Pieces of real notes glued together without spaces, upper-cased or next to Latin-1 letters, digits, masks
@@ -166,6 +186,9 @@ describe("detector triggers are necessary conditions", () => {
       "POBox",
       "zipcode",
       "mrn123456",
+      "The",
+      "Patient",
+      "Seen",
     ),
     fc.string({ maxLength: 4 }),
   );
