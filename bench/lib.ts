@@ -66,7 +66,8 @@ export interface Round {
  * seconds (the VMs here report no steal time): everything, the bare loop included, then runs up to twice as
  * slow. The reference is the bare loop's third-fastest round of nine (a quarter of the way down the rounds), so
  * one spuriously fast round does not set it. A round whose bare loop ran below FULL_SPEED of the reference
- * measured the host, not the work, and is left out of `median` (every round stays in `rounds` and `medianAll`),
+ * measured the host, not the work, and is left out of `median` and `bare` (every round stays in `rounds` and
+ * `medianAll`),
  * unless that would leave half the rounds or fewer: then all count. A slowdown of the work alone (a regression)
  * leaves the bare loop as it was and counts in full.
  */
@@ -75,7 +76,7 @@ export function calibratedRounds(
   bare: () => void,
   rounds: number,
   passes: number,
-): { rounds: Round[]; median: number; medianAll: number } {
+): { rounds: Round[]; median: number; medianAll: number; bare: number } {
   const taken: Array<{ work: number; bare: number }> = [];
   for (let r = 0; r < rounds; r++) {
     const b = cpuMs(bare, passes).median;
@@ -94,6 +95,7 @@ export function calibratedRounds(
     rounds: all.map((t) => ({ ...t, fullCore: judged === all || t.fullCore })),
     median: median(judged.map((t) => t.work)),
     medianAll: median(all.map((t) => t.work)),
+    bare: median(judged.map((t) => t.bare)),
   };
 }
 
