@@ -54,14 +54,15 @@ export const FULL_SPEED = 0.75;
 export interface Round {
   /** Median CPU ms of one pass of the work in this round. */
   readonly work: number;
-  /** Median CPU ms of one pass of the bare loop, timed right before the work. */
+  /** Median CPU ms of one pass of the bare loop, timed right before the work and right after it: the slower. */
   readonly bare: number;
   /** Whether the bare loop ran at FULL_SPEED or more of the reference speed (see calibratedRounds). */
   readonly fullCore: boolean;
 }
 
 /**
- * CPU time of `work` taken in rounds, each right after timing `bare`, a loop whose speed only the machine sets.
+ * CPU time of `work` taken in rounds, each between two timings of `bare`, a loop whose speed only the machine
+ * sets; a round's bare figure is the slower of the two, so that a change of speed during the work shows.
  * The host of a virtual machine can give it part of a core for seconds at a time and still count whole CPU
  * seconds (the VMs here report no steal time): everything, the bare loop included, then runs up to twice as
  * slow. The reference is the bare loop's third-fastest round of nine (a quarter of the way down the rounds), so
@@ -79,8 +80,9 @@ export function calibratedRounds(
 ): { rounds: Round[]; median: number; medianAll: number; bare: number } {
   const taken: Array<{ work: number; bare: number }> = [];
   for (let r = 0; r < rounds; r++) {
-    const b = cpuMs(bare, passes).median;
-    taken.push({ work: cpuMs(work, passes).median, bare: b });
+    const before = cpuMs(bare, passes).median;
+    const w = cpuMs(work, passes).median;
+    taken.push({ work: w, bare: Math.max(before, cpuMs(bare, passes).median) });
   }
   const reference = taken.map((t) => t.bare).sort((a, b) => a - b)[Math.floor(rounds / 4)];
   const all = taken.map((t) => ({ ...t, fullCore: reference / t.bare >= FULL_SPEED }));

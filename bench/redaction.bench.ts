@@ -90,7 +90,7 @@ export async function run(): Promise<BenchResult> {
     }
   }
   // The floor any JavaScript scan of these texts has on this machine: reading each character once. Timed before
-  // each round of redaction passes, it tells the rounds run on a whole core from those the host slowed.
+  // and after each round of redaction passes, it tells the rounds run on a whole core from those the host slowed.
   // The sum is a local kept a small integer: a sum kept in the closure's variable is read and written in memory
   // every character (half the speed), and past 2^30 it becomes a heap number and slows the loop partway through
   // the rounds, which they would read as the machine slowing down.
@@ -184,7 +184,7 @@ export async function run(): Promise<BenchResult> {
     rows,
     notes: [
       `throughput, one thread, repeated passes over the corpus, the library as deployed (esbuild bundle, the function packages' options): ours ${cpuMbps.toFixed(1)} MB/s per CPU-second (median of the ${fullRounds.length} of ${cpu.rounds.length} rounds run on a whole core; of all rounds ${allRoundsMbps.toFixed(1)}), ${mbps.toFixed(1)} MB/s wall clock (median); the same code from its TypeScript source under tsx ${sourceMbps.toFixed(1)} MB/s per CPU-second; openredaction ${theirMbps.toFixed(1)} MB/s wall clock; target >= 20 MB/s per core: ${verdict(cpuMbps >= 20)}; load average during the run ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs (wall-clock figures fall with load)`,
-      `rounds, redaction MB/s @ bare-loop MB/s per CPU-second, nine passes each: ${perRound}; * marks a round whose bare loop ran below ${FULL_SPEED * 100}% of the reference (its third-fastest round): the host gave this process part of a core while counting whole CPU seconds (this VM reports no steal time), so that round is left out of the judged median`,
+      `rounds, redaction MB/s @ bare-loop MB/s per CPU-second, nine passes each: ${perRound}; * marks a round whose bare loop, timed before and after it, ran below ${FULL_SPEED * 100}% of the reference (its third-fastest round) at least once: the host gave this process part of a core while counting whole CPU seconds (this VM reports no steal time), so that round is left out of the judged median`,
       `one text of ${(Buffer.byteLength(long, "utf8") / 1e6).toFixed(1)} MB (the corpus sixteen times, one string): ${longMbps.toFixed(1)} MB/s per CPU-second (median of 3)`,
       `calibration: a bare loop reading every character of the corpus once runs at ${floorMbps.toFixed(0)} MB/s per CPU-second on this machine in the whole-core rounds (checksum ${sum}); redaction runs at ${((100 * cpuMbps) / floorMbps).toFixed(1)}% of that speed, making a detection pass and an idempotence re-scan of its output`,
       `recall overall ${all.recall.toFixed(3)} (target >= 0.98: ${verdict(all.recall >= 0.98)}), structured ${structured.recall.toFixed(3)} (target >= 0.99: ${verdict(structured.recall >= 0.99)}), precision ${all.precision.toFixed(3)} (target >= 0.90: ${verdict(all.precision >= 0.9)})`,
