@@ -613,16 +613,24 @@ function detectNames(
   for (let k = 0; k < count; k += 2) {
     AND_AFTER_RE.lastIndex = spans[k + 1];
     const after = AND_AFTER_RE.exec(text);
-    if (after !== null && !STOP.has(after[1])) {
-      report("NAME", endingGroupStart(after, 1), AND_AFTER_RE.lastIndex);
+    if (after !== null) {
+      const start = endingGroupStart(after, 1);
+      const end = AND_AFTER_RE.lastIndex;
+      if ((lexicon(text, start, end, hashOf(text, start, end)) & IS_STOP) === 0) {
+        report("NAME", start, end);
+      }
     }
     if (!afterConnector(text, spans[k])) {
       continue;
     }
     const from = Math.max(0, spans[k] - 64);
     const before = AND_BEFORE_RE.exec(text.slice(from, spans[k]));
-    if (before !== null && !STOP.has(before[1])) {
-      report("NAME", from + before.index, from + before.index + before[1].length);
+    if (before !== null) {
+      const start = from + before.index;
+      const end = start + before[1].length;
+      if ((lexicon(text, start, end, hashOf(text, start, end)) & IS_STOP) === 0) {
+        report("NAME", start, end);
+      }
     }
   }
 }
