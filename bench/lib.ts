@@ -14,6 +14,12 @@ export interface BenchResult {
 
 export type BenchModule = { run(): Promise<BenchResult> };
 
+/** The middle value of `values` (the upper of the two middle ones for an even count), 0 when there are none. */
+export function median(values: ReadonlyArray<number>): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
 /** Runs `fn` repeatedly until `minMs` has passed (at least `minRuns` times) and returns the median run in ms. */
 export async function medianMs(
   fn: () => unknown | Promise<unknown>,
@@ -27,8 +33,7 @@ export async function medianMs(
     await fn();
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return median(samples);
 }
 
 /**
@@ -44,8 +49,7 @@ export function cpuMs(fn: () => void, runs: number): { median: number; best: num
     const used = process.cpuUsage(before);
     samples.push((used.user + used.system) / 1000);
   }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], best: samples[0] };
+  return { median: median(samples), best: Math.min(...samples) };
 }
 
 /** A round in which the bare loop ran below this share of the reference speed had part of a core. */
@@ -86,10 +90,6 @@ export function calibratedRounds(
   }
   const reference = taken.map((t) => t.bare).sort((a, b) => a - b)[Math.floor(rounds / 4)];
   const all = taken.map((t) => ({ ...t, fullCore: reference / t.bare >= FULL_SPEED }));
-  const median = (xs: number[]): number => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-  };
   const full = all.filter((t) => t.fullCore);
   // Half the rounds or fewer at the reference speed: the host changed its share of a core too often to tell.
   const judged = full.length * 2 > rounds ? full : all;

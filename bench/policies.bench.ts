@@ -9,18 +9,13 @@ import { runWorker } from "../compliance/cli";
 import { loadProject } from "../compliance/stack-config";
 import { policies } from "../policies/policies";
 import { checkResource, checkStack, TestResource } from "../tests/policies/harness";
-import { BenchResult } from "./lib";
+import { BenchResult, median } from "./lib";
 
 /* eslint-disable-next-line @typescript-eslint/no-require-imports */
 const { getPulumiType } = require("@pulumi/policy/policy");
 
 const root = path.resolve(__dirname, "..");
 const iterations = 200;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 export async function run(): Promise<BenchResult> {
   const rows = [];
