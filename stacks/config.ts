@@ -44,6 +44,29 @@ export const chimeRegions: Readonly<
   },
 };
 
+/** The AWS part of a stack: present only when `mediconnect:clouds` lists aws. */
+export interface AwsConfig {
+  readonly region: string;
+  readonly accountId: string;
+  /** Kinesis retention of raw vitals in hours: also the erasure window, since stream records cannot be deleted. */
+  readonly kinesisRetentionHours: number;
+  /** Chime SDK meetings: the API and events region, and the media regions a meeting may be placed in (default first). */
+  readonly chime: { readonly controlRegion: string; readonly mediaRegions: readonly string[] };
+}
+
+/** The GCP part of a stack: present only when `mediconnect:clouds` lists gcp. */
+export interface GcpConfig {
+  readonly project: string;
+  readonly region: string;
+}
+
+/** The Azure part of a stack: present only when `mediconnect:clouds` lists azure. */
+export interface AzureConfig {
+  readonly location: string;
+  readonly subscriptionId: string;
+  readonly tenantId: string;
+}
+
 export interface PlatformConfig {
   readonly project: string;
   readonly stack: string;
@@ -55,26 +78,18 @@ export interface PlatformConfig {
   readonly logRetentionDays: number;
   readonly owner: string;
   readonly costCenter: string;
-  /** Clouds this stack builds; the composition in stacks/composition.ts reads it. */
+  /** Clouds this stack builds; stacks/composition.ts builds each listed cloud from its section below. */
   readonly clouds: readonly Cloud[];
-  readonly aws: { readonly region: string; readonly accountId: string };
   /** Web origin of the clinical SPA: Cognito callback/logout URLs and the API's CORS origin derive from it. */
   readonly appUrl: string;
-  /** Kinesis retention of raw vitals in hours: also the erasure window, since stream records cannot be deleted. */
-  readonly kinesisRetentionHours: number;
-  /** Chime SDK meetings: the API and events region, and the media regions a meeting may be placed in (default first). */
-  readonly chime: { readonly controlRegion: string; readonly mediaRegions: readonly string[] };
   /**
    * `mediconnect:pseudonymKey` (secret): when set, the program stores it in Secrets Manager for the functions;
    * when not, the secret is created empty and an operator puts the value (it never enters a Lambda environment).
    */
   readonly pseudonymKey?: pulumi.Output<string>;
-  readonly gcp: { readonly project: string; readonly region: string };
-  readonly azure: {
-    readonly location: string;
-    readonly subscriptionId: string;
-    readonly tenantId: string;
-  };
+  readonly aws?: AwsConfig;
+  readonly gcp?: GcpConfig;
+  readonly azure?: AzureConfig;
 }
 
 /** Raw values as the Pulumi engine hands them to the program: strings, or undefined when unset. */
@@ -175,44 +190,66 @@ export function parsePlatformConfig(
     "https://app.mediconnect.example",
   );
 
-  const hoursText = optional("kinesisRetentionHours", String(kinesisRetentionHoursRange.min));
-  const kinesisRetentionHours = Number(hoursText);
-  if (
-    !Number.isInteger(kinesisRetentionHours) ||
-    kinesisRetentionHours < kinesisRetentionHoursRange.min ||
-    kinesisRetentionHours > kinesisRetentionHoursRange.max
-  ) {
-    throw new ConfigurationError(
-      key("kinesisRetentionHours"),
-      hoursText,
-      `a whole number of hours from ${kinesisRetentionHoursRange.min} to ${kinesisRetentionHoursRange.max} ` +
-        "(it is the erasure window of raw vitals: Kinesis records cannot be deleted)",
-    );
-  }
-
-  const zoneChime = chimeRegions[residency];
-  const controlRegion = oneOf("chimeControlRegion", zoneChime.control, zoneChime.control[0]);
-  const mediaRegions = parseList(key("chimeMediaRegions"), raw["chimeMediaRegions"], [
-    ...zoneChime.media,
-  ]);
-  for (const r of mediaRegions) {
-    if (!zoneChime.media.includes(r)) {
+  // Each cloud's section is read only when the stack builds that cloud; the others stay absent.
+  const awsSection = (): AwsConfig => {
+    const region = located("awsRegion", "aws");
+    const accountId = matching("awsAccountId", /^\d{12}$/, "a 12-digit AWS account id");
+    const hoursText = optional("kinesisRetentionHours", String(kinesisRetentionHoursRange.min));
+    const kinesisRetentionHours = Number(hoursText);
+    if (
+      !Number.isInteger(kinesisRetentionHours) ||
+      kinesisRetentionHours < kinesisRetentionHoursRange.min ||
+      kinesisRetentionHours > kinesisRetentionHoursRange.max
+    ) {
+      throw new ConfigurationError(
+        key("kinesisRetentionHours"),
+        hoursText,
+        `a whole number of hours from ${kinesisRetentionHoursRange.min} to ${kinesisRetentionHoursRange.max} ` +
+          "(it is the erasure window of raw vitals: Kinesis records cannot be deleted)",
+      );
+    }
+    const zoneChime = chimeRegions[residency];
+    const controlRegion = oneOf("chimeControlRegion", zoneChime.control, zoneChime.control[0]);
+    const mediaRegions = parseList(key("chimeMediaRegions"), raw["chimeMediaRegions"], [
+      ...zoneChime.media,
+    ]);
+    for (const r of mediaRegions) {
+      if (!zoneChime.media.includes(r)) {
+        throw new ConfigurationError(
+          key("chimeMediaRegions"),
+          mediaRegions,
+          `a list of Chime media regions inside residency zone "${residency}", drawn from ${zoneChime.media.join(", ")}`,
+        );
+      }
+    }
+    if (new Set(mediaRegions).size !== mediaRegions.length) {
       throw new ConfigurationError(
         key("chimeMediaRegions"),
         mediaRegions,
-        `a list of Chime media regions inside residency zone "${residency}", drawn from ${zoneChime.media.join(", ")}`,
+        "a list without repeated regions",
       );
     }
-  }
-  if (new Set(mediaRegions).size !== mediaRegions.length) {
-    throw new ConfigurationError(
-      key("chimeMediaRegions"),
-      mediaRegions,
-      "a list without repeated regions",
-    );
-  }
+    return { region, accountId, kinesisRetentionHours, chime: { controlRegion, mediaRegions } };
+  };
+  const gcpSection = (): GcpConfig => ({
+    project: matching(
+      "gcpProject",
+      /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
+      "a GCP project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter",
+    ),
+    region: located("gcpRegion", "gcp"),
+  });
+  const azureSection = (): AzureConfig => ({
+    location: located("azureLocation", "azure"),
+    subscriptionId: matching(
+      "azureSubscriptionId",
+      uuid,
+      "a lowercase GUID (the Azure subscription id)",
+    ),
+    tenantId: matching("azureTenantId", uuid, "a lowercase GUID (the Entra ID tenant id)"),
+  });
 
-  return {
+  const config: PlatformConfig = {
     project: context.project,
     stack: context.stack,
     residency,
@@ -235,36 +272,13 @@ export function parsePlatformConfig(
       "1 to 63 lowercase letters, digits, _ or - (it becomes a GCP label)",
     ),
     clouds: clouds.filter((c) => enabled.has(c)),
-    aws: enabled.has("aws")
-      ? {
-          region: located("awsRegion", "aws"),
-          accountId: matching("awsAccountId", /^\d{12}$/, "a 12-digit AWS account id"),
-        }
-      : { region: "", accountId: "" },
     appUrl,
-    kinesisRetentionHours,
-    chime: { controlRegion, mediaRegions },
-    gcp: enabled.has("gcp")
-      ? {
-          project: matching(
-            "gcpProject",
-            /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
-            "a GCP project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter",
-          ),
-          region: located("gcpRegion", "gcp"),
-        }
-      : { project: "", region: "" },
-    azure: enabled.has("azure")
-      ? {
-          location: located("azureLocation", "azure"),
-          subscriptionId: matching(
-            "azureSubscriptionId",
-            uuid,
-            "a lowercase GUID (the Azure subscription id)",
-          ),
-          tenantId: matching("azureTenantId", uuid, "a lowercase GUID (the Entra ID tenant id)"),
-        }
-      : { location: "", subscriptionId: "", tenantId: "" },
+  };
+  return {
+    ...config,
+    ...(enabled.has("aws") ? { aws: awsSection() } : {}),
+    ...(enabled.has("gcp") ? { gcp: gcpSection() } : {}),
+    ...(enabled.has("azure") ? { azure: azureSection() } : {}),
   };
 }
 

@@ -21,39 +21,39 @@ export function createProviders(
   opts: pulumi.CustomResourceOptions = {},
 ): Providers {
   const labels = platformLabels(config);
-  const enabled = new Set(config.clouds);
+  const { aws: awsConfig, gcp: gcpConfig, azure: azureConfig } = config;
   return {
-    aws: enabled.has("aws")
+    aws: awsConfig
       ? new aws.Provider(
           `${config.namePrefix}-aws`,
           {
-            region: config.aws.region,
+            region: awsConfig.region,
             // The provider refuses to act on any other account, whatever credentials are ambient.
-            allowedAccountIds: [config.aws.accountId],
+            allowedAccountIds: [awsConfig.accountId],
             defaultTags: { tags: { ...labels } },
           },
           opts,
         )
       : undefined,
-    gcp: enabled.has("gcp")
+    gcp: gcpConfig
       ? new gcp.Provider(
           `${config.namePrefix}-gcp`,
           {
-            project: config.gcp.project,
-            region: config.gcp.region,
+            project: gcpConfig.project,
+            region: gcpConfig.region,
             defaultLabels: { ...labels },
             addPulumiAttributionLabel: true,
           },
           opts,
         )
       : undefined,
-    azure: enabled.has("azure")
+    azure: azureConfig
       ? new AzureProvider(
           `${config.namePrefix}-azure`,
           {
-            location: config.azure.location,
-            subscriptionId: config.azure.subscriptionId,
-            tenantId: config.azure.tenantId,
+            location: azureConfig.location,
+            subscriptionId: azureConfig.subscriptionId,
+            tenantId: azureConfig.tenantId,
           },
           opts,
         )

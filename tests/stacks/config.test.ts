@@ -34,19 +34,22 @@ describe("parsePlatformConfig", () => {
       owner: "platform-team",
       costCenter: "cc-clinical-platform",
       clouds: ["aws", "gcp", "azure"],
-      aws: { region: "eu-central-1", accountId: "210987654321" },
       appUrl: "https://eu.app.mediconnect.example",
-      kinesisRetentionHours: 24,
-      chime: {
-        controlRegion: "eu-central-1",
-        mediaRegions: [
-          "eu-central-1",
-          "eu-west-1",
-          "eu-west-2",
-          "eu-west-3",
-          "eu-south-1",
-          "eu-north-1",
-        ],
+      aws: {
+        region: "eu-central-1",
+        accountId: "210987654321",
+        kinesisRetentionHours: 24,
+        chime: {
+          controlRegion: "eu-central-1",
+          mediaRegions: [
+            "eu-central-1",
+            "eu-west-1",
+            "eu-west-2",
+            "eu-west-3",
+            "eu-south-1",
+            "eu-north-1",
+          ],
+        },
       },
       gcp: { project: "mediconnect-prod-eu", region: "europe-west3" },
       azure: {
@@ -62,9 +65,12 @@ describe("parsePlatformConfig", () => {
       project: "mediconnect",
       stack: "prod",
     });
-    expect([config.residency, config.aws.region, config.gcp.region, config.azure.location]).toEqual(
-      ["us", "us-east-1", "us-central1", "eastus2"],
-    );
+    expect([
+      config.residency,
+      config.aws?.region,
+      config.gcp?.region,
+      config.azure?.location,
+    ]).toEqual(["us", "us-east-1", "us-central1", "eastus2"]);
   });
 
   it("gives the US stack the US Chime regions and the default app URL", () => {
@@ -72,7 +78,7 @@ describe("parsePlatformConfig", () => {
       project: "mediconnect",
       stack: "prod",
     });
-    expect([config.appUrl, config.kinesisRetentionHours, config.chime]).toEqual([
+    expect([config.appUrl, config.aws?.kinesisRetentionHours, config.aws?.chime]).toEqual([
       "https://app.mediconnect.example",
       24,
       {
@@ -92,7 +98,7 @@ describe("parsePlatformConfig", () => {
       },
       context,
     );
-    expect([config.kinesisRetentionHours, config.chime]).toEqual([
+    expect([config.aws?.kinesisRetentionHours, config.aws?.chime]).toEqual([
       168,
       { controlRegion: "eu-central-1", mediaRegions: ["eu-west-1", "eu-central-1"] },
     ]);
@@ -104,7 +110,8 @@ describe("parsePlatformConfig", () => {
       context,
     );
     expect(config.clouds).toEqual(["gcp"]);
-    expect(config.aws).toEqual({ region: "", accountId: "" });
+    expect([config.aws, config.azure]).toEqual([undefined, undefined]);
+    expect(config.gcp).toEqual({ project: "mediconnect-prod-eu", region: "europe-west3" });
   });
 
   const valid = (): Record<string, string | undefined> => stackValues("eu");
