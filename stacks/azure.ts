@@ -9,6 +9,7 @@ import type { BuildContext, StackOutputs } from "./context";
 import { physicalName } from "../components/shared/naming";
 import { KeyVault } from "../components/azure/key-vault";
 import { AuditWorkspace } from "../components/azure/audit-workspace";
+import { sixYearsInDays } from "../policies/catalog/retention";
 
 export function buildAzure(
   ctx: BuildContext,
@@ -30,7 +31,7 @@ export function buildAzure(
       resourceGroupName: group.name,
       location: azure.location,
       namePrefix: ctx.config.namePrefix,
-      totalRetentionDays: Math.max(ctx.config.logRetentionDays, 2192),
+      totalRetentionDays: Math.max(ctx.config.logRetentionDays, sixYearsInDays),
       tags: { ...ctx.labels },
     },
     { providers: [provider] },

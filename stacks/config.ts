@@ -11,6 +11,7 @@ import {
   isResidencyZone,
   residencyZones,
 } from "../policies/catalog/residency";
+import { sixYearsInDays } from "../policies/catalog/retention";
 import { ConfigurationError } from "./errors";
 
 export const configNamespace = "mediconnect";
@@ -23,8 +24,6 @@ export const cloudWatchRetentionDays = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
   3653,
 ] as const;
-/** 45 CFR 164.316(b)(2): six years; 2192 is the smallest CloudWatch value that covers it. */
-export const hipaaMinimumRetentionDays = 2192;
 /** Kinesis accepts 24 to 8760 hours; the platform caps raw vitals at 7 days, the erasure window it promises. */
 export const kinesisRetentionHoursRange = { min: 24, max: 168 } as const;
 /**
@@ -153,7 +152,7 @@ export function parsePlatformConfig(
     return value;
   };
 
-  const retentionText = optional("logRetentionDays", String(hipaaMinimumRetentionDays));
+  const retentionText = optional("logRetentionDays", String(sixYearsInDays));
   const logRetentionDays = Number(retentionText);
   if (!(cloudWatchRetentionDays as readonly number[]).includes(logRetentionDays)) {
     throw new ConfigurationError(
@@ -163,11 +162,11 @@ export function parsePlatformConfig(
     );
   }
   const dataClassification = oneOf("dataClassification", dataClassifications, "phi");
-  if (dataClassification === "phi" && logRetentionDays < hipaaMinimumRetentionDays) {
+  if (dataClassification === "phi" && logRetentionDays < sixYearsInDays) {
     throw new ConfigurationError(
       key("logRetentionDays"),
       logRetentionDays,
-      `at least ${hipaaMinimumRetentionDays} days for PHI (45 CFR 164.316(b)(2): six years)`,
+      `at least ${sixYearsInDays} days for PHI (45 CFR 164.316(b)(2): six years)`,
     );
   }
 

@@ -3,20 +3,18 @@ import * as aws from "@pulumi/aws";
 import { physicalName } from "../shared/naming";
 import { privateBucket } from "./private-bucket";
 import { wholeNumber } from "../shared/validate";
-
-/** 45 CFR 164.316(b)(2): six years; the smallest CloudWatch retention covering it, used for the bucket as well. */
-export const minimumAuditRetentionDays = 2192;
+import { sixYearsInDays } from "../../policies/catalog/retention";
 
 export interface AuditArgs {
   /** Prefix of physical names (`<namePrefix>-<name>`). */
   readonly namePrefix: string;
   /** The platform CMK: trail files, bucket default encryption and the trail's log group. */
   readonly kmsKeyArn: pulumi.Input<string>;
-  /** Retention of the trail's CloudWatch log group (from the stack configuration, at least 2192 for PHI). */
+  /** Retention of the trail's CloudWatch log group (from the stack configuration, at least six years for PHI). */
   readonly logRetentionInDays: number;
   /**
    * Days trail files are locked (object lock, COMPLIANCE mode) and kept before they expire.
-   * @default 2192 (six years)
+   * @default six years (`sixYearsInDays`)
    */
   readonly retentionDays?: number;
   /**
@@ -56,8 +54,8 @@ export class Audit extends pulumi.ComponentResource {
     const retentionDays = wholeNumber(
       `Audit ${name}`,
       "retentionDays",
-      args.retentionDays ?? minimumAuditRetentionDays,
-      { value: minimumAuditRetentionDays, meaning: "six years, 45 CFR 164.316(b)(2)" },
+      args.retentionDays ?? sixYearsInDays,
+      { value: sixYearsInDays, meaning: "six years, 45 CFR 164.316(b)(2)" },
     );
     const child = { parent: this };
     const region = aws.getRegionOutput({}, child).region;

@@ -1,9 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { packageFunction, secretReferenceSuffix } from "../shared/function-package";
+import {
+  FunctionPackage,
+  packageFunction,
+  secretReferenceSuffix,
+} from "../shared/function-package";
 import { physicalName } from "../shared/naming";
 import { FunctionCodeSigning, lambdaSigningPlatform } from "./code-signing";
 import { wholeNumber } from "../shared/validate";
+import { phiServices } from "../../policies/catalog/phi-services";
 
 /** One statement of the function's own IAM policy, in the JSON policy language. */
 export interface PolicyStatement {
@@ -80,23 +85,6 @@ export interface NodeFunctionArgs {
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-/** Services holding PHI or its keys: no wildcard action on them, ever. */
-export const phiServices = [
-  "chime",
-  "dynamodb",
-  "kinesis",
-  "kms",
-  "logs",
-  "s3",
-  "secretsmanager",
-  "sns",
-  "sqs",
-  "ssm",
-  "iot",
-  "cognito-idp",
-  "healthlake",
-] as const;
-
 /** Names of variables that hold a secret rather than point at one. */
 const secretName =
   /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|CREDENTIAL|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|_KEY$|^KEY$)/i;
@@ -158,7 +146,7 @@ export function assertLeastPrivilege(
       if (
         action === "*" ||
         verb === undefined ||
-        ((phiServices as readonly string[]).includes(service) && verb.includes("*"))
+        (phiServices.includes(service) && verb.includes("*"))
       ) {
         throw new Error(
           `${where} grants ${JSON.stringify(action)}; expected named actions (for example "dynamodb:GetItem"), ` +
@@ -174,6 +162,89 @@ export function assertLeastPrivilege(
       }
     }
   });
+}
+
+/**
+ * Checks the environment, secrets and statements before anything is registered, throwing with the argument named;
+ * returns the reserved concurrency.
+ */
+export function checkNodeFunctionArgs(name: string, args: NodeFunctionArgs): number {
+  const reserved = wholeNumber(
+    `NodeFunction ${name}`,
+    "reservedConcurrentExecutions",
+    args.reservedConcurrentExecutions ?? 10,
+    1,
+  );
+  const environment = args.environment ?? {};
+  for (const [variable, value] of Object.entries(environment)) {
+    if (typeof value === "string" || value === undefined) {
+      assertNoSecret(name, variable, value);
+    } else {
+      // Known only at deployment: the name is checked now, the value when it resolves.
+      if (secretName.test(variable)) {
+        assertNoSecret(name, variable, undefined);
+      }
+      pulumi.output(value).apply((v) => assertNoSecret(name, variable, v));
+    }
+  }
+  for (const variable of Object.keys(args.secrets ?? {})) {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(variable)) {
+      throw new Error(
+        `NodeFunction ${name}: [secrets] key ${JSON.stringify(variable)} must be an environment variable name`,
+      );
+    }
+    if (`${variable}${secretReferenceSuffix}` in environment) {
+      throw new Error(
+        `NodeFunction ${name}: [environment.${variable}${secretReferenceSuffix}] is set by [secrets.${variable}]; remove it from [environment]`,
+      );
+    }
+  }
+  assertLeastPrivilege(name, args.policyStatements ?? []);
+  return reserved;
+}
+
+/** The statements every function gets besides its own: its logs, its secrets and its dead-letter queue. */
+export function ownStatements(
+  args: NodeFunctionArgs,
+  logGroupArn: pulumi.Input<string>,
+): PolicyStatement[] {
+  const secrets = args.secrets ?? {};
+  return [
+    {
+      Sid: "WriteOwnLogs",
+      Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+      Resource: pulumi.interpolate`${logGroupArn}:*`,
+    },
+    ...Object.values(secrets).map((arn, i) => ({
+      Sid: `ReadSecret${i}`,
+      Action: "secretsmanager:GetSecretValue",
+      Resource: arn,
+    })),
+    ...(Object.keys(secrets).length > 0
+      ? [{ Sid: "DecryptSecrets", Action: "kms:Decrypt", Resource: args.kmsKeyArn }]
+      : []),
+    ...(args.deadLetterQueueArn
+      ? [
+          { Sid: "DeadLetter", Action: "sqs:SendMessage", Resource: args.deadLetterQueueArn },
+          {
+            Sid: "DeadLetterKey",
+            Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+            Resource: args.kmsKeyArn,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** The function's environment: source maps on, the plain variables, and a `<NAME>_SECRET_ARN` per secret. */
+export function functionVariables(args: NodeFunctionArgs): Record<string, pulumi.Input<string>> {
+  return {
+    NODE_OPTIONS: "--enable-source-maps",
+    ...(args.environment ?? {}),
+    ...Object.fromEntries(
+      Object.entries(args.secrets ?? {}).map(([k, arn]) => [`${k}${secretReferenceSuffix}`, arn]),
+    ),
+  };
 }
 
 /**
@@ -197,47 +268,54 @@ export class NodeFunction extends pulumi.ComponentResource {
 
   constructor(name: string, args: NodeFunctionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:NodeFunction", name, {}, opts);
-    const reserved = wholeNumber(
-      `NodeFunction ${name}`,
-      "reservedConcurrentExecutions",
-      args.reservedConcurrentExecutions ?? 10,
-      1,
-    );
-    const environment = args.environment ?? {};
-    const secrets = args.secrets ?? {};
-    for (const [variable, value] of Object.entries(environment)) {
-      if (typeof value === "string" || value === undefined) {
-        assertNoSecret(name, variable, value);
-      } else {
-        // Known only at deployment: the name is checked now, the value when it resolves.
-        if (secretName.test(variable)) {
-          assertNoSecret(name, variable, undefined);
-        }
-        pulumi.output(value).apply((v) => assertNoSecret(name, variable, v));
-      }
-    }
-    for (const variable of Object.keys(secrets)) {
-      if (!/^[A-Z][A-Z0-9_]*$/.test(variable)) {
-        throw new Error(
-          `NodeFunction ${name}: [secrets] key ${JSON.stringify(variable)} must be an environment variable name`,
-        );
-      }
-      if (`${variable}${secretReferenceSuffix}` in environment) {
-        throw new Error(
-          `NodeFunction ${name}: [environment.${variable}${secretReferenceSuffix}] is set by [secrets.${variable}]; remove it from [environment]`,
-        );
-      }
-    }
-    const statements = args.policyStatements ?? [];
-    assertLeastPrivilege(name, statements);
-
+    const reserved = checkNodeFunctionArgs(name, args);
+    const functionName = physicalName(args.namePrefix, name, 64);
     const pkg = packageFunction({
       entry: args.entry,
-      resolveAwsSecrets: Object.keys(secrets).length > 0,
+      resolveAwsSecrets: Object.keys(args.secrets ?? {}).length > 0,
     });
-    const functionName = physicalName(args.namePrefix, name, 64);
 
-    const logGroup = new aws.cloudwatch.LogGroup(
+    const logGroup = this.createLogGroup(name, functionName, args);
+    const { role, attachments } = this.createRole(name, functionName, args, logGroup.arn);
+    const signed = this.signPackage(name, functionName, args, pkg);
+    const fn = this.createFunction(name, functionName, args, {
+      pkg,
+      signed,
+      role,
+      logGroup,
+      reserved,
+      dependsOn: [logGroup, ...attachments],
+    });
+
+    this.functionName = fn.name;
+    this.functionArn = fn.arn;
+    this.invokeArn = fn.invokeArn;
+    this.roleArn = role.arn;
+    this.roleName = role.name;
+    this.logGroupName = logGroup.name;
+    this.logGroupArn = logGroup.arn;
+    this.codeHash = pkg.hash;
+    this.signedPackage = signed;
+    this.registerOutputs({
+      functionName: this.functionName,
+      functionArn: this.functionArn,
+      invokeArn: this.invokeArn,
+      roleArn: this.roleArn,
+      roleName: this.roleName,
+      logGroupName: this.logGroupName,
+      logGroupArn: this.logGroupArn,
+      codeHash: this.codeHash,
+      signedPackage: this.signedPackage,
+    });
+  }
+
+  /** The explicit, KMS-encrypted log group with the stack's retention, named as Lambda names it. */
+  private createLogGroup(
+    name: string,
+    functionName: string,
+    args: NodeFunctionArgs,
+  ): aws.cloudwatch.LogGroup {
+    return new aws.cloudwatch.LogGroup(
       `${name}-logs`,
       {
         name: `/aws/lambda/${functionName}`,
@@ -247,7 +325,18 @@ export class NodeFunction extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+  }
 
+  /**
+   * The execution role, its inline policy (own statements and the caller's), X-Ray and, in a VPC, ENI management;
+   * the attachments are returned so the function waits for its permissions.
+   */
+  private createRole(
+    name: string,
+    functionName: string,
+    args: NodeFunctionArgs,
+    logGroupArn: pulumi.Output<string>,
+  ): { role: aws.iam.Role; attachments: pulumi.Resource[] } {
     const role = new aws.iam.Role(
       `${name}-role`,
       {
@@ -268,39 +357,14 @@ export class NodeFunction extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-
-    const own: PolicyStatement[] = [
-      {
-        Sid: "WriteOwnLogs",
-        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-        Resource: pulumi.interpolate`${logGroup.arn}:*`,
-      },
-      ...Object.values(secrets).map((arn, i) => ({
-        Sid: `ReadSecret${i}`,
-        Action: "secretsmanager:GetSecretValue",
-        Resource: arn,
-      })),
-      ...(Object.keys(secrets).length > 0
-        ? [{ Sid: "DecryptSecrets", Action: "kms:Decrypt", Resource: args.kmsKeyArn }]
-        : []),
-      ...(args.deadLetterQueueArn
-        ? [
-            { Sid: "DeadLetter", Action: "sqs:SendMessage", Resource: args.deadLetterQueueArn },
-            {
-              Sid: "DeadLetterKey",
-              Action: ["kms:GenerateDataKey", "kms:Decrypt"],
-              Resource: args.kmsKeyArn,
-            },
-          ]
-        : []),
-    ];
+    const statements = [...ownStatements(args, logGroupArn), ...(args.policyStatements ?? [])];
     const policy = new aws.iam.RolePolicy(
       `${name}-policy`,
       {
         role: role.name,
         policy: pulumi.jsonStringify({
           Version: "2012-10-17",
-          Statement: [...own, ...statements].map((s) => ({ Effect: "Allow", ...s })),
+          Statement: statements.map((s) => ({ Effect: "Allow", ...s })),
         }),
       },
       { parent: this },
@@ -324,7 +388,16 @@ export class NodeFunction extends pulumi.ComponentResource {
         ),
       );
     }
+    return { role, attachments };
+  }
 
+  /** Uploads the unsigned package to the artifact bucket and signs it; resolves to the signed object. */
+  private signPackage(
+    name: string,
+    functionName: string,
+    args: NodeFunctionArgs,
+    pkg: FunctionPackage,
+  ): pulumi.Output<{ bucket: string; key: string }> {
     const unsigned = new aws.s3.BucketObjectv2(
       `${name}-package`,
       {
@@ -351,7 +424,7 @@ export class NodeFunction extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    const signed = signing.signedObjects.apply((objects) => {
+    return signing.signedObjects.apply((objects) => {
       const s3 = objects[0]?.s3s[0];
       if (!s3) {
         throw new Error(
@@ -360,16 +433,24 @@ export class NodeFunction extends pulumi.ComponentResource {
       }
       return { bucket: s3.bucket, key: s3.key };
     });
+  }
 
-    const variables: Record<string, pulumi.Input<string>> = {
-      NODE_OPTIONS: "--enable-source-maps",
-      ...environment,
-      ...Object.fromEntries(
-        Object.entries(secrets).map(([k, arn]) => [`${k}${secretReferenceSuffix}`, arn]),
-      ),
-    };
-
-    const fn = new aws.lambda.Function(
+  /** The function itself, deployed from the signed package under the enforcing code signing configuration. */
+  private createFunction(
+    name: string,
+    functionName: string,
+    args: NodeFunctionArgs,
+    parts: {
+      pkg: FunctionPackage;
+      signed: pulumi.Output<{ bucket: string; key: string }>;
+      role: aws.iam.Role;
+      logGroup: aws.cloudwatch.LogGroup;
+      reserved: number;
+      dependsOn: pulumi.Resource[];
+    },
+  ): aws.lambda.Function {
+    const { pkg, signed, role, logGroup } = parts;
+    return new aws.lambda.Function(
       `${name}-function`,
       {
         name: functionName,
@@ -385,9 +466,9 @@ export class NodeFunction extends pulumi.ComponentResource {
         codeSigningConfigArn: args.codeSigning.configArn,
         memorySize: args.memorySize ?? 256,
         timeout: args.timeout ?? 30,
-        reservedConcurrentExecutions: reserved,
+        reservedConcurrentExecutions: parts.reserved,
         kmsKeyArn: args.kmsKeyArn,
-        environment: { variables },
+        environment: { variables: functionVariables(args) },
         tracingConfig: { mode: "Active" },
         loggingConfig: {
           logFormat: "JSON",
@@ -403,23 +484,7 @@ export class NodeFunction extends pulumi.ComponentResource {
           : undefined,
         tags: args.tags,
       },
-      { parent: this, dependsOn: [logGroup, ...attachments] },
+      { parent: this, dependsOn: parts.dependsOn },
     );
-
-    this.functionName = fn.name;
-    this.functionArn = fn.arn;
-    this.invokeArn = fn.invokeArn;
-    this.roleArn = role.arn;
-    this.roleName = role.name;
-    this.logGroupName = logGroup.name;
-    this.logGroupArn = logGroup.arn;
-    this.codeHash = pkg.hash;
-    this.signedPackage = signed;
-    this.registerOutputs({
-      functionName: this.functionName,
-      functionArn: this.functionArn,
-      roleArn: this.roleArn,
-      logGroupName: this.logGroupName,
-    });
   }
 }

@@ -39,6 +39,35 @@ export interface PrivateNetworkArgs {
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** Services reached through gateway endpoints (free, routed by prefix list) rather than interface endpoints. */
+export const gatewayServices = ["dynamodb", "s3"] as const;
+
+const defaultCidrBlock = "10.40.0.0/16";
+
+type Tagger = (suffix: string) => { Name: string };
+
+/**
+ * Checks the range and zone count, throwing with the argument named; returns the range's second octet (the
+ * subnets are carved from it) and the zone count.
+ */
+export function checkPrivateNetworkArgs(
+  name: string,
+  args: Pick<PrivateNetworkArgs, "cidrBlock" | "zoneCount">,
+): { secondOctet: string; zoneCount: number } {
+  const cidr = args.cidrBlock ?? defaultCidrBlock;
+  const match = /^10\.(\d{1,3})\.0\.0\/16$/.exec(cidr);
+  if (!match || Number(match[1]) > 255) {
+    throw new Error(
+      `PrivateNetwork ${name}: [cidrBlock] must be a 10.x.0.0/16 range, received ${JSON.stringify(cidr)}`,
+    );
+  }
+  const zoneCount = args.zoneCount ?? 2;
+  if (![2, 3].includes(zoneCount)) {
+    throw new Error(`PrivateNetwork ${name}: [zoneCount] must be 2 or 3, received ${zoneCount}`);
+  }
+  return { secondOctet: match[1], zoneCount };
+}
+
 /**
  * A VPC for functions that handle PHI: private subnets only (no internet gateway, no NAT), AWS services through
  * VPC endpoints, the default security group stripped of rules, flow logs of all traffic to a KMS-encrypted log
@@ -52,35 +81,47 @@ export class PrivateNetwork extends pulumi.ComponentResource {
 
   constructor(name: string, args: PrivateNetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:PrivateNetwork", name, {}, opts);
-    const cidr = args.cidrBlock ?? "10.40.0.0/16";
-    const match = /^10\.(\d{1,3})\.0\.0\/16$/.exec(cidr);
-    if (!match || Number(match[1]) > 255) {
-      throw new Error(
-        `PrivateNetwork ${name}: [cidrBlock] must be a 10.x.0.0/16 range, received ${JSON.stringify(cidr)}`,
-      );
-    }
-    const zoneCount = args.zoneCount ?? 2;
-    if (![2, 3].includes(zoneCount)) {
-      throw new Error(`PrivateNetwork ${name}: [zoneCount] must be 2 or 3, received ${zoneCount}`);
-    }
-    const services = args.interfaceServices ?? [
-      "secretsmanager",
-      "sns",
-      "sqs",
-      "kinesis-streams",
-      "xray",
-      "sts",
-    ];
+    const { secondOctet, zoneCount } = checkPrivateNetworkArgs(name, args);
     const child = { parent: this };
     const region = aws.getRegionOutput({}, child).region;
-    const zones = aws.getAvailabilityZonesOutput({ state: "available" }, child).names;
     const tag = (suffix: string) => ({
       Name: physicalName(args.namePrefix, `${name}-${suffix}`, 255),
     });
 
+    const vpc = this.createVpc(name, args, tag);
+    const { routeTable, subnets } = this.createPrivateSubnets(
+      name,
+      vpc,
+      secondOctet,
+      zoneCount,
+      tag,
+    );
+    this.createFlowLogs(name, args, vpc);
+    const { functions, endpoints } = this.createSecurityGroups(name, args, vpc);
+    this.createGatewayEndpoints(name, { vpc, routeTable, functions, region, tag });
+    this.createInterfaceEndpoints(name, args, { vpc, subnets, endpoints, region, tag });
+
+    this.vpcId = vpc.id;
+    this.subnetIds = subnets.map((s) => s.id);
+    this.functionSecurityGroupId = functions.id;
+    this.registerOutputs({
+      vpcId: this.vpcId,
+      subnetIds: this.subnetIds,
+      functionSecurityGroupId: this.functionSecurityGroupId,
+    });
+  }
+
+  /** The VPC, with DNS for private endpoints, and its default security group stripped of every rule. */
+  private createVpc(name: string, args: PrivateNetworkArgs, tag: Tagger): aws.ec2.Vpc {
+    const child = { parent: this };
     const vpc = new aws.ec2.Vpc(
       `${name}-vpc`,
-      { cidrBlock: cidr, enableDnsHostnames: true, enableDnsSupport: true, tags: tag("vpc") },
+      {
+        cidrBlock: args.cidrBlock ?? defaultCidrBlock,
+        enableDnsHostnames: true,
+        enableDnsSupport: true,
+        tags: tag("vpc"),
+      },
       child,
     );
     new aws.ec2.DefaultSecurityGroup(
@@ -88,7 +129,19 @@ export class PrivateNetwork extends pulumi.ComponentResource {
       { vpcId: vpc.id, ingress: [], egress: [], tags: tag("default-closed") },
       child,
     );
+    return vpc;
+  }
 
+  /** One private /20 per zone on a route table without any route out of the VPC. */
+  private createPrivateSubnets(
+    name: string,
+    vpc: aws.ec2.Vpc,
+    secondOctet: string,
+    zoneCount: number,
+    tag: Tagger,
+  ): { routeTable: aws.ec2.RouteTable; subnets: aws.ec2.Subnet[] } {
+    const child = { parent: this };
+    const zones = aws.getAvailabilityZonesOutput({ state: "available" }, child).names;
     const routeTable = new aws.ec2.RouteTable(
       `${name}-private`,
       { vpcId: vpc.id, tags: tag("private") },
@@ -99,7 +152,7 @@ export class PrivateNetwork extends pulumi.ComponentResource {
         `${name}-private-${i}`,
         {
           vpcId: vpc.id,
-          cidrBlock: `10.${match[1]}.${i * 16}.0/20`,
+          cidrBlock: `10.${secondOctet}.${i * 16}.0/20`,
           availabilityZone: zones.apply((z) => z[i]),
           mapPublicIpOnLaunch: false,
           tags: tag(`private-${i}`),
@@ -113,7 +166,12 @@ export class PrivateNetwork extends pulumi.ComponentResource {
       );
       return subnet;
     });
+    return { routeTable, subnets };
+  }
 
+  /** Flow logs of all traffic to a KMS-encrypted log group, delivered by a role only this account's VPCs assume. */
+  private createFlowLogs(name: string, args: PrivateNetworkArgs, vpc: aws.ec2.Vpc): void {
+    const child = { parent: this };
     const flowLogs = new aws.cloudwatch.LogGroup(
       `${name}-flow-logs`,
       {
@@ -178,7 +236,15 @@ export class PrivateNetwork extends pulumi.ComponentResource {
       },
       child,
     );
+  }
 
+  /** The functions' group (HTTPS out to the endpoints only) and the endpoints' group (HTTPS in from it only). */
+  private createSecurityGroups(
+    name: string,
+    args: PrivateNetworkArgs,
+    vpc: aws.ec2.Vpc,
+  ): { functions: aws.ec2.SecurityGroup; endpoints: aws.ec2.SecurityGroup } {
+    const child = { parent: this };
     const functions = new aws.ec2.SecurityGroup(
       `${name}-functions`,
       {
@@ -223,16 +289,30 @@ export class PrivateNetwork extends pulumi.ComponentResource {
       },
       child,
     );
+    return { functions, endpoints };
+  }
 
-    for (const service of ["dynamodb", "s3"]) {
+  /** DynamoDB and S3 gateway endpoints on the private route table, each with an HTTPS egress rule to its prefix list. */
+  private createGatewayEndpoints(
+    name: string,
+    on: {
+      vpc: aws.ec2.Vpc;
+      routeTable: aws.ec2.RouteTable;
+      functions: aws.ec2.SecurityGroup;
+      region: pulumi.Output<string>;
+      tag: Tagger;
+    },
+  ): void {
+    const child = { parent: this };
+    for (const service of gatewayServices) {
       const gateway = new aws.ec2.VpcEndpoint(
         `${name}-${service}`,
         {
-          vpcId: vpc.id,
-          serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
+          vpcId: on.vpc.id,
+          serviceName: pulumi.interpolate`com.amazonaws.${on.region}.${service}`,
           vpcEndpointType: "Gateway",
-          routeTableIds: [routeTable.id],
-          tags: tag(service),
+          routeTableIds: [on.routeTable.id],
+          tags: on.tag(service),
         },
         child,
       );
@@ -240,7 +320,7 @@ export class PrivateNetwork extends pulumi.ComponentResource {
       new aws.vpc.SecurityGroupEgressRule(
         `${name}-functions-${service}`,
         {
-          securityGroupId: functions.id,
+          securityGroupId: on.functions.id,
           description: `HTTPS to ${service} through its gateway endpoint`,
           ipProtocol: "tcp",
           fromPort: 443,
@@ -250,29 +330,34 @@ export class PrivateNetwork extends pulumi.ComponentResource {
         child,
       );
     }
-    for (const service of services) {
+  }
+
+  /** An interface endpoint with private DNS per service, in every subnet, behind the endpoints' group. */
+  private createInterfaceEndpoints(
+    name: string,
+    args: PrivateNetworkArgs,
+    on: {
+      vpc: aws.ec2.Vpc;
+      subnets: aws.ec2.Subnet[];
+      endpoints: aws.ec2.SecurityGroup;
+      region: pulumi.Output<string>;
+      tag: Tagger;
+    },
+  ): void {
+    for (const service of args.interfaceServices ?? defaultInterfaceServices) {
       new aws.ec2.VpcEndpoint(
         `${name}-${service}`,
         {
-          vpcId: vpc.id,
-          serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
+          vpcId: on.vpc.id,
+          serviceName: pulumi.interpolate`com.amazonaws.${on.region}.${service}`,
           vpcEndpointType: "Interface",
           privateDnsEnabled: true,
-          subnetIds: subnets.map((s) => s.id),
-          securityGroupIds: [endpoints.id],
-          tags: tag(service),
+          subnetIds: on.subnets.map((s) => s.id),
+          securityGroupIds: [on.endpoints.id],
+          tags: on.tag(service),
         },
-        child,
+        { parent: this },
       );
     }
-
-    this.vpcId = vpc.id;
-    this.subnetIds = subnets.map((s) => s.id);
-    this.functionSecurityGroupId = functions.id;
-    this.registerOutputs({
-      vpcId: this.vpcId,
-      subnetIds: this.subnetIds,
-      functionSecurityGroupId: this.functionSecurityGroupId,
-    });
   }
 }

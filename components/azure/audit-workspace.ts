@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import { physicalName } from "../shared/naming";
 import { wholeNumber } from "../shared/validate";
+import { sixYearsInDays } from "../../policies/catalog/retention";
 
 /** The longest interactive retention Log Analytics allows; the rest of the six years is archive. */
 export const interactiveRetentionDays = 730;
@@ -12,7 +13,7 @@ export interface AuditWorkspaceArgs {
   readonly namePrefix: string;
   /**
    * Total retention of the audit tables, archive included, in days (Log Analytics accepts up to 4383).
-   * @default 2192, six years (45 CFR 164.316(b)(2))
+   * @default six years (`sixYearsInDays`, 45 CFR 164.316(b)(2))
    */
   readonly totalRetentionDays?: number;
   /**
@@ -36,8 +37,8 @@ export class AuditWorkspace extends pulumi.ComponentResource {
     const total = wholeNumber(
       `AuditWorkspace ${name}`,
       "totalRetentionDays",
-      args.totalRetentionDays ?? 2192,
-      { value: 2192, meaning: "six years" },
+      args.totalRetentionDays ?? sixYearsInDays,
+      { value: sixYearsInDays, meaning: "six years" },
       4383,
     );
     const workspace = new operationalinsights.Workspace(

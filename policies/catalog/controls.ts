@@ -2,6 +2,8 @@
  * The control catalog: every HIPAA Security Rule section and GDPR article the pack maps to. Policies name controls
  * by id; their framework, tags, messages, POLICIES.md and the coverage table are all derived from here.
  */
+import { sixYearsInDays } from "./retention";
+
 export type FrameworkId = "hipaa" | "gdpr";
 
 export interface Control {
@@ -158,7 +160,7 @@ export const controls: readonly Control[] = [
   hipaa(
     "164.316(b)(2)",
     "Documentation retention (six years)",
-    "Audit and log retention of at least six years (2192 days in CloudWatch, 6*365 days in GCP log buckets, Log Analytics with archive).",
+    `Audit and log retention of at least six years (${sixYearsInDays} days in CloudWatch, 6*365 days in GCP log buckets, Log Analytics with archive).`,
     ["Retention of policies and procedures documents"],
   ),
   gdpr(

@@ -1,8 +1,9 @@
 import { stackPolicy } from "../lib/define";
 import { aws, azure, gcp } from "./lib/types";
 import { attachedTo, ofType, props, resolve } from "./lib/resources";
+import { sixYearsInDays } from "../catalog/retention";
 
-const defaultMinDays = 2192;
+const defaultMinDays = sixYearsInDays;
 
 interface Config {
   minRetentionDays?: number;
@@ -25,7 +26,7 @@ export const stackAuditLogConfigureRetention = stackPolicy(
     severity: "high",
     controls: ["hipaa:164.316(b)(2)", "hipaa:164.312(b)", "gdpr:art33"],
     remediationSteps:
-      "Set retentionInDays to 2192 or more (or leave it unset: never expire) on the CloudTrail log group, retentionDays >= 2192 with locked: true on gcp.logging.ProjectBucketConfig, and on Log Analytics keep 730 days interactive plus an operationalinsights.Table per audit table with totalRetentionInDays >= 2192.",
+      `Set retentionInDays to ${defaultMinDays} or more (or leave it unset: never expire) on the CloudTrail log group, retentionDays >= ${defaultMinDays} with locked: true on gcp.logging.ProjectBucketConfig, and on Log Analytics keep 730 days interactive plus an operationalinsights.Table per audit table with totalRetentionInDays >= ${defaultMinDays}.`,
     configSchema: {
       properties: {
         minRetentionDays: {

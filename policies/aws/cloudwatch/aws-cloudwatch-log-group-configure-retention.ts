@@ -1,6 +1,7 @@
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { resourcePolicy } from "../../lib/define";
 import { configOf } from "../lib/format";
+import { sixYearsInDays } from "../../catalog/retention";
 
 /**
  * HIPAA documentation and audit evidence must be kept six years; GDPR storage limitation forbids keeping
@@ -13,17 +14,17 @@ export const awsCloudwatchLogGroupConfigureRetention = resourcePolicy(
   {
     name: "aws-cloudwatch-log-group-configure-retention",
     description:
-      "CloudWatch log groups must set an explicit retention between the configured minimum (2192 days) and maximum (3653 days).",
+      `CloudWatch log groups must set an explicit retention between the configured minimum (${sixYearsInDays} days) and maximum (3653 days).`,
     severity: "high",
     controls: ["hipaa:164.316(b)(2)", "gdpr:art5-1-e"],
     remediationSteps:
-      "Set `retentionInDays: 2192` (six years; or 2557, 2922, 3288, 3653) on the aws.cloudwatch.LogGroup.",
+      `Set \`retentionInDays: ${sixYearsInDays}\` (six years; or 2557, 2922, 3288, 3653) on the aws.cloudwatch.LogGroup.`,
     configSchema: {
       properties: {
         minRetentionDays: {
           type: "integer",
           minimum: 1,
-          default: 2192,
+          default: sixYearsInDays,
           description: "Shortest retention allowed.",
         },
         maxRetentionDays: {
@@ -38,7 +39,7 @@ export const awsCloudwatchLogGroupConfigureRetention = resourcePolicy(
   cloudwatch.LogGroup,
   (group, { args, report }) => {
     const { minRetentionDays, maxRetentionDays } = configOf(args, {
-      minRetentionDays: 2192,
+      minRetentionDays: sixYearsInDays,
       maxRetentionDays: 3653,
     });
     const days = group.retentionInDays;

@@ -101,14 +101,4 @@ export function chimeWildcardStatements(document: PolicyDocument): string[] {
 }
 
 /** Services whose data is PHI or protects it; a service-wide wildcard on Resource "*" is refused for them. */
-export const phiServices = [
-  "kms",
-  "dynamodb",
-  "kinesis",
-  "s3",
-  "secretsmanager",
-  "firehose",
-  "sqs",
-  "sns",
-  "logs",
-];
+export { phiServices } from "../../catalog/phi-services";

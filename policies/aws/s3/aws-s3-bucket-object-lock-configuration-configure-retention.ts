@@ -1,6 +1,7 @@
 import * as s3 from "@pulumi/aws/s3";
 import { resourcePolicy } from "../../lib/define";
 import { configOf, shown } from "../lib/format";
+import { sixYearsInDays } from "../../catalog/retention";
 
 /**
  * Audit records must survive six years unaltered; object lock in COMPLIANCE mode with that default retention is
@@ -12,17 +13,17 @@ export const awsS3BucketObjectLockConfigurationConfigureRetention = resourcePoli
   {
     name: "aws-s3-bucket-object-lock-configuration-configure-retention",
     description:
-      "S3 object lock configurations must default to COMPLIANCE mode with at least the configured retention (2192 days, six years, by default).",
+      `S3 object lock configurations must default to COMPLIANCE mode with at least the configured retention (${sixYearsInDays} days, six years, by default).`,
     severity: "medium",
     controls: ["hipaa:164.316(b)(2)", "hipaa:164.312(c)(1)"],
     remediationSteps:
-      'Set `rule: {defaultRetention: {mode: "COMPLIANCE", years: 6}}` (or `days: 2192`) on the aws.s3.BucketObjectLockConfiguration.',
+      `Set \`rule: {defaultRetention: {mode: "COMPLIANCE", years: 6}}\` (or \`days: ${sixYearsInDays}\`) on the aws.s3.BucketObjectLockConfiguration.`,
     configSchema: {
       properties: {
         minRetentionDays: {
           type: "integer",
           minimum: 1,
-          default: 2192,
+          default: sixYearsInDays,
           description: "Shortest default retention allowed, in days.",
         },
       },
@@ -30,7 +31,7 @@ export const awsS3BucketObjectLockConfigurationConfigureRetention = resourcePoli
   },
   s3.BucketObjectLockConfiguration,
   (lock, { args, report }) => {
-    const { minRetentionDays } = configOf(args, { minRetentionDays: 2192 });
+    const { minRetentionDays } = configOf(args, { minRetentionDays: sixYearsInDays });
     const retention = lock.rule?.defaultRetention;
     if (retention === undefined) {
       report(

@@ -1,5 +1,6 @@
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import { resourcePolicy } from "../../lib/define";
+import { sixYearsInDays } from "../../catalog/retention";
 
 const defaultMinDays = 730;
 
@@ -37,7 +38,7 @@ export const azureOperationalInsightsWorkspaceConfigureRetention = resourcePolic
     const days = workspace.retentionInDays;
     if (days === undefined || days < minDays) {
       report(
-        `retentionInDays is ${days === undefined ? "not set (defaults to 30)" : days}; set at least ${minDays} and archive to 6 years (2192 days) for HIPAA.`,
+        `retentionInDays is ${days === undefined ? "not set (defaults to 30)" : days}; set at least ${minDays} and archive to 6 years (${sixYearsInDays} days) for HIPAA.`,
       );
     }
   },
