@@ -1,11 +1,11 @@
 /**
  * The AWS part of a stack: the PHI key, identity, video meetings, the vitals pipeline, the HTTP API and the audit
- * trail, all on the stack's explicit AWS provider.
+ * trail, all on the stack's explicit AWS provider. `buildAws` reads as the sequence of steps below; each step builds
+ * one part from the configuration and the parts before it.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsConfig } from "./config";
 import type { BuildContext, StackOutputs } from "./context";
-import { physicalName } from "../components/shared/naming";
 import { KmsKey } from "../components/aws/kms-key";
 import { AccountBaseline } from "../components/aws/account-baseline";
 import { Audit } from "../components/aws/audit";
@@ -18,21 +18,87 @@ import { PrivateNetwork, defaultInterfaceServices } from "../components/aws/priv
 import { VideoMeetings } from "../components/aws/video-meetings";
 import { VitalsPipeline } from "../components/aws/vitals-pipeline";
 
+/** What every AWS step receives: the stack's settings and the options that put a component on the provider. */
+export interface AwsStep {
+  readonly ctx: BuildContext;
+  readonly aws: AwsConfig;
+  readonly opts: pulumi.ComponentResourceOptions;
+}
+
+/** The component name of the audit trail; the PHI key grants CloudTrail on the trail this name gives. */
+const auditName = "audit";
+
+/** The Lambda functions' VPC attachment. */
+interface FunctionVpc {
+  readonly subnetIds: pulumi.Output<string>[];
+  readonly securityGroupIds: pulumi.Output<string>[];
+}
+
 export function buildAws(
   ctx: BuildContext,
   aws: AwsConfig,
   provider: pulumi.ProviderResource,
 ): StackOutputs {
-  const { config } = ctx;
+  const step: AwsStep = { ctx, aws, opts: { providers: [provider] } };
+  const phiKey = createPhiKey(step);
+  const key = phiKey.keyArn;
+  new AccountBaseline("baseline", { accountId: aws.accountId }, step.opts);
+  const identity = new Identity(
+    "identity",
+    { namePrefix: ctx.config.namePrefix, appUrl: ctx.config.appUrl },
+    step.opts,
+  );
+  const secrets = createFunctionSecrets(step, key);
+  const appointments = new PhiTable(
+    "appointments",
+    {
+      namePrefix: ctx.config.namePrefix,
+      hashKey: "appointmentId",
+      kmsKeyArn: key,
+      ttlAttribute: null,
+    },
+    step.opts,
+  );
+  const network = createNetwork(step, key);
+  // One signing profile, configuration and artifact bucket per stack: every function is deployed signed.
+  const codeSigning = new CodeSigning(
+    "code-signing",
+    { namePrefix: ctx.config.namePrefix, kmsKeyArn: key },
+    step.opts,
+  );
+  const video = createVideoMeetings(step, { key, codeSigning, appointments, secrets, network });
+  const vitals = createVitalsPipeline(step, { key, codeSigning, secrets, vpc: network.vpc });
+  const api = createApi(step, { key, identity, video });
+  const audit = createAudit(step, { key, appointments, video, vitals });
+
+  return {
+    awsPhiKeyArn: phiKey.keyArn,
+    awsPhiKeyAlias: phiKey.aliasName,
+    awsUserPoolId: identity.userPoolId,
+    awsIssuerUrl: identity.issuerUrl,
+    awsSpaClientId: identity.spaClientId,
+    awsApiEndpoint: api.apiEndpoint,
+    awsVitalsStreamName: vitals.streamName,
+    awsVitalsDevicePolicy: vitals.devicePolicyName,
+    awsAuditBucket: audit.bucketName,
+    awsArtifactBucket: codeSigning.bucketName,
+    awsCodeSigningConfigArn: codeSigning.configArn,
+    awsTrailArn: audit.trailArn,
+  };
+}
+
+/**
+ * The PHI key. Its policy lets the services that encrypt with it do so for this account only: CloudWatch Logs for
+ * the account's log groups, CloudTrail for the stack's trail (named by `Audit.trailName`, since the trail is created
+ * after the key), SNS, CloudWatch alarms and EventBridge for the stack's own topics, alarms and rules.
+ */
+export function createPhiKey({ ctx, aws, opts }: AwsStep): KmsKey {
   const { region, accountId } = aws;
-  const opts = { providers: [provider] };
-  const namePrefix = config.namePrefix;
-  const logRetentionInDays = config.logRetentionDays;
-  const auditName = "audit";
-  const phiKey = new KmsKey(
+  const namePrefix = ctx.config.namePrefix;
+  return new KmsKey(
     "phi",
     {
-      description: `MediConnect ${config.stack}: PHI at rest (streams, tables, logs, buckets)`,
+      description: `MediConnect ${ctx.config.stack}: PHI at rest (streams, tables, logs, buckets)`,
       accountId,
       namePrefix,
       servicePrincipals: [
@@ -47,7 +113,7 @@ export function buildAws(
         {
           service: "cloudtrail.amazonaws.com",
           sourceArns: [
-            `arn:aws:cloudtrail:${region}:${accountId}:trail/${physicalName(namePrefix, auditName, 128)}`,
+            `arn:aws:cloudtrail:${region}:${accountId}:trail/${Audit.trailName(namePrefix, auditName)}`,
           ],
         },
         // SNS delivering dead letters into encrypted queues; alarms and EventBridge publishing to encrypted targets.
@@ -67,40 +133,43 @@ export function buildAws(
     },
     opts,
   );
-  const key = phiKey.keyArn;
+}
 
-  new AccountBaseline("baseline", { accountId }, opts);
-
-  const identity = new Identity("identity", { namePrefix, appUrl: config.appUrl }, opts);
-
+/** The secrets the functions read, by environment name: the log pseudonym key, stored in Secrets Manager. */
+export function createFunctionSecrets(
+  { ctx, opts }: AwsStep,
+  key: pulumi.Input<string>,
+): Record<string, pulumi.Output<string>> {
   const pseudonymKey = new PlatformSecret(
     "pseudonym-key",
     {
-      namePrefix,
+      namePrefix: ctx.config.namePrefix,
       description:
         "HMAC key of the opaque ids and log pseudonyms (PHI_PSEUDONYM_KEY of the functions)",
       kmsKeyArn: key,
-      value: config.pseudonymKey,
+      value: ctx.config.pseudonymKey,
     },
     opts,
   );
-  const secrets = { PHI_PSEUDONYM_KEY: pseudonymKey.secretArn };
+  return { PHI_PSEUDONYM_KEY: pseudonymKey.secretArn };
+}
 
-  const appointments = new PhiTable(
-    "appointments",
-    { namePrefix, hashKey: "appointmentId", kmsKeyArn: key, ttlAttribute: null },
-    opts,
-  );
-
-  // The Chime SDK Meetings API is reachable privately (meetings-chime endpoint) when its control region is the
-  // stack's region; otherwise the meeting function stays outside the VPC rather than lose its API.
-  const chimeInRegion = aws.chime.controlRegion === region;
+/**
+ * The private network the functions run in. The Chime SDK Meetings API is reachable privately (meetings-chime
+ * endpoint) when its control region is the stack's region; otherwise the meeting function stays outside the VPC
+ * rather than lose its API, and `chimeInRegion` says so.
+ */
+export function createNetwork(
+  { ctx, aws, opts }: AwsStep,
+  key: pulumi.Input<string>,
+): { network: PrivateNetwork; vpc: FunctionVpc; chimeInRegion: boolean } {
+  const chimeInRegion = aws.chime.controlRegion === aws.region;
   const network = new PrivateNetwork(
     "network",
     {
-      namePrefix,
+      namePrefix: ctx.config.namePrefix,
       kmsKeyArn: key,
-      logRetentionInDays,
+      logRetentionInDays: ctx.config.logRetentionDays,
       interfaceServices: [
         ...defaultInterfaceServices,
         ...(chimeInRegion ? ["meetings-chime"] : []),
@@ -112,65 +181,104 @@ export function buildAws(
     subnetIds: network.subnetIds,
     securityGroupIds: [network.functionSecurityGroupId],
   };
+  return { network, vpc, chimeInRegion };
+}
 
-  // One signing profile, configuration and artifact bucket per stack: every function is deployed signed.
-  const codeSigning = new CodeSigning("code-signing", { namePrefix, kmsKeyArn: key }, opts);
-
-  const video = new VideoMeetings(
+/** Video visits: the meeting function, in the VPC when the Chime API is reachable from it. */
+export function createVideoMeetings(
+  { ctx, aws, opts }: AwsStep,
+  parts: {
+    key: pulumi.Input<string>;
+    codeSigning: CodeSigning;
+    appointments: PhiTable;
+    secrets: Record<string, pulumi.Input<string>>;
+    network: { vpc: FunctionVpc; chimeInRegion: boolean };
+  },
+): VideoMeetings {
+  return new VideoMeetings(
     "video",
     {
-      namePrefix,
-      kmsKeyArn: key,
-      logRetentionInDays,
-      codeSigning,
+      namePrefix: ctx.config.namePrefix,
+      kmsKeyArn: parts.key,
+      logRetentionInDays: ctx.config.logRetentionDays,
+      codeSigning: parts.codeSigning,
       controlRegion: aws.chime.controlRegion,
       mediaRegions: aws.chime.mediaRegions,
-      appointmentsTable: appointments,
-      secrets,
-      vpc: chimeInRegion ? vpc : undefined,
+      appointmentsTable: parts.appointments,
+      secrets: parts.secrets,
+      vpc: parts.network.chimeInRegion ? parts.network.vpc : undefined,
     },
     opts,
   );
+}
 
-  const vitals = new VitalsPipeline(
+/** Device vitals through IoT Core and Kinesis to the anomaly function, kept as long as the stack configures. */
+export function createVitalsPipeline(
+  { ctx, aws, opts }: AwsStep,
+  parts: {
+    key: pulumi.Input<string>;
+    codeSigning: CodeSigning;
+    secrets: Record<string, pulumi.Input<string>>;
+    vpc: FunctionVpc;
+  },
+): VitalsPipeline {
+  return new VitalsPipeline(
     "vitals",
     {
-      namePrefix,
-      kmsKeyArn: key,
+      namePrefix: ctx.config.namePrefix,
+      kmsKeyArn: parts.key,
       retentionHours: aws.kinesisRetentionHours,
-      logRetentionInDays,
-      codeSigning,
-      secrets,
-      vpc,
+      logRetentionInDays: ctx.config.logRetentionDays,
+      codeSigning: parts.codeSigning,
+      secrets: parts.secrets,
+      vpc: parts.vpc,
     },
     opts,
   );
+}
 
-  const api = new HttpApi(
+/** The HTTP API: Cognito JWTs, CORS for the web app only, one route per function that serves it. */
+export function createApi(
+  { ctx, opts }: AwsStep,
+  parts: { key: pulumi.Input<string>; identity: Identity; video: VideoMeetings },
+): HttpApi {
+  return new HttpApi(
     "api",
     {
-      namePrefix,
-      issuerUrl: identity.issuerUrl,
-      audiences: identity.audiences,
-      kmsKeyArn: key,
-      logRetentionInDays,
-      corsOrigins: [config.appUrl],
+      namePrefix: ctx.config.namePrefix,
+      issuerUrl: parts.identity.issuerUrl,
+      audiences: parts.identity.audiences,
+      kmsKeyArn: parts.key,
+      logRetentionInDays: ctx.config.logRetentionDays,
+      corsOrigins: [ctx.config.appUrl],
       routes: [
-        { routeKey: "POST /appointments/{appointmentId}/meeting", function: video.function },
+        { routeKey: "POST /appointments/{appointmentId}/meeting", function: parts.video.function },
       ],
     },
     opts,
   );
+}
 
-  const audit = new Audit(
+/** The audit trail, with data events for every function and every table that holds PHI. */
+export function createAudit(
+  { ctx, opts }: AwsStep,
+  parts: {
+    key: pulumi.Input<string>;
+    appointments: PhiTable;
+    video: VideoMeetings;
+    vitals: VitalsPipeline;
+  },
+): Audit {
+  const { video, vitals } = parts;
+  return new Audit(
     auditName,
     {
-      namePrefix,
-      kmsKeyArn: key,
-      logRetentionInDays,
+      namePrefix: ctx.config.namePrefix,
+      kmsKeyArn: parts.key,
+      logRetentionInDays: ctx.config.logRetentionDays,
       functionArns: [video.function.functionArn, vitals.function.functionArn],
       tableArns: [
-        appointments.tableArn,
+        parts.appointments.tableArn,
         video.meetingsTable.tableArn,
         vitals.stateTable.tableArn,
         vitals.alertTable.tableArn,
@@ -178,19 +286,4 @@ export function buildAws(
     },
     opts,
   );
-
-  return {
-    awsPhiKeyArn: phiKey.keyArn,
-    awsPhiKeyAlias: phiKey.aliasName,
-    awsUserPoolId: identity.userPoolId,
-    awsIssuerUrl: identity.issuerUrl,
-    awsSpaClientId: identity.spaClientId,
-    awsApiEndpoint: api.apiEndpoint,
-    awsVitalsStreamName: vitals.streamName,
-    awsVitalsDevicePolicy: vitals.devicePolicyName,
-    awsAuditBucket: audit.bucketName,
-    awsArtifactBucket: codeSigning.bucketName,
-    awsCodeSigningConfigArn: codeSigning.configArn,
-    awsTrailArn: audit.trailArn,
-  };
 }

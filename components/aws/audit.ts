@@ -44,6 +44,15 @@ export interface AuditArgs {
  * expires files only after that.
  */
 export class Audit extends pulumi.ComponentResource {
+  /**
+   * The trail's physical name for a component named `name`: what the trail is created with, and what a key policy
+   * written before the trail exists grants CloudTrail on (the stack's PHI key does).
+   */
+  public static trailName(namePrefix: string, name: string): string {
+    return physicalName(namePrefix, name, 128);
+  }
+
+  public readonly trailName: string;
   public readonly bucketName: pulumi.Output<string>;
   public readonly bucketArn: pulumi.Output<string>;
   public readonly trailArn: pulumi.Output<string>;
@@ -60,7 +69,7 @@ export class Audit extends pulumi.ComponentResource {
     const child = { parent: this };
     const region = aws.getRegionOutput({}, child).region;
     const account = aws.getCallerIdentityOutput({}, child).accountId;
-    const trailName = physicalName(args.namePrefix, name, 128);
+    const trailName = Audit.trailName(args.namePrefix, name);
     const trailArn = pulumi.interpolate`arn:aws:cloudtrail:${region}:${account}:trail/${trailName}`;
 
     const { bucket, encryption, versioning, policy } = privateBucket(
@@ -220,12 +229,15 @@ export class Audit extends pulumi.ComponentResource {
       { parent: this, dependsOn: [policy, encryption, rolePolicy] },
     );
 
+    this.trailName = trailName;
     this.bucketName = bucket.id;
     this.bucketArn = bucket.arn;
     this.trailArn = trail.arn;
     this.logGroupArn = logGroup.arn;
     this.registerOutputs({
+      trailName: this.trailName,
       bucketName: this.bucketName,
+      bucketArn: this.bucketArn,
       trailArn: this.trailArn,
       logGroupArn: this.logGroupArn,
     });

@@ -120,6 +120,7 @@ export class CodeSigning extends pulumi.ComponentResource implements FunctionCod
     this.configArn = config.arn;
     this.registerOutputs({
       bucketName: this.bucketName,
+      bucketArn: this.bucketArn,
       profileName: this.profileName,
       profileVersionArn: this.profileVersionArn,
       configArn: this.configArn,

@@ -84,6 +84,10 @@ export class EncryptedQueue extends pulumi.ComponentResource {
     this.queueArn = queue.arn;
     this.queueUrl = queue.url;
     this.queueName = queue.name;
-    this.registerOutputs({ queueArn: this.queueArn, queueUrl: this.queueUrl });
+    this.registerOutputs({
+      queueArn: this.queueArn,
+      queueUrl: this.queueUrl,
+      queueName: this.queueName,
+    });
   }
 }

@@ -234,7 +234,10 @@ export class HttpApi extends pulumi.ComponentResource {
     this.registerOutputs({
       apiId: this.apiId,
       apiEndpoint: this.apiEndpoint,
+      executionArn: this.executionArn,
       authorizerId: this.authorizerId,
+      stageName: this.stageName,
+      accessLogGroupArn: this.accessLogGroupArn,
     });
   }
 }

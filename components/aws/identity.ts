@@ -223,10 +223,15 @@ export class Identity extends pulumi.ComponentResource {
     this.groupNames = groupNames;
     this.registerOutputs({
       userPoolId: this.userPoolId,
+      userPoolArn: this.userPoolArn,
       issuerUrl: this.issuerUrl,
       audiences: this.audiences,
       spaClientId: this.spaClientId,
       serverClientId: this.serverClientId,
+      domain: this.domain,
+      resourceServerIdentifier: this.resourceServerIdentifier,
+      identityPoolId: this.identityPoolId,
+      groupNames: this.groupNames,
     });
   }
 }

@@ -51,6 +51,6 @@ export class PlatformSecret extends pulumi.ComponentResource {
     }
     this.secretArn = secret.arn;
     this.secretName = secret.name;
-    this.registerOutputs({ secretArn: this.secretArn });
+    this.registerOutputs({ secretArn: this.secretArn, secretName: this.secretName });
   }
 }

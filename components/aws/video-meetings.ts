@@ -189,9 +189,11 @@ export class VideoMeetings extends pulumi.ComponentResource {
     this.deadLetterQueueArn = deadLetters.queueArn;
     this.eventRuleArn = rule.arn;
     this.registerOutputs({
-      functionArn: fn.functionArn,
-      meetingsTableName: meetings.tableName,
+      functionArn: this.function.functionArn,
+      meetingsTableArn: this.meetingsTable.tableArn,
       eventsQueueArn: this.eventsQueueArn,
+      deadLetterQueueArn: this.deadLetterQueueArn,
+      eventRuleArn: this.eventRuleArn,
     });
   }
 }

@@ -97,6 +97,24 @@ describe.each(stacks)("offline plan of stack %s, AWS side", (stack) => {
     expect(endpoints).toContain(`com.amazonaws.${region}.meetings-chime`);
   });
 
+  it("lets CloudTrail use the PHI key for exactly the trail the Audit component creates", () => {
+    const plan = planOf(stack);
+    const trail = plan.resources.filter((r) => r.type === "aws:cloudtrail/trail:Trail");
+    expect(trail.map((t) => t.name)).toEqual(["audit-trail"]);
+    const key = plan.resources.find((r) => r.type === "aws:kms/key:Key");
+    const grants = (
+      JSON.parse(String(key?.inputs["policy"])) as {
+        Statement: { Principal?: { Service?: string }; Condition?: Record<string, any> }[];
+      }
+    ).Statement.filter((s) => s.Principal?.Service === "cloudtrail.amazonaws.com");
+    const provider = plan.resources.find((r) => r.type === "pulumi:providers:aws");
+    // Provider inputs travel JSON-encoded, as the engine sends them.
+    const [account] = JSON.parse(String(provider?.inputs["allowedAccountIds"])) as string[];
+    expect(grants.map((s) => s.Condition?.["ArnLike"]?.["aws:SourceArn"])).toEqual([
+      `arn:aws:cloudtrail:${provider?.inputs["region"]}:${account}:trail/${trail[0].inputs["name"]}`,
+    ]);
+  });
+
   it("leaves no AWS policy undecided", () => {
     const plan = planOf(stack);
     const awsUrns = new Set(plan.resources.filter((r) => isAws(r.type)).map((r) => r.urn));
