@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import {
   Recorded,
   account,
@@ -75,6 +77,31 @@ describe("VideoMeetings", () => {
         .Statement.flatMap((s) => [s["Resource"]].flat())
         .filter((r) => r === "*"),
     ).toEqual([]);
+  });
+
+  it("grants exactly the Chime SDK commands the handler sends, and nothing else", () => {
+    const dir = path.join(__dirname, "../../../functions/video-meeting");
+    const sent = new Set<string>();
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+      const code = fs.readFileSync(path.join(dir, file), "utf8");
+      for (const m of code.matchAll(
+        /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*"@aws-sdk\/client-chime-sdk-meetings"/g,
+      )) {
+        for (const name of m[1].split(",").map((n) => n.trim())) {
+          const command = /^(\w+)Command$/.exec(name);
+          if (command && new RegExp(`new\\s+${name}\\(`).test(code)) {
+            sent.add(`chime:${command[1]}`);
+          }
+        }
+      }
+    }
+    // The scan must find the commands, or the comparison below would pass on two empty lists.
+    expect(sent.size).toBeGreaterThan(0);
+    const policy = one(recorded, "aws:iam/rolePolicy:RolePolicy", "video-meeting-policy");
+    const granted = policyOf(policy)
+      .Statement.flatMap((s) => [s["Action"]].flat())
+      .filter((a: string) => a.startsWith("chime:"));
+    expect([...granted].sort()).toEqual([...sent].sort());
   });
 
   it("keeps meetings in a CMK-encrypted table with TTL, PITR and deletion protection", () => {
