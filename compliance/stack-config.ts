@@ -156,6 +156,14 @@ export function loadStackConfig(project: ProgramProject, stack: string): StackCo
       placeholders.push(key);
       continue;
     }
+    // Issue 19: a key Pulumi.yaml declares `secret: true` takes only an encrypted value, as the Pulumi CLI requires.
+    if (project.declared[key]?.secret === true) {
+      throw new PlanError(
+        "configuration",
+        `${path.basename(file)}: [${key}] has a plain-text value (not shown), but Pulumi.yaml declares it secret; set it with \`pulumi config set --secret ${key} <value>\`.`,
+      );
+    }
+    // End of issue 19's check.
     const declaredType = project.declared[key]?.type;
     if (declaredType !== undefined) {
       const actual = typeOf(value);

@@ -13,6 +13,7 @@ import {
 } from "../policies/catalog/residency";
 import { sixYearsInDays } from "../policies/catalog/retention";
 import { ConfigurationError } from "./errors";
+import { checkConfigKeys, secretConfigKeys } from "./config-keys";
 
 export const configNamespace = "mediconnect";
 
@@ -320,8 +321,21 @@ export const platformConfigKeys = [
   "azureTenantId",
 ] as const;
 
+/** Whether the engine handed the program a key as a secret: in the SDK's runtime, though not in its typings. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { isConfigSecret } = require("@pulumi/pulumi/runtime/config") as {
+  isConfigSecret(key: string): boolean;
+};
+
 /** Reads the running stack's configuration through the Pulumi runtime and validates it. */
 export function loadPlatformConfig(): PlatformConfig {
+  checkConfigKeys(
+    configNamespace,
+    pulumi.runtime.allConfig(),
+    platformConfigKeys,
+    secretConfigKeys,
+    isConfigSecret,
+  );
   const config = new pulumi.Config(configNamespace);
   const raw: Record<string, string | undefined> = {};
   for (const name of platformConfigKeys) {
