@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "./config";
 import type { Providers } from "./providers";
 import type { BuildContext, StackOutputs } from "./context";
-import { platformLabels } from "../components/shared/labels";
+import { platformLabels } from "./labels";
 import { buildAws } from "./aws";
 import { buildGcp } from "./gcp";
 import { buildAzure } from "./azure";

@@ -2,7 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "./config";
 import type { Providers } from "./providers";
-import type { Labels } from "../components/shared/labels";
+import type { Labels } from "./labels";
 
 export interface BuildContext {
   readonly config: PlatformConfig;

@@ -8,7 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as gcp from "@pulumi/gcp";
 import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import type { PlatformConfig } from "./config";
-import { platformLabels } from "../components/shared/labels";
+import { platformLabels } from "./labels";
 
 export interface Providers {
   readonly aws?: aws.Provider;

@@ -63,7 +63,7 @@ export const stackResourceConfigureProcessingLabels = stackPolicy(
     severity: "medium",
     controls: ["gdpr:art30", "gdpr:art5-1-f"],
     remediationSteps:
-      "Set the labels once on the provider (aws Provider defaultTags.tags, gcp Provider defaultLabels) and, on Azure, pass tags to every resource; values come from the stack configuration (components/shared/labels.ts).",
+      "Set the labels once on the provider (aws Provider defaultTags.tags, gcp Provider defaultLabels) and, on Azure, pass tags to every resource; values come from the stack configuration (in MediConnect, stacks/labels.ts).",
     configSchema: {
       properties: {
         requiredLabels: {

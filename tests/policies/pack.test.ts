@@ -7,7 +7,7 @@ import * as path from "path";
 import type { Policy } from "@pulumi/policy";
 import { controls } from "../../policies/catalog/controls";
 import { policies } from "../../policies/policies";
-import { profile, profilesDir, policiesDoc, renderPoliciesDoc } from "../../compliance/policy-docs";
+import { profile, profilesDir, policiesDoc, renderPoliciesDoc } from "../../policies/docs";
 
 const root = path.resolve(__dirname, "../../policies");
 const verbs = ["missing", "disallow", "enable", "disable", "configure", "enforce"];

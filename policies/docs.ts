@@ -1,17 +1,16 @@
 /**
- * `npm run docs`: writes POLICIES.md and the framework profiles (policies/profiles/<framework>.json) from the pack's
- * own metadata and the control catalog, so the documentation cannot drift from the code (a test regenerates both
- * and compares).
+ * `npm run docs` (`tsx policies/docs.ts`): writes POLICIES.md beside this pack's folder and the framework profiles
+ * (profiles/<framework>.json in the pack) from the pack's own metadata and the control catalog, so the
+ * documentation cannot drift from the code (a test regenerates both and compares).
  */
 import * as fs from "fs";
 import * as path from "path";
 import type { Policy } from "@pulumi/policy";
-import { controls, Control, frameworks, FrameworkId } from "../policies/catalog/controls";
-import { packName, policies } from "../policies/policies";
+import { controls, Control, frameworks, FrameworkId } from "./catalog/controls";
+import { packName, policies } from "./policies";
 
-const root = path.resolve(__dirname, "..");
-export const policiesDoc = path.join(root, "POLICIES.md");
-export const profilesDir = path.join(root, "policies", "profiles");
+export const policiesDoc = path.resolve(__dirname, "..", "POLICIES.md");
+export const profilesDir = path.join(__dirname, "profiles");
 
 const clouds = [
   ["aws", "AWS"],

@@ -2,7 +2,7 @@
  * The labels every resource carries, in the spelling each cloud accepts. Policies read `data-classification` to
  * decide which resources hold PHI.
  */
-import type { PlatformConfig } from "../../stacks/config";
+import type { PlatformConfig } from "./config";
 
 export type Labels = Readonly<Record<string, string>>;
 
