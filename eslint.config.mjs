@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     // Generated protobuf classes and mock boundaries are untyped; tests build loose inputs on purpose.
-    files: ["compliance/**/*.ts", "tests/**/*.ts", "bench/**/*.ts"],
+    files: ["compliance/**/*.ts", "tests/**/*.ts", "fixtures/**/*.ts", "bench/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
 );

@@ -8,7 +8,7 @@ import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/po
 import { runWorker } from "../compliance/cli";
 import { loadProject } from "../compliance/stack-config";
 import { policies } from "../policies/policies";
-import { checkResource, checkStack, TestResource } from "../tests/policies/harness";
+import { checkResource, checkStack, TestResource } from "../fixtures/policy-harness";
 import { BenchResult, median } from "./lib";
 
 /* eslint-disable-next-line @typescript-eslint/no-require-imports */

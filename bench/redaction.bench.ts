@@ -1,7 +1,7 @@
 /**
  * Redaction: throughput of redactText over the labelled corpus (median of repeated runs, one thread) and
  * precision / recall / F2 per category, ours next to @openredaction/openredaction@1.0.4 (HIPAA preset) on the
- * same notes and with the same span-level matching rule (tests/fixtures/phi-corpus/evaluate.ts).
+ * same notes and with the same span-level matching rule (fixtures/phi-corpus/evaluate.ts).
  *
  * Throughput is measured on the library as the functions run it: bundled by esbuild with the options of every
  * function package (components/shared/function-package.ts). The same code run from its TypeScript source under
@@ -15,8 +15,8 @@ import * as esbuild from "esbuild";
 import { OpenRedaction } from "@openredaction/openredaction";
 import { bundleOptions, repositoryRoot } from "../components/shared/function-package";
 import { redactText } from "../functions/lib/phi";
-import { evaluate, Score } from "../tests/fixtures/phi-corpus/evaluate";
-import { readCorpus } from "../tests/fixtures/phi-corpus/generate";
+import { evaluate, Score } from "../fixtures/phi-corpus/evaluate";
+import { readCorpus } from "../fixtures/phi-corpus/generate";
 import { BenchResult, calibratedRounds, Cell, cpuMs, FULL_SPEED, medianMs } from "./lib";
 
 /** openredaction type names (prefixes) onto our categories; anything else counts as ID ("other unique code"). */

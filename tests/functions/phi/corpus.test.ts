@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { PHI_TYPES, redactText } from "../../../functions/lib/phi";
-import { evaluate, STRUCTURED } from "../../fixtures/phi-corpus/evaluate";
-import { CORPUS_FILE, generateCorpus, readCorpus } from "../../fixtures/phi-corpus/generate";
+import { evaluate, STRUCTURED } from "../../../fixtures/phi-corpus/evaluate";
+import { CORPUS_FILE, generateCorpus, readCorpus } from "../../../fixtures/phi-corpus/generate";
 
 describe("labelled PHI corpus", () => {
   const notes = readCorpus();

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { redactText } from "../../../functions/lib/phi";
 import { DETECTORS } from "../../../functions/lib/phi/detectors";
 import { Detector, MAX_RUN, Starts, Trigger, TriggerSet } from "../../../functions/lib/phi/scan";
-import { readCorpus } from "../../fixtures/phi-corpus/generate";
+import { readCorpus } from "../../../fixtures/phi-corpus/generate";
 
 type Call = [string, number, number];
 
