@@ -1,6 +1,12 @@
 /**
- * Pulumi mocks for component tests: every registered resource is recorded with its type, name and inputs;
- * invokes fail unless a test supplies them, so nothing reaches a cloud and nothing passes by accident.
+ * The one set of Pulumi mocks for component tests. Every registered resource is recorded with its type, name, inputs
+ * and provider; computed outputs (ARNs, URLs, ids) are derived from names the way AWS builds them, and a test may add
+ * its own; an invoke without a mock throws with its token, so nothing reaches a cloud and nothing passes by accident.
+ *
+ * - `installMocks()` (await it in beforeAll, then import the code under test): the AWS data sources (region, zones,
+ *   caller identity) answer for the account and region below.
+ * - `setupMocks(invokes, outputs)`: no data source answers unless the test supplies it; `outputs` adds or overrides
+ *   computed outputs per resource.
  */
 import * as pulumi from "@pulumi/pulumi";
 
@@ -9,14 +15,117 @@ export interface Recorded {
   readonly name: string;
   readonly inputs: Record<string, any>;
   readonly provider?: string;
+  readonly custom: boolean;
 }
 
-export function setupMocks(
-  invokes: Record<string, (inputs: Record<string, any>) => Record<string, unknown>> = {},
-  outputs: (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown> = () => ({}),
-): Recorded[] {
+type Invokes = Record<string, (inputs: Record<string, any>) => Record<string, unknown>>;
+
+export const region = "eu-central-1";
+export const account = "210987654321";
+
+/** An ARN in the mocked account and region. */
+export const arn = (service: string, resource: string): string =>
+  `arn:aws:${service}:${region}:${account}:${resource}`;
+/** The platform CMK the component tests pass in. */
+export const key = arn("kms", "key/k1");
+
+function computed(
+  type: string,
+  name: string,
+  inputs: Record<string, any>,
+): Record<string, unknown> {
+  const physical = inputs["name"] ?? name;
+  switch (type) {
+    case "aws:kms/key:Key":
+      return { keyId: `key-${name}`, arn: arn("kms", `key/key-${name}`) };
+    case "aws:sqs/queue:Queue":
+      return {
+        arn: arn("sqs", physical),
+        url: `https://sqs.${region}.amazonaws.com/${account}/${physical}`,
+      };
+    case "aws:sns/topic:Topic":
+      return { arn: arn("sns", physical) };
+    case "aws:kinesis/stream:Stream":
+      return { arn: arn("kinesis", `stream/${physical}`) };
+    case "aws:dynamodb/table:Table":
+      return { arn: arn("dynamodb", `table/${physical}`) };
+    case "aws:lambda/function:Function":
+      return {
+        arn: arn("lambda", `function:${physical}`),
+        invokeArn: `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${arn("lambda", `function:${physical}`)}/invocations`,
+      };
+    case "aws:cloudwatch/logGroup:LogGroup":
+      return { arn: arn("logs", `log-group:${physical}`) };
+    case "aws:iam/role:Role":
+      return { arn: `arn:aws:iam::${account}:role/${physical}` };
+    case "aws:s3/bucket:Bucket":
+      return { arn: `arn:aws:s3:::${inputs["bucket"]}` };
+    case "aws:cloudtrail/trail:Trail":
+      return { arn: arn("cloudtrail", `trail/${physical}`) };
+    case "aws:cloudwatch/eventRule:EventRule":
+      return { arn: arn("events", `rule/${physical}`) };
+    case "aws:secretsmanager/secret:Secret":
+      return { arn: arn("secretsmanager", `secret:${physical}-AbCdEf`) };
+    case "aws:ec2/vpcEndpoint:VpcEndpoint":
+      return { prefixListId: `pl-${name}` };
+    case "aws:apigatewayv2/api:Api":
+      return { apiEndpoint: `https://${name}-id.execute-api.${region}.amazonaws.com` };
+    case "aws:signer/signingProfile:SigningProfile": {
+      // The provider appends Terraform's 26-digit unique suffix to a name prefix.
+      const profile = inputs["name"] ?? `${inputs["namePrefix"]}20250101000000000000000001`;
+      return {
+        name: profile,
+        version: "Ab12Cd34Ef",
+        versionArn: arn("signer", `/signing-profiles/${profile}/Ab12Cd34Ef`),
+      };
+    }
+    case "aws:signer/signingJob:SigningJob": {
+      const jobId = `${name}-job`;
+      const destination = inputs["destination"]["s3"];
+      return {
+        jobId,
+        status: "Succeeded",
+        signedObjects: [
+          { s3s: [{ bucket: destination["bucket"], key: `${destination["prefix"]}${jobId}.zip` }] },
+        ],
+      };
+    }
+    case "aws:lambda/codeSigningConfig:CodeSigningConfig":
+      return {
+        configId: "csc-0123456789abcdef0",
+        arn: arn("lambda", "code-signing-config:csc-0123456789abcdef0"),
+      };
+    case "aws:s3/bucketObjectv2:BucketObjectv2":
+      return { versionId: `${name}-v1`, etag: `${name}-etag` };
+    case "aws:cognito/userPool:UserPool":
+      return { arn: arn("cognito-idp", `userpool/${name}-id`) };
+    default:
+      return {};
+  }
+}
+
+/** The AWS data sources the components call, answering for `account` in `region`. */
+export const awsInvokes: Invokes = {
+  "aws:index/getRegion:getRegion": () => ({ id: region, name: region, region }),
+  "aws:index/getAvailabilityZones:getAvailabilityZones": () => ({
+    id: region,
+    names: ["a", "b", "c"].map((z) => `${region}${z}`),
+    state: "available",
+  }),
+  "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+    id: account,
+    accountId: account,
+    arn: `arn:aws:iam::${account}:user/test`,
+    userId: "test",
+  }),
+};
+
+function mocks(
+  invokes: Invokes,
+  outputs: (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown>,
+): { recorded: Recorded[]; installed: Promise<void> } {
   const recorded: Recorded[] = [];
-  pulumi.runtime.setMocks(
+  const installed = pulumi.runtime.setMocks(
     {
       newResource: (args) => {
         recorded.push({
@@ -24,13 +133,17 @@ export function setupMocks(
           name: args.name,
           inputs: args.inputs,
           provider: args.provider,
+          custom: args.custom ?? true,
         });
+        const id =
+          args.type === "aws:s3/bucket:Bucket" ? String(args.inputs["bucket"]) : `${args.name}-id`;
         return {
-          id: `${args.name}-id`,
+          id,
           state: {
             ...args.inputs,
-            arn: `arn:aws:mock:::${args.name}`,
-            name: args.inputs.name ?? args.name,
+            name: args.inputs["name"] ?? args.name,
+            arn: `arn:aws:${args.type.split(":")[1]?.split("/")[0]}:${region}:${account}:${args.name}`,
+            ...computed(args.type, args.name, args.inputs),
             ...outputs(args),
           },
         };
@@ -47,13 +160,34 @@ export function setupMocks(
     "test",
     false,
   );
+  return { recorded, installed };
+}
+
+/**
+ * Installs the mocks with the given data sources and extra outputs; returns the list every registration is added
+ * to. Call before importing the code under test.
+ */
+export function setupMocks(
+  invokes: Invokes = {},
+  outputs: (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown> = () => ({}),
+): Recorded[] {
+  return mocks(invokes, outputs).recorded;
+}
+
+/** The mocks with the AWS data sources answering; await it in beforeAll before importing the code under test. */
+export async function installMocks(): Promise<Recorded[]> {
+  const { recorded, installed } = mocks(awsInvokes, () => ({}));
+  await installed;
   return recorded;
 }
 
-/** Resolves an Output's value; a test must await this rather than assert inside apply. */
-export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
+/** The value of an output, awaited (never assert inside an un-awaited apply). */
+export function valueOf<T>(output: pulumi.Input<T> | pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
 }
+
+/** Another name of `valueOf`, which older tests use. */
+export const promiseOf = valueOf;
 
 /** Waits until every registration the program started has reached the mocks. */
 export async function settled(): Promise<void> {
@@ -63,6 +197,13 @@ export async function settled(): Promise<void> {
   await settings.waitForRPCs();
 }
 
+/** `settled`, then one more turn so that applies on the answered registrations have run. */
+export async function settle(): Promise<void> {
+  await settled();
+  await new Promise((r) => setTimeout(r, 50));
+}
+
+/** The one resource of a type; fails loudly otherwise. */
 export function only(recorded: readonly Recorded[], type: string): Recorded {
   const found = recorded.filter((r) => r.type === type);
   if (found.length !== 1) {
@@ -71,4 +212,51 @@ export function only(recorded: readonly Recorded[], type: string): Recorded {
     );
   }
   return found[0];
+}
+
+export function byType(recorded: readonly Recorded[], type: string): Recorded[] {
+  return recorded.filter((r) => r.type === type);
+}
+
+/** The one resource of a type and name; fails loudly otherwise. */
+export function one(recorded: readonly Recorded[], type: string, name: string): Recorded {
+  const found = recorded.filter((r) => r.type === type && r.name === name);
+  if (found.length !== 1) {
+    throw new Error(
+      `expected one ${type} named ${name}, found ${found.length}: ${recorded.map((r) => `${r.type}::${r.name}`).join(", ")}`,
+    );
+  }
+  return found[0];
+}
+
+export function policyOf(
+  resource: Recorded,
+  field = "policy",
+): { Statement: Record<string, any>[] } {
+  return JSON.parse(resource.inputs[field]);
+}
+
+export function statement(resource: Recorded, sid: string, field = "policy"): Record<string, any> {
+  const found = policyOf(resource, field).Statement.find((s) => s["Sid"] === sid);
+  if (!found) {
+    throw new Error(`no statement ${sid} in ${resource.type}::${resource.name}`);
+  }
+  return found;
+}
+
+/** A stack's code signing as components receive it (what CodeSigning exposes), for tests of its consumers. */
+export const codeSigning = {
+  bucketName: `mc-eu-code-signing-artifacts-${account}`,
+  profileName: "mc_eu_code_signing_20250101000000000000000001",
+  configArn: `arn:aws:lambda:${region}:${account}:code-signing-config:csc-0123456789abcdef0`,
+} as const;
+
+/**
+ * How the NodeFunction `name` is deployed: its signing job's profile and destination, and the function's code
+ * signing configuration and code location.
+ */
+export function signedDeployment(recorded: readonly Recorded[], name: string): unknown[] {
+  const job = one(recorded, "aws:signer/signingJob:SigningJob", `${name}-signing`).inputs;
+  const f = one(recorded, "aws:lambda/function:Function", `${name}-function`).inputs;
+  return [job.profileName, job.destination, f.codeSigningConfigArn, f.s3Bucket, f.s3Key];
 }

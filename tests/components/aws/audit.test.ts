@@ -10,7 +10,7 @@ import {
   valueOf,
   key,
   arn,
-} from "./mocks";
+} from "../../helpers/mocks";
 
 let recorded: Recorded[];
 let auditModule: typeof import("../../../components/aws/audit");

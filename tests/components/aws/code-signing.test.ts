@@ -9,7 +9,7 @@ import {
   statement,
   valueOf,
   key,
-} from "./mocks";
+} from "../../helpers/mocks";
 
 let recorded: Recorded[];
 let cs: typeof import("../../../components/aws/code-signing");

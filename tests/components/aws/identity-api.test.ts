@@ -8,7 +8,7 @@ import {
   settle,
   valueOf,
   key,
-} from "./mocks";
+} from "../../helpers/mocks";
 
 let recorded: Recorded[];
 let identityModule: typeof import("../../../components/aws/identity");

@@ -13,7 +13,7 @@ import {
   settle,
   valueOf,
   key,
-} from "./mocks";
+} from "../../helpers/mocks";
 
 let recorded: Recorded[];
 let nf: typeof import("../../../components/aws/node-function");

@@ -9,7 +9,7 @@ import {
   settle,
   valueOf,
   key,
-} from "./mocks";
+} from "../../helpers/mocks";
 
 let recorded: Recorded[];
 let net: typeof import("../../../components/aws/private-network");

@@ -13,7 +13,7 @@ import {
   key,
   arn,
   signedDeployment,
-} from "./mocks";
+} from "../../helpers/mocks";
 
 let recorded: Recorded[];
 let video: typeof import("../../../components/aws/video-meetings");

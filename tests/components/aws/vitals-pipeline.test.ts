@@ -13,7 +13,7 @@ import {
   key,
   arn,
   signedDeployment,
-} from "./mocks";
+} from "../../helpers/mocks";
 
 let recorded: Recorded[];
 let vitals: typeof import("../../../components/aws/vitals-pipeline");
