@@ -46,6 +46,63 @@ export interface VitalsPipelineArgs {
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** The validated settings of a pipeline, defaults applied. */
+export interface VitalsSettings {
+  readonly maximumRetryAttempts: number;
+  readonly maximumRecordAgeInSeconds: number;
+  readonly topicPrefix: string;
+}
+
+/** Checks the arguments before anything is registered, throwing with the argument named; applies the defaults. */
+export function checkVitalsPipelineArgs(name: string, args: VitalsPipelineArgs): VitalsSettings {
+  wholeNumber(`VitalsPipeline ${name}`, "retentionHours", args.retentionHours, 24, 168);
+  const retries = args.maximumRetryAttempts ?? 5;
+  if (!Number.isInteger(retries) || retries < 0 || retries > 10000) {
+    throw new Error(
+      `VitalsPipeline ${name}: [maximumRetryAttempts] must be finite, 0 to 10000, received ${retries}`,
+    );
+  }
+  const maxAge = args.maximumRecordAgeInSeconds ?? 3600;
+  if (
+    !Number.isInteger(maxAge) ||
+    maxAge < 60 ||
+    maxAge > 604800 ||
+    maxAge > args.retentionHours * 3600
+  ) {
+    throw new Error(
+      `VitalsPipeline ${name}: [maximumRecordAgeInSeconds] must be finite, 60 to the stream retention ` +
+        `(${args.retentionHours * 3600}), received ${maxAge}`,
+    );
+  }
+  const topicPrefix = args.topicPrefix ?? "mediconnect/vitals";
+  if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(topicPrefix)) {
+    throw new Error(
+      `VitalsPipeline ${name}: [topicPrefix] must be two topic levels such as "mediconnect/vitals" (the device id is the third), received ${JSON.stringify(topicPrefix)}`,
+    );
+  }
+  return { maximumRetryAttempts: retries, maximumRecordAgeInSeconds: maxAge, topicPrefix };
+}
+
+/** The pipeline's SNS topics: clinical alerts, dead letters, and operations alarms. */
+interface Topics {
+  readonly alerts: aws.sns.Topic;
+  readonly deadLetters: aws.sns.Topic;
+  readonly alarms: aws.sns.Topic;
+}
+
+/** The pipeline's queues: dead letters kept from their topic, failed batches, and ingest errors of the rule. */
+interface Queues {
+  readonly deadLetters: EncryptedQueue;
+  readonly failures: EncryptedQueue;
+  readonly ingestErrors: EncryptedQueue;
+}
+
+/** Where the pipeline runs: its region and account, as the provider answers. */
+interface Location {
+  readonly region: pulumi.Output<string>;
+  readonly account: pulumi.Output<string>;
+}
+
 /**
  * Bedside and wearable vitals: IoT Core devices publish to their own topic, a topic rule puts each reading on a
  * KMS-encrypted Kinesis stream keyed by device (per-patient order), and the anomaly function (functions/
@@ -71,44 +128,90 @@ export class VitalsPipeline extends pulumi.ComponentResource {
 
   constructor(name: string, args: VitalsPipelineArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:aws:VitalsPipeline", name, {}, opts);
-    wholeNumber(`VitalsPipeline ${name}`, "retentionHours", args.retentionHours, 24, 168);
-    const retries = args.maximumRetryAttempts ?? 5;
-    if (!Number.isInteger(retries) || retries < 0 || retries > 10000) {
-      throw new Error(
-        `VitalsPipeline ${name}: [maximumRetryAttempts] must be finite, 0 to 10000, received ${retries}`,
-      );
-    }
-    const maxAge = args.maximumRecordAgeInSeconds ?? 3600;
-    if (
-      !Number.isInteger(maxAge) ||
-      maxAge < 60 ||
-      maxAge > 604800 ||
-      maxAge > args.retentionHours * 3600
-    ) {
-      throw new Error(
-        `VitalsPipeline ${name}: [maximumRecordAgeInSeconds] must be finite, 60 to the stream retention ` +
-          `(${args.retentionHours * 3600}), received ${maxAge}`,
-      );
-    }
-    const topicPrefix = args.topicPrefix ?? "mediconnect/vitals";
-    if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(topicPrefix)) {
-      throw new Error(
-        `VitalsPipeline ${name}: [topicPrefix] must be two topic levels such as "mediconnect/vitals" (the device id is the third), received ${JSON.stringify(topicPrefix)}`,
-      );
-    }
-    const key = args.kmsKeyArn;
+    const settings = checkVitalsPipelineArgs(name, args);
     const child = { parent: this };
-    const region = aws.getRegionOutput({}, child).region;
-    const account = aws.getCallerIdentityOutput({}, child).accountId;
+    const at: Location = {
+      region: aws.getRegionOutput({}, child).region,
+      account: aws.getCallerIdentityOutput({}, child).accountId,
+    };
 
-    const stream = new aws.kinesis.Stream(
+    const stream = this.createStream(name, args);
+    const stateTable = new PhiTable(
+      `${name}-state`,
+      {
+        namePrefix: args.namePrefix,
+        hashKey: "patientId",
+        kmsKeyArn: args.kmsKeyArn,
+        tags: args.tags,
+      },
+      child,
+    );
+    const alertTable = new PhiTable(
+      `${name}-alerts`,
+      {
+        namePrefix: args.namePrefix,
+        hashKey: "alertId",
+        kmsKeyArn: args.kmsKeyArn,
+        tags: args.tags,
+      },
+      child,
+    );
+    const topics = this.createTopics(name, args, at);
+    const queues = this.createQueues(name, args, topics);
+    const fn = this.createAnomalyFunction(name, args, {
+      stream,
+      stateTable,
+      alertTable,
+      topics,
+      queues,
+    });
+    const mapping = this.createMapping(name, args, settings, { fn, stream, queues });
+    const rule = this.createIngestRule(name, args, settings, { stream, queues, at });
+    const devicePolicy = this.createDevicePolicy(name, args, settings, at);
+    this.createAlarms(name, args, stream, topics.alarms);
+
+    this.streamArn = stream.arn;
+    this.streamName = stream.name;
+    this.function = fn;
+    this.stateTable = stateTable;
+    this.alertTable = alertTable;
+    this.alertTopicArn = topics.alerts.arn;
+    this.deadLetterTopicArn = topics.deadLetters.arn;
+    this.alarmTopicArn = topics.alarms.arn;
+    this.failureQueueArn = queues.failures.queueArn;
+    this.ingestErrorQueueArn = queues.ingestErrors.queueArn;
+    this.deadLetterQueueArn = queues.deadLetters.queueArn;
+    this.devicePolicyName = devicePolicy.name;
+    this.topicRuleName = rule.name;
+    this.mappingId = mapping.id;
+    this.registerOutputs({
+      streamArn: this.streamArn,
+      streamName: this.streamName,
+      functionArn: fn.functionArn,
+      stateTableArn: stateTable.tableArn,
+      alertTableArn: alertTable.tableArn,
+      alertTopicArn: this.alertTopicArn,
+      deadLetterTopicArn: this.deadLetterTopicArn,
+      alarmTopicArn: this.alarmTopicArn,
+      failureQueueArn: this.failureQueueArn,
+      ingestErrorQueueArn: this.ingestErrorQueueArn,
+      deadLetterQueueArn: this.deadLetterQueueArn,
+      devicePolicyName: this.devicePolicyName,
+      topicRuleName: this.topicRuleName,
+      mappingId: this.mappingId,
+    });
+  }
+
+  /** The on-demand, KMS-encrypted stream with the retention the stack configures (the raw readings' erasure window). */
+  private createStream(name: string, args: VitalsPipelineArgs): aws.kinesis.Stream {
+    return new aws.kinesis.Stream(
       `${name}-stream`,
       {
         name: physicalName(args.namePrefix, name, 128),
         streamModeDetails: { streamMode: "ON_DEMAND" },
         retentionPeriod: args.retentionHours,
         encryptionType: "KMS",
-        kmsKeyId: key,
+        kmsKeyId: args.kmsKeyArn,
         shardLevelMetrics: [
           "IncomingRecords",
           "IteratorAgeMilliseconds",
@@ -117,39 +220,37 @@ export class VitalsPipeline extends pulumi.ComponentResource {
         ],
         tags: args.tags,
       },
-      child,
+      { parent: this },
     );
+  }
 
-    const stateTable = new PhiTable(
-      `${name}-state`,
-      { namePrefix: args.namePrefix, hashKey: "patientId", kmsKeyArn: key, tags: args.tags },
-      child,
-    );
-    const alertTable = new PhiTable(
-      `${name}-alerts`,
-      { namePrefix: args.namePrefix, hashKey: "alertId", kmsKeyArn: key, tags: args.tags },
-      child,
-    );
-
+  /**
+   * Three encrypted standard topics, each with a TLS-only policy; only the alarms topic lets CloudWatch alarms of
+   * this account publish.
+   */
+  private createTopics(name: string, args: VitalsPipelineArgs, at: Location): Topics {
+    const child = { parent: this };
     const topic = (suffix: string, description: string) =>
       new aws.sns.Topic(
         `${name}-${suffix}`,
         {
           name: physicalName(args.namePrefix, `${name}-${suffix}`, 256),
           displayName: description,
-          kmsMasterKeyId: key,
+          kmsMasterKeyId: args.kmsKeyArn,
           tags: args.tags,
         },
         child,
       );
-    const alertTopic = topic("alerts", "MediConnect vitals alerts");
-    const deadLetterTopic = topic("dead-letters", "MediConnect vitals dead letters");
-    // CloudWatch alarms publish here: operations, not clinical alerts (and alarms cannot publish to FIFO topics).
-    const alarmTopic = topic("alarms", "MediConnect vitals pipeline alarms");
+    const topics: Topics = {
+      alerts: topic("alerts", "MediConnect vitals alerts"),
+      deadLetters: topic("dead-letters", "MediConnect vitals dead letters"),
+      // CloudWatch alarms publish here: operations, not clinical alerts (and alarms cannot publish to FIFO topics).
+      alarms: topic("alarms", "MediConnect vitals pipeline alarms"),
+    };
     for (const [suffix, t] of [
-      ["alerts", alertTopic],
-      ["dead-letters", deadLetterTopic],
-      ["alarms", alarmTopic],
+      ["alerts", topics.alerts],
+      ["dead-letters", topics.deadLetters],
+      ["alarms", topics.alarms],
     ] as const) {
       new aws.sns.TopicPolicy(
         `${name}-${suffix}`,
@@ -168,9 +269,9 @@ export class VitalsPipeline extends pulumi.ComponentResource {
                       Action: "sns:Publish",
                       Resource: t.arn,
                       Condition: {
-                        StringEquals: { "aws:SourceAccount": account },
+                        StringEquals: { "aws:SourceAccount": at.account },
                         ArnLike: {
-                          "aws:SourceArn": pulumi.interpolate`arn:aws:cloudwatch:${region}:${account}:alarm:*`,
+                          "aws:SourceArn": pulumi.interpolate`arn:aws:cloudwatch:${at.region}:${at.account}:alarm:*`,
                         },
                       },
                     },
@@ -182,13 +283,19 @@ export class VitalsPipeline extends pulumi.ComponentResource {
         child,
       );
     }
+    return topics;
+  }
 
-    const deadLetterQueue = new EncryptedQueue(
+  /** The dead-letter topic's queue (subscribed, raw delivery), the mapping's on-failure queue and the rule's error queue. */
+  private createQueues(name: string, args: VitalsPipelineArgs, topics: Topics): Queues {
+    const child = { parent: this };
+    const key = args.kmsKeyArn;
+    const deadLetters = new EncryptedQueue(
       `${name}-dead-letters`,
       {
         namePrefix: args.namePrefix,
         kmsKeyArn: key,
-        senders: [{ service: "sns.amazonaws.com", sourceArn: deadLetterTopic.arn }],
+        senders: [{ service: "sns.amazonaws.com", sourceArn: topics.deadLetters.arn }],
         tags: args.tags,
       },
       child,
@@ -196,14 +303,14 @@ export class VitalsPipeline extends pulumi.ComponentResource {
     new aws.sns.TopicSubscription(
       `${name}-dead-letters`,
       {
-        topic: deadLetterTopic.arn,
+        topic: topics.deadLetters.arn,
         protocol: "sqs",
-        endpoint: deadLetterQueue.queueArn,
+        endpoint: deadLetters.queueArn,
         rawMessageDelivery: true,
       },
       child,
     );
-    const failureQueue = new EncryptedQueue(
+    const failures = new EncryptedQueue(
       `${name}-failures`,
       { namePrefix: args.namePrefix, kmsKeyArn: key, tags: args.tags },
       child,
@@ -213,13 +320,28 @@ export class VitalsPipeline extends pulumi.ComponentResource {
       { namePrefix: args.namePrefix, kmsKeyArn: key, tags: args.tags },
       child,
     );
+    return { deadLetters, failures, ingestErrors };
+  }
 
-    const fn = new NodeFunction(
+  /** The anomaly function (functions/vitals-anomaly), allowed exactly what its handler calls. */
+  private createAnomalyFunction(
+    name: string,
+    args: VitalsPipelineArgs,
+    parts: {
+      stream: aws.kinesis.Stream;
+      stateTable: PhiTable;
+      alertTable: PhiTable;
+      topics: Topics;
+      queues: Queues;
+    },
+  ): NodeFunction {
+    const { stream, stateTable, alertTable, topics } = parts;
+    return new NodeFunction(
       `${name}-anomaly`,
       {
         entry: "functions/vitals-anomaly/handler.ts",
         namePrefix: args.namePrefix,
-        kmsKeyArn: key,
+        kmsKeyArn: args.kmsKeyArn,
         logRetentionInDays: args.logRetentionInDays,
         codeSigning: args.codeSigning,
         reservedConcurrentExecutions: args.reservedConcurrentExecutions,
@@ -228,12 +350,12 @@ export class VitalsPipeline extends pulumi.ComponentResource {
         vpc: args.vpc,
         // Invocations come from the mapping, whose own on-failure destination is this queue; asynchronous
         // invocations (replays by an operator) fail into the same place.
-        deadLetterQueueArn: failureQueue.queueArn,
+        deadLetterQueueArn: parts.queues.failures.queueArn,
         environment: {
           VITALS_STATE_TABLE: stateTable.tableName,
           VITALS_ALERT_TABLE: alertTable.tableName,
-          VITALS_ALERT_TOPIC_ARN: alertTopic.arn,
-          VITALS_DEAD_LETTER_TOPIC_ARN: deadLetterTopic.arn,
+          VITALS_ALERT_TOPIC_ARN: topics.alerts.arn,
+          VITALS_DEAD_LETTER_TOPIC_ARN: topics.deadLetters.arn,
         },
         secrets: args.secrets,
         policyStatements: [
@@ -262,36 +384,62 @@ export class VitalsPipeline extends pulumi.ComponentResource {
           {
             Sid: "PublishAlertsAndDeadLetters",
             Action: "sns:Publish",
-            Resource: [alertTopic.arn, deadLetterTopic.arn],
+            Resource: [topics.alerts.arn, topics.deadLetters.arn],
           },
-          { Sid: "PlatformKey", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: key },
+          {
+            Sid: "PlatformKey",
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: args.kmsKeyArn,
+          },
         ],
         tags: args.tags,
       },
-      child,
+      { parent: this },
     );
+  }
 
-    const mapping = new aws.lambda.EventSourceMapping(
+  /** The stream-to-function mapping: bisection, finite retries and age, per-record failures, in order per shard. */
+  private createMapping(
+    name: string,
+    args: VitalsPipelineArgs,
+    settings: VitalsSettings,
+    parts: { fn: NodeFunction; stream: aws.kinesis.Stream; queues: Queues },
+  ): aws.lambda.EventSourceMapping {
+    return new aws.lambda.EventSourceMapping(
       `${name}-mapping`,
       {
-        functionName: fn.functionArn,
-        eventSourceArn: stream.arn,
+        functionName: parts.fn.functionArn,
+        eventSourceArn: parts.stream.arn,
         startingPosition: "TRIM_HORIZON",
         batchSize: args.batchSize ?? 100,
         maximumBatchingWindowInSeconds: 1,
         bisectBatchOnFunctionError: true,
-        maximumRetryAttempts: retries,
-        maximumRecordAgeInSeconds: maxAge,
+        maximumRetryAttempts: settings.maximumRetryAttempts,
+        maximumRecordAgeInSeconds: settings.maximumRecordAgeInSeconds,
         // One concurrent batch per shard: a patient's readings are applied in order.
         parallelizationFactor: 1,
         functionResponseTypes: ["ReportBatchItemFailures"],
-        destinationConfig: { onFailure: { destinationArn: failureQueue.queueArn } },
+        destinationConfig: { onFailure: { destinationArn: parts.queues.failures.queueArn } },
         enabled: true,
         tags: args.tags,
       },
-      { parent: this, dependsOn: [fn] },
+      { parent: this, dependsOn: [parts.fn] },
     );
+  }
 
+  /**
+   * The IoT topic rule putting each reading on the stream, partitioned by device, with its two roles: one may put
+   * records on the stream, the other send the rule's errors to their queue; only this rule may assume them.
+   */
+  private createIngestRule(
+    name: string,
+    args: VitalsPipelineArgs,
+    settings: VitalsSettings,
+    parts: { stream: aws.kinesis.Stream; queues: Queues; at: Location },
+  ): aws.iot.TopicRule {
+    const child = { parent: this };
+    const { stream, at } = parts;
+    const key = args.kmsKeyArn;
     const iotAssume = (ruleName: string) =>
       pulumi.jsonStringify({
         Version: "2012-10-17",
@@ -301,9 +449,9 @@ export class VitalsPipeline extends pulumi.ComponentResource {
             Principal: { Service: "iot.amazonaws.com" },
             Action: "sts:AssumeRole",
             Condition: {
-              StringEquals: { "aws:SourceAccount": account },
+              StringEquals: { "aws:SourceAccount": at.account },
               ArnLike: {
-                "aws:SourceArn": pulumi.interpolate`arn:aws:iot:${region}:${account}:rule/${ruleName}`,
+                "aws:SourceArn": pulumi.interpolate`arn:aws:iot:${at.region}:${at.account}:rule/${ruleName}`,
               },
             },
           },
@@ -358,7 +506,7 @@ export class VitalsPipeline extends pulumi.ComponentResource {
               Sid: "SendError",
               Effect: "Allow",
               Action: "sqs:SendMessage",
-              Resource: ingestErrors.queueArn,
+              Resource: parts.queues.ingestErrors.queueArn,
             },
             {
               Sid: "QueueKey",
@@ -371,26 +519,37 @@ export class VitalsPipeline extends pulumi.ComponentResource {
       },
       child,
     );
-
-    const rule = new aws.iot.TopicRule(
+    return new aws.iot.TopicRule(
       `${name}-ingest`,
       {
         name: ruleName,
         description: "Device vitals into the encrypted Kinesis stream, partitioned by device",
         enabled: true,
-        sql: `SELECT * FROM '${topicPrefix}/+'`,
+        sql: `SELECT * FROM '${settings.topicPrefix}/+'`,
         sqlVersion: "2016-03-23",
         kineses: [{ streamName: stream.name, roleArn: putRole.arn, partitionKey: "${topic(3)}" }],
         errorAction: {
-          sqs: { queueUrl: ingestErrors.queueUrl, roleArn: errorRole.arn, useBase64: true },
+          sqs: {
+            queueUrl: parts.queues.ingestErrors.queueUrl,
+            roleArn: errorRole.arn,
+            useBase64: true,
+          },
         },
         tags: args.tags,
       },
       child,
     );
+  }
 
+  /** The device policy: a device connects as its own attached thing and publishes to its own topic only. */
+  private createDevicePolicy(
+    name: string,
+    args: VitalsPipelineArgs,
+    settings: VitalsSettings,
+    at: Location,
+  ): aws.iot.Policy {
     const thing = "${iot:Connection.Thing.ThingName}";
-    const devicePolicy = new aws.iot.Policy(
+    return new aws.iot.Policy(
       `${name}-device`,
       {
         name: physicalName(args.namePrefix, `${name}-device`, 128),
@@ -401,23 +560,31 @@ export class VitalsPipeline extends pulumi.ComponentResource {
               Sid: "ConnectAsOwnThing",
               Effect: "Allow",
               Action: "iot:Connect",
-              Resource: pulumi.interpolate`arn:aws:iot:${region}:${account}:client/${thing}`,
+              Resource: pulumi.interpolate`arn:aws:iot:${at.region}:${at.account}:client/${thing}`,
               Condition: { Bool: { "iot:Connection.Thing.IsAttached": "true" } },
             },
             {
               Sid: "PublishOwnVitals",
               Effect: "Allow",
               Action: "iot:Publish",
-              Resource: pulumi.interpolate`arn:aws:iot:${region}:${account}:topic/${topicPrefix}/${thing}`,
+              Resource: pulumi.interpolate`arn:aws:iot:${at.region}:${at.account}:topic/${settings.topicPrefix}/${thing}`,
               Condition: { Bool: { "iot:Connection.Thing.IsAttached": "true" } },
             },
           ],
         }),
         tags: args.tags,
       },
-      child,
+      { parent: this },
     );
+  }
 
+  /** Alarms to the operations topic: readers at half the retention behind, and throttled reads or writes. */
+  private createAlarms(
+    name: string,
+    args: VitalsPipelineArgs,
+    stream: aws.kinesis.Stream,
+    alarmTopic: aws.sns.Topic,
+  ): void {
     const alarm = (
       suffix: string,
       metricName: string,
@@ -444,7 +611,7 @@ export class VitalsPipeline extends pulumi.ComponentResource {
           okActions: [alarmTopic.arn],
           tags: args.tags,
         },
-        child,
+        { parent: this },
       );
     const halfRetentionMs = (args.retentionHours * 3600 * 1000) / 2;
     alarm(
@@ -471,26 +638,5 @@ export class VitalsPipeline extends pulumi.ComponentResource {
       0,
       "Writes to the vitals stream are throttled: device readings are being rejected",
     );
-
-    this.streamArn = stream.arn;
-    this.streamName = stream.name;
-    this.function = fn;
-    this.stateTable = stateTable;
-    this.alertTable = alertTable;
-    this.alertTopicArn = alertTopic.arn;
-    this.deadLetterTopicArn = deadLetterTopic.arn;
-    this.alarmTopicArn = alarmTopic.arn;
-    this.failureQueueArn = failureQueue.queueArn;
-    this.ingestErrorQueueArn = ingestErrors.queueArn;
-    this.deadLetterQueueArn = deadLetterQueue.queueArn;
-    this.devicePolicyName = devicePolicy.name;
-    this.topicRuleName = rule.name;
-    this.mappingId = mapping.id;
-    this.registerOutputs({
-      streamArn: this.streamArn,
-      functionArn: fn.functionArn,
-      alertTopicArn: this.alertTopicArn,
-      devicePolicyName: this.devicePolicyName,
-    });
   }
 }

@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import {
   Recorded,
   account,
@@ -106,6 +108,22 @@ describe("VitalsPipeline", () => {
         ttl: { attributeName: "expiresAt", enabled: true },
       });
     }
+  });
+
+  it("creates standard topics, which do not deduplicate (the handler README says so)", () => {
+    for (const t of ["alerts", "dead-letters", "alarms"]) {
+      const inputs = one(recorded, "aws:sns/topic:Topic", `vitals-${t}`).inputs;
+      expect([t, inputs.fifoTopic, String(inputs.name).endsWith(".fifo")]).toEqual([
+        t,
+        undefined,
+        false,
+      ]);
+    }
+    const readme = fs.readFileSync(
+      path.join(__dirname, "../../../functions/vitals-anomaly/README.md"),
+      "utf8",
+    );
+    expect(readme).toContain("is a standard topic, which\n  does not deduplicate");
   });
 
   it("encrypts every topic with the CMK and subscribes an encrypted queue to dead letters", () => {
