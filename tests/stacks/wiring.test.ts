@@ -90,6 +90,22 @@ describe.each(Object.keys(expected) as (keyof typeof expected)[])("stack %s", (s
     });
   });
 
+  it("trusts the stack's Entra ID tenant wherever a resource names one, Key Vault RBAC included", () => {
+    const tenants = (value: unknown): unknown[] =>
+      Array.isArray(value)
+        ? value.flatMap(tenants)
+        : typeof value === "object" && value !== null
+          ? Object.entries(value).flatMap(([k, v]) => (k === "tenantId" ? [v] : tenants(v)))
+          : [];
+    const naming = run.resources
+      .filter((r) => !r.type.startsWith("pulumi:providers:"))
+      .map((r) => [r.type, tenants(r.inputs)] as const)
+      .filter(([, found]) => found.length > 0);
+    expect(naming.map(([type]) => type)).toContain("azure-native:keyvault:Vault");
+    const tenant = expected[stack]["azure-native"].tenantId;
+    expect(naming.filter(([, found]) => found.some((t) => t !== tenant))).toEqual([]);
+  });
+
   it("has no unsuppressed mandatory violation", () => {
     expect(
       run.evaluation.violations
