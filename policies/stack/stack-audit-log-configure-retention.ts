@@ -12,7 +12,7 @@ interface Config {
 /**
  * HIPAA requires required documentation, audit trails included, to be kept six years (164.316(b)(2)); a breach
  * investigation needs the logs of the whole period (GDPR Art. 33). Every audit destination in the stack keeps its
- * logs at least `minRetentionDays` (default 2192, six years with leap days): CloudTrail's CloudWatch log group
+ * logs at least `minRetentionDays` (default `sixYearsInDays`, six years with leap days): CloudTrail's CloudWatch log group
  * (retentionInDays, absent = never expire), GCP log buckets (retentionDays, absent = 30), and Log Analytics
  * workspaces (retentionInDays up to 730, or a table of the workspace whose totalRetentionInDays, archive included,
  * reaches the minimum).
@@ -25,8 +25,7 @@ export const stackAuditLogConfigureRetention = stackPolicy(
     description: `Audit log destinations (CloudTrail's log group, GCP log buckets, Log Analytics workspaces) must keep logs at least ${defaultMinDays} days (six years).`,
     severity: "high",
     controls: ["hipaa:164.316(b)(2)", "hipaa:164.312(b)", "gdpr:art33"],
-    remediationSteps:
-      `Set retentionInDays to ${defaultMinDays} or more (or leave it unset: never expire) on the CloudTrail log group, retentionDays >= ${defaultMinDays} with locked: true on gcp.logging.ProjectBucketConfig, and on Log Analytics keep 730 days interactive plus an operationalinsights.Table per audit table with totalRetentionInDays >= ${defaultMinDays}.`,
+    remediationSteps: `Set retentionInDays to ${defaultMinDays} or more (or leave it unset: never expire) on the CloudTrail log group, retentionDays >= ${defaultMinDays} with locked: true on gcp.logging.ProjectBucketConfig, and on Log Analytics keep 730 days interactive plus an operationalinsights.Table per audit table with totalRetentionInDays >= ${defaultMinDays}.`,
     configSchema: {
       properties: {
         minRetentionDays: {
