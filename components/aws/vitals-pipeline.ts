@@ -136,26 +136,7 @@ export class VitalsPipeline extends pulumi.ComponentResource {
     };
 
     const stream = this.createStream(name, args);
-    const stateTable = new PhiTable(
-      `${name}-state`,
-      {
-        namePrefix: args.namePrefix,
-        hashKey: "patientId",
-        kmsKeyArn: args.kmsKeyArn,
-        tags: args.tags,
-      },
-      child,
-    );
-    const alertTable = new PhiTable(
-      `${name}-alerts`,
-      {
-        namePrefix: args.namePrefix,
-        hashKey: "alertId",
-        kmsKeyArn: args.kmsKeyArn,
-        tags: args.tags,
-      },
-      child,
-    );
+    const { stateTable, alertTable } = this.createTables(name, args);
     const topics = this.createTopics(name, args, at);
     const queues = this.createQueues(name, args, topics);
     const fn = this.createAnomalyFunction(name, args, {
@@ -222,6 +203,20 @@ export class VitalsPipeline extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+  }
+
+  /** The per-patient state table and the alert ledger: CMK-encrypted, PITR, deletion protection, TTL. */
+  private createTables(
+    name: string,
+    args: VitalsPipelineArgs,
+  ): { stateTable: PhiTable; alertTable: PhiTable } {
+    const table = (suffix: string, hashKey: string) =>
+      new PhiTable(
+        `${name}-${suffix}`,
+        { namePrefix: args.namePrefix, hashKey, kmsKeyArn: args.kmsKeyArn, tags: args.tags },
+        { parent: this },
+      );
+    return { stateTable: table("state", "patientId"), alertTable: table("alerts", "alertId") };
   }
 
   /**
