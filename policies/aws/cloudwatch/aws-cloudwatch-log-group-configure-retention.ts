@@ -13,12 +13,10 @@ import { sixYearsInDays } from "../../catalog/retention";
 export const awsCloudwatchLogGroupConfigureRetention = resourcePolicy(
   {
     name: "aws-cloudwatch-log-group-configure-retention",
-    description:
-      `CloudWatch log groups must set an explicit retention between the configured minimum (${sixYearsInDays} days) and maximum (3653 days).`,
+    description: `CloudWatch log groups must set an explicit retention between the configured minimum (${sixYearsInDays} days) and maximum (3653 days).`,
     severity: "high",
     controls: ["hipaa:164.316(b)(2)", "gdpr:art5-1-e"],
-    remediationSteps:
-      `Set \`retentionInDays: ${sixYearsInDays}\` (six years; or 2557, 2922, 3288, 3653) on the aws.cloudwatch.LogGroup.`,
+    remediationSteps: `Set \`retentionInDays: ${sixYearsInDays}\` (six years; or 2557, 2922, 3288, 3653) on the aws.cloudwatch.LogGroup.`,
     configSchema: {
       properties: {
         minRetentionDays: {

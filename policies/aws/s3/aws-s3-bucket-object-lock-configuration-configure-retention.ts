@@ -12,12 +12,10 @@ import { sixYearsInDays } from "../../catalog/retention";
 export const awsS3BucketObjectLockConfigurationConfigureRetention = resourcePolicy(
   {
     name: "aws-s3-bucket-object-lock-configuration-configure-retention",
-    description:
-      `S3 object lock configurations must default to COMPLIANCE mode with at least the configured retention (${sixYearsInDays} days, six years, by default).`,
+    description: `S3 object lock configurations must default to COMPLIANCE mode with at least the configured retention (${sixYearsInDays} days, six years, by default).`,
     severity: "medium",
     controls: ["hipaa:164.316(b)(2)", "hipaa:164.312(c)(1)"],
-    remediationSteps:
-      `Set \`rule: {defaultRetention: {mode: "COMPLIANCE", years: 6}}\` (or \`days: ${sixYearsInDays}\`) on the aws.s3.BucketObjectLockConfiguration.`,
+    remediationSteps: `Set \`rule: {defaultRetention: {mode: "COMPLIANCE", years: 6}}\` (or \`days: ${sixYearsInDays}\`) on the aws.s3.BucketObjectLockConfiguration.`,
     configSchema: {
       properties: {
         minRetentionDays: {
