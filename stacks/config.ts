@@ -296,7 +296,7 @@ export function parsePlatformConfig(
       /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
       "a GCP project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter",
     );
-    const gcpLocated = (name: string, value: string): string => {
+    const gcpLocated = (name: string, value: string, received: string = value): string => {
       if (
         !isAllowedLocation(residency, "gcp", value) ||
         (residency === "eu" && gcpEuMemberStateRegions[value] === undefined && value !== "EU")
@@ -307,7 +307,7 @@ export function parsePlatformConfig(
             : allowedLocations[residency].gcp.filter((l) => l.includes("-"));
         throw new ConfigurationError(
           key(name),
-          value,
+          received,
           `a GCP location inside residency zone "${residency}"${residency === "eu" ? " in an EU member state" : ""}: one of ${allowed.join(", ")}`,
         );
       }
@@ -368,7 +368,7 @@ export function parsePlatformConfig(
     const regional = /^regional-(.+)$/.exec(spannerConfig);
     let replicaRegions: readonly string[];
     if (regional) {
-      gcpLocated("gcpSpannerConfig", regional[1]);
+      gcpLocated("gcpSpannerConfig", regional[1], spannerConfig);
       replicaRegions = [regional[1]];
     } else if (zoneConfigs[spannerConfig] !== undefined) {
       replicaRegions = zoneConfigs[spannerConfig];
