@@ -207,7 +207,10 @@ export class GkeCluster extends pulumi.ComponentResource {
     this.clusterName = cluster.name;
     this.endpoint = cluster.endpoint;
     this.caCertificate = cluster.masterAuth.apply((auth) => auth.clusterCaCertificate ?? "");
-    this.workloadPool = pulumi.output(workloadPool);
+    // Read back from the cluster: the pool exists only once the cluster does, and bindings to it must wait.
+    this.workloadPool = cluster.workloadIdentityConfig.apply(
+      (c) => c?.workloadPool ?? workloadPool,
+    );
     this.nodeServiceAccountEmail = nodeAccount.email;
     this.kubeconfig = pulumi.secret(
       pulumi

@@ -115,6 +115,21 @@ describe.each(stacks)("offline plan of stack %s, GCP and Kubernetes side", (stac
     ).toEqual([]);
   });
 
+  it("binds the workload identity only once the cluster (and so its identity pool) exists", () => {
+    const plan = planOf(stack);
+    const cluster = resource(plan, "gcp:container/cluster:Cluster", "gke-cluster");
+    const binding = resource(
+      plan,
+      "gcp:serviceaccount/iAMMember:IAMMember",
+      "risk-inference-workload-identity",
+    );
+    expect(binding.propertyDependencies["member"]).toContain(cluster.urn);
+    const project = stack === "eu" ? "mediconnect-prod-eu" : "mediconnect-prod-us";
+    expect(binding.inputs["member"]).toBe(
+      `serviceAccount:${project}.svc.id.goog[risk-inference/risk-inference]`,
+    );
+  });
+
   it("points the risk-inference workload at the stack's Vertex endpoint as its GCP service account", () => {
     const plan = planOf(stack);
     const endpoint = resource(plan, "gcp:vertex/aiEndpoint:AiEndpoint", "risk-endpoint");

@@ -165,6 +165,10 @@ describe("GkeCluster", () => {
     ]);
   });
 
+  it("reads the workload identity pool back from the cluster", async () => {
+    expect(await valueOf(privateCluster.workloadPool)).toBe(`${project}.svc.id.goog`);
+  });
+
   it("hands out a kubeconfig that authenticates through gke-gcloud-auth-plugin", async () => {
     const config = JSON.parse(await valueOf(privateCluster.kubeconfig));
     expect(config.clusters).toEqual([
