@@ -88,6 +88,30 @@ const byType: Readonly<Record<string, Computed>> = {
   },
 };
 
+// GCP computed outputs the GCP/Kubernetes side reads (issue 12): service account addresses, the custom role's
+// name, and the GKE control plane's endpoint and CA certificate the Kubernetes provider is built from.
+const gcpByType: Readonly<
+  Record<string, (i: Record<string, any>, project: string) => Record<string, unknown>>
+> = {
+  "gcp:serviceaccount/account:Account": (i, project) => {
+    const email = `${i["accountId"]}@${project}.iam.gserviceaccount.com`;
+    return { email, member: `serviceAccount:${email}`, uniqueId: stableId(email, 21) };
+  },
+  "gcp:projects/iAMCustomRole:IAMCustomRole": (i, project) => ({
+    name: `projects/${project}/roles/${i["roleId"]}`,
+  }),
+  "gcp:container/cluster:Cluster": (i) => ({
+    endpoint: `172.16.${parseInt(stableId(String(i["name"]), 2), 16) % 250}.2`,
+    masterAuth: {
+      ...(i["masterAuth"] ?? {}),
+      clusterCaCertificate: Buffer.from(`offline-plan-ca:${i["name"]}`).toString("base64"),
+    },
+  }),
+  "gcp:logging/projectSink:ProjectSink": (_i, project) => ({
+    writerIdentity: `serviceAccount:service-${stableId(project, 12)}@gcp-sa-logging.iam.gserviceaccount.com`,
+  }),
+};
+
 /** The physical name an azure-native resource reports as `name`: its `<thing>Name` input. */
 function azureName(type: string, inputs: Record<string, any>, name: string): string {
   const resource = type.split(":")[2] ?? "";
@@ -119,6 +143,11 @@ export function mockOutputs(
     state["arn"] = `arn:aws:${service}:${ctx.region}:${ctx.account}:${args.name}`;
   }
   Object.assign(state, byType[args.type]?.(inputs, args.name, ctx) ?? {});
+  Object.assign(
+    state,
+    gcpByType[args.type]?.(inputs, inputs["project"] ?? provider["project"] ?? "offline-project") ??
+      {},
+  );
   const id = args.custom ? `${args.name}-${stableId(args.type + args.name)}` : "";
   return { id, state };
 }

@@ -54,10 +54,69 @@ export interface AwsConfig {
   readonly chime: { readonly controlRegion: string; readonly mediaRegions: readonly string[] };
 }
 
+/**
+ * GCP regions in EU member states, with their country. The residency catalog also lists europe-west6 (Zürich), a
+ * region outside the EU; the GCP side of an `eu` stack is held to this stricter list.
+ */
+export const gcpEuMemberStateRegions: Readonly<Record<string, string>> = {
+  "europe-west1": "Belgium",
+  "europe-west3": "Germany",
+  "europe-west4": "Netherlands",
+  "europe-west8": "Italy",
+  "europe-west9": "France",
+  "europe-west10": "Germany",
+  "europe-west12": "Italy",
+  "europe-north1": "Finland",
+  "europe-central2": "Poland",
+  "europe-southwest1": "Spain",
+};
+
+/**
+ * Spanner instance configurations the platform accepts per residency zone, with every region holding a replica
+ * (read-write and witness). CMEK for a multi-region configuration uses one regional Cloud KMS key per replica
+ * region, so the program needs these regions, not just the configuration name.
+ * - nam3: read-write us-east4 (N. Virginia) and us-east1 (S. Carolina), witness us-central1 (Iowa).
+ * - eur3: read-write europe-west1 (Belgium) and europe-west4 (Netherlands), witness europe-north1 (Finland): all
+ *   three in EU member states.
+ * Configurations with a replica outside the EU are not listed for eu: eur5 has a read-write replica in London
+ * (europe-west2), eur6 its witness in Zürich (europe-west6). `regional-<region>` is accepted for any region of the
+ * zone (for eu, an EU member state).
+ */
+export const spannerMultiRegionConfigs: Readonly<
+  Record<ResidencyZone, Readonly<Record<string, readonly string[]>>>
+> = {
+  us: { nam3: ["us-east4", "us-east1", "us-central1"] },
+  eu: { eur3: ["europe-west1", "europe-west4", "europe-north1"] },
+};
+
+/** BigQuery multi-region per residency zone (the default dataset location). */
+export const bigQueryMultiRegions: Readonly<Record<ResidencyZone, string>> = { us: "US", eu: "EU" };
+
 /** The GCP part of a stack: present only when `mediconnect:clouds` lists gcp. */
 export interface GcpConfig {
   readonly project: string;
   readonly region: string;
+  /**
+   * CIDR ranges allowed to reach the GKE control plane's public endpoint. Empty: the endpoint is private and only
+   * reachable from inside the VPC.
+   */
+  readonly masterAuthorizedNetworks: readonly string[];
+  /** Machine type of the GKE node pool. */
+  readonly nodeMachineType: string;
+  /** Digest-pinned image of the risk-inference service. */
+  readonly riskInferenceImage: string;
+  /** BigQuery location of the analytics datasets: the zone's multi-region or a region of the zone. */
+  readonly bigQueryLocation: string;
+  /** Groups and service accounts (IAM member strings) that may read the analytics dataset. */
+  readonly bigQueryReaders: readonly string[];
+  /** Groups of analysts who may query the de-identified view only. */
+  readonly bigQueryAnalystGroups: readonly string[];
+  /** Spanner instance configuration and the regions of its replicas. */
+  readonly spanner: {
+    readonly config: string;
+    readonly replicaRegions: readonly string[];
+    readonly processingUnits: number;
+  };
 }
 
 /** The Azure part of a stack: present only when `mediconnect:clouds` lists azure. */
@@ -231,14 +290,125 @@ export function parsePlatformConfig(
     }
     return { region, accountId, kinesisRetentionHours, chime: { controlRegion, mediaRegions } };
   };
-  const gcpSection = (): GcpConfig => ({
-    project: matching(
+  const gcpSection = (): GcpConfig => {
+    const project = matching(
       "gcpProject",
       /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
       "a GCP project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter",
-    ),
-    region: located("gcpRegion", "gcp"),
-  });
+    );
+    const gcpLocated = (name: string, value: string, received: string = value): string => {
+      if (
+        !isAllowedLocation(residency, "gcp", value) ||
+        (residency === "eu" && gcpEuMemberStateRegions[value] === undefined && value !== "EU")
+      ) {
+        const allowed =
+          residency === "eu"
+            ? Object.entries(gcpEuMemberStateRegions).map(([r, country]) => `${r} (${country})`)
+            : allowedLocations[residency].gcp.filter((l) => l.includes("-"));
+        throw new ConfigurationError(
+          key(name),
+          received,
+          `a GCP location inside residency zone "${residency}"${residency === "eu" ? " in an EU member state" : ""}: one of ${allowed.join(", ")}`,
+        );
+      }
+      return value;
+    };
+    const region = gcpLocated("gcpRegion", required("gcpRegion"));
+
+    const authorized = parseList(
+      key("gcpMasterAuthorizedNetworks"),
+      raw["gcpMasterAuthorizedNetworks"] === "[]" ? undefined : raw["gcpMasterAuthorizedNetworks"],
+      [],
+    );
+    for (const cidr of authorized) {
+      if (!isIpv4Cidr(cidr) || cidr.endsWith("/0")) {
+        throw new ConfigurationError(
+          key("gcpMasterAuthorizedNetworks"),
+          authorized,
+          "a list of IPv4 CIDR ranges of your own networks (for example 203.0.113.0/24), never 0.0.0.0/0",
+        );
+      }
+    }
+
+    const nodeMachineType = matching(
+      "gcpNodeMachineType",
+      /^[a-z][a-z0-9]*-[a-z0-9-]+$/,
+      "a Compute Engine machine type, for example e2-standard-4",
+      "e2-standard-4",
+    );
+    const riskInferenceImage = matching(
+      "riskInferenceImage",
+      /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9]([a-z0-9._-]*[a-z0-9])?)+@sha256:[a-f0-9]{64}$/,
+      "a digest-pinned image reference, <registry>/<path>@sha256:<64 hex digits> (a tag can be moved, a digest cannot)",
+    );
+
+    const bigQueryLocation = optional("gcpBigQueryLocation", bigQueryMultiRegions[residency]);
+    if (bigQueryLocation !== bigQueryMultiRegions[residency]) {
+      gcpLocated("gcpBigQueryLocation", bigQueryLocation);
+    }
+    const members = (name: string, prefixes: readonly string[]): string[] => {
+      const list = parseList(key(name), raw[name] === "[]" ? undefined : raw[name], []);
+      for (const member of list) {
+        const [kind, email] = member.split(/:(.*)/s);
+        if (!prefixes.includes(kind) || !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(email ?? "")) {
+          throw new ConfigurationError(
+            key(name),
+            list,
+            `a list of IAM members of the form ${prefixes.map((p) => `${p}:<email>`).join(" or ")} (never allUsers or allAuthenticatedUsers)`,
+          );
+        }
+      }
+      return list;
+    };
+    const bigQueryReaders = members("gcpBigQueryReaders", ["group", "serviceAccount"]);
+    const bigQueryAnalystGroups = members("gcpBigQueryAnalystGroups", ["group"]);
+
+    const zoneConfigs = spannerMultiRegionConfigs[residency];
+    const spannerConfig = optional("gcpSpannerConfig", Object.keys(zoneConfigs)[0]);
+    const regional = /^regional-(.+)$/.exec(spannerConfig);
+    let replicaRegions: readonly string[];
+    if (regional) {
+      gcpLocated("gcpSpannerConfig", regional[1], spannerConfig);
+      replicaRegions = [regional[1]];
+    } else if (zoneConfigs[spannerConfig] !== undefined) {
+      replicaRegions = zoneConfigs[spannerConfig];
+    } else {
+      throw new ConfigurationError(
+        key("gcpSpannerConfig"),
+        spannerConfig,
+        `a Spanner instance configuration whose replicas all lie in residency zone "${residency}": ${Object.entries(
+          zoneConfigs,
+        )
+          .map(([c, regions]) => `${c} (${regions.join(", ")})`)
+          .join(", ")}, or regional-<region> for a region of the zone`,
+      );
+    }
+    const unitsText = optional("gcpSpannerProcessingUnits", "1000");
+    const processingUnits = Number(unitsText);
+    if (
+      !Number.isInteger(processingUnits) ||
+      processingUnits < 100 ||
+      (processingUnits < 1000 ? processingUnits % 100 !== 0 : processingUnits % 1000 !== 0)
+    ) {
+      throw new ConfigurationError(
+        key("gcpSpannerProcessingUnits"),
+        unitsText,
+        "Spanner compute capacity in processing units: 100 to 900 in steps of 100, or a multiple of 1000",
+      );
+    }
+
+    return {
+      project,
+      region,
+      masterAuthorizedNetworks: authorized,
+      nodeMachineType,
+      riskInferenceImage,
+      bigQueryLocation,
+      bigQueryReaders,
+      bigQueryAnalystGroups,
+      spanner: { config: spannerConfig, replicaRegions, processingUnits },
+    };
+  };
   const azureSection = (): AzureConfig => ({
     location: located("azureLocation", "azure"),
     subscriptionId: matching(
@@ -282,6 +452,16 @@ export function parsePlatformConfig(
   };
 }
 
+/** A dotted-quad IPv4 address with a prefix length, for example 203.0.113.0/24. */
+function isIpv4Cidr(text: string): boolean {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+  return (
+    match !== null &&
+    match.slice(1, 5).every((octet) => Number(octet) <= 255) &&
+    Number(match[5]) <= 32
+  );
+}
+
 function parseList(key: string, text: string | undefined, fallback: string[]): string[] {
   if (text === undefined || text.trim() === "") {
     return fallback;
@@ -316,6 +496,14 @@ export const platformConfigKeys = [
   "chimeMediaRegions",
   "gcpProject",
   "gcpRegion",
+  "gcpMasterAuthorizedNetworks",
+  "gcpNodeMachineType",
+  "riskInferenceImage",
+  "gcpBigQueryLocation",
+  "gcpBigQueryReaders",
+  "gcpBigQueryAnalystGroups",
+  "gcpSpannerConfig",
+  "gcpSpannerProcessingUnits",
   "azureLocation",
   "azureSubscriptionId",
   "azureTenantId",

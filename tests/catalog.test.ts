@@ -52,16 +52,17 @@ describe("six-year retention", () => {
       config: Record<string, { default?: unknown }>;
     };
     expect(doc.config["mediconnect:logRetentionDays"].default).toBe(sixYearsInDays);
-    const raw = {
-      residency: "eu",
-      environment: "prod",
-      namePrefix: "mc-eu",
-      owner: "o",
-      costCenter: "c",
-      clouds: '["gcp"]',
-      gcpProject: "mediconnect-eu",
-      gcpRegion: "europe-west3",
+    const stackFile = parse(fs.readFileSync(path.join(root, "Pulumi.eu.yaml"), "utf8")) as {
+      config: Record<string, unknown>;
     };
+    const raw = Object.fromEntries(
+      Object.entries(stackFile.config)
+        .filter(([k]) => k.startsWith("mediconnect:") && k !== "mediconnect:logRetentionDays")
+        .map(([k, v]) => [
+          k.slice("mediconnect:".length),
+          typeof v === "string" ? v : JSON.stringify(v),
+        ]),
+    );
     const context = { project: "mediconnect", stack: "eu" };
     expect(parsePlatformConfig(raw, context).logRetentionDays).toBe(sixYearsInDays);
     expect(() => parsePlatformConfig({ ...raw, logRetentionDays: "1827" }, context)).toThrow(

@@ -16,6 +16,8 @@ export const allowedLocations: Readonly<
     aws: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"],
     gcp: [
       "us",
+      // Spanner nam3: replicas in us-east4, us-east1 and us-central1.
+      "nam3",
       "nam4",
       "us-central1",
       "us-east1",
@@ -52,6 +54,8 @@ export const allowedLocations: Readonly<
     ],
     gcp: [
       "eu",
+      // Cloud KMS's EU multi-region (its name for the location of keys of BigQuery's EU datasets).
+      "europe",
       "eur3",
       "eur4",
       "eur5",

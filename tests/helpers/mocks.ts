@@ -4,7 +4,9 @@
  * its own; an invoke without a mock throws with its token, so nothing reaches a cloud and nothing passes by accident.
  *
  * - `installMocks()` (await it in beforeAll, then import the code under test): the AWS data sources (region, zones,
- *   caller identity) answer for the account and region below.
+ *   caller identity) answer for the account and region below, and GCP's project lookup for `project`. GCP ids and
+ *   computed outputs (key paths, service account addresses, the cluster's endpoint) are derived from the inputs the
+ *   way GCP builds them.
  * - `setupMocks(invokes, outputs)`: no data source answers unless the test supplies it; `outputs` adds or overrides
  *   computed outputs per resource.
  */
@@ -28,6 +30,32 @@ export const arn = (service: string, resource: string): string =>
   `arn:aws:${service}:${region}:${account}:${resource}`;
 /** The platform CMK the component tests pass in. */
 export const key = arn("kms", "key/k1");
+
+/** The GCP project of the GCP and Kubernetes component tests. */
+export const project = "mediconnect-prod-eu";
+/** A key id as ServiceKeys would hand it to a store. */
+export const keyId = (location: string, name: string): string =>
+  `projects/${project}/locations/${location}/keyRings/mc-eu-cmek-${name}/cryptoKeys/mc-eu-cmek-${name}-key`;
+
+/** The id the provider gives a resource: GCP resources by their path, an S3 bucket by its name, others by name. */
+function idOf(type: string, name: string, inputs: Record<string, any>): string {
+  switch (type) {
+    case "aws:s3/bucket:Bucket":
+      return String(inputs["bucket"]);
+    case "gcp:kms/keyRing:KeyRing":
+      return `projects/${project}/locations/${inputs["location"]}/keyRings/${inputs["name"]}`;
+    case "gcp:kms/cryptoKey:CryptoKey":
+      return `${inputs["keyRing"]}/cryptoKeys/${inputs["name"]}`;
+    case "gcp:compute/network:Network":
+      return `projects/${project}/global/networks/${inputs["name"]}`;
+    case "gcp:compute/subnetwork:Subnetwork":
+      return `projects/${project}/regions/${inputs["region"]}/subnetworks/${inputs["name"]}`;
+    case "gcp:container/cluster:Cluster":
+      return `projects/${project}/locations/${inputs["location"]}/clusters/${inputs["name"]}`;
+    default:
+      return `${name}-id`;
+  }
+}
 
 function computed(
   type: string,
@@ -99,12 +127,29 @@ function computed(
       return { versionId: `${name}-v1`, etag: `${name}-etag` };
     case "aws:cognito/userPool:UserPool":
       return { arn: arn("cognito-idp", `userpool/${name}-id`) };
+    case "gcp:serviceaccount/account:Account": {
+      const email = `${inputs["accountId"]}@${project}.iam.gserviceaccount.com`;
+      return {
+        email,
+        member: `serviceAccount:${email}`,
+        name: `projects/${project}/serviceAccounts/${email}`,
+      };
+    }
+    case "gcp:projects/iAMCustomRole:IAMCustomRole":
+      return { name: `projects/${project}/roles/${inputs["roleId"]}` };
+    case "gcp:container/cluster:Cluster":
+      return {
+        endpoint: "172.16.0.34",
+        masterAuth: { ...inputs["masterAuth"], clusterCaCertificate: "Q0EtREFUQQ==" },
+      };
+    case "gcp:logging/projectSink:ProjectSink":
+      return { writerIdentity: "serviceAccount:service-1@gcp-sa-logging.iam.gserviceaccount.com" };
     default:
       return {};
   }
 }
 
-/** The AWS data sources the components call, answering for `account` in `region`. */
+/** The data sources the components call: AWS answering for `account` in `region`, GCP for `project`. */
 export const awsInvokes: Invokes = {
   "aws:index/getRegion:getRegion": () => ({ id: region, name: region, region }),
   "aws:index/getAvailabilityZones:getAvailabilityZones": () => ({
@@ -117,6 +162,12 @@ export const awsInvokes: Invokes = {
     accountId: account,
     arn: `arn:aws:iam::${account}:user/test`,
     userId: "test",
+  }),
+  "gcp:organizations/getProject:getProject": () => ({
+    id: `projects/${project}`,
+    projectId: project,
+    name: project,
+    number: "100000000001",
   }),
 };
 
@@ -135,14 +186,16 @@ function mocks(
           provider: args.provider,
           custom: args.custom ?? true,
         });
-        const id =
-          args.type === "aws:s3/bucket:Bucket" ? String(args.inputs["bucket"]) : `${args.name}-id`;
         return {
-          id,
+          id: idOf(args.type, args.name, args.inputs),
           state: {
             ...args.inputs,
             name: args.inputs["name"] ?? args.name,
-            arn: `arn:aws:${args.type.split(":")[1]?.split("/")[0]}:${region}:${account}:${args.name}`,
+            ...(args.type.startsWith("aws:")
+              ? {
+                  arn: `arn:aws:${args.type.split(":")[1]?.split("/")[0]}:${region}:${account}:${args.name}`,
+                }
+              : {}),
             ...computed(args.type, args.name, args.inputs),
             ...outputs(args),
           },

@@ -1,10 +1,33 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { parsePlatformConfig, RawConfig, platformConfigKeys } from "../../stacks/config";
+import {
+  gcpEuMemberStateRegions,
+  parsePlatformConfig,
+  RawConfig,
+  platformConfigKeys,
+  spannerMultiRegionConfigs,
+} from "../../stacks/config";
 
 const root = path.resolve(__dirname, "../..");
 const context = { project: "mediconnect", stack: "eu" };
+
+/** The GCP section Pulumi.eu.yaml yields, defaults applied. */
+const euGcpConfig = {
+  project: "mediconnect-prod-eu",
+  region: "europe-west3",
+  masterAuthorizedNetworks: [],
+  nodeMachineType: "e2-standard-4",
+  riskInferenceImage: `europe-west3-docker.pkg.dev/mediconnect-prod-eu/services/risk-inference@sha256:${"0".repeat(63)}1`,
+  bigQueryLocation: "EU",
+  bigQueryReaders: ["group:clinical-data-eu@mediconnect.example"],
+  bigQueryAnalystGroups: ["group:analysts-eu@mediconnect.example"],
+  spanner: {
+    config: "eur3",
+    replicaRegions: ["europe-west1", "europe-west4", "europe-north1"],
+    processingUnits: 1000,
+  },
+};
 
 /** The values a stack file sets, as the engine hands them to the program (strings, namespace stripped). */
 function stackValues(stack: string): Record<string, string> {
@@ -51,7 +74,7 @@ describe("parsePlatformConfig", () => {
           ],
         },
       },
-      gcp: { project: "mediconnect-prod-eu", region: "europe-west3" },
+      gcp: euGcpConfig,
       azure: {
         location: "germanywestcentral",
         subscriptionId: "00000000-0000-4000-8000-000000000002",
@@ -111,7 +134,7 @@ describe("parsePlatformConfig", () => {
     );
     expect(config.clouds).toEqual(["gcp"]);
     expect([config.aws, config.azure]).toEqual([undefined, undefined]);
-    expect(config.gcp).toEqual({ project: "mediconnect-prod-eu", region: "europe-west3" });
+    expect(config.gcp).toEqual(euGcpConfig);
   });
 
   const valid = (): Record<string, string | undefined> => stackValues("eu");
@@ -265,5 +288,139 @@ describe("parsePlatformConfig", () => {
       }
     }
     expect(doc.config["pulumi:disable-default-providers"]).toEqual({ value: ["*"] });
+  });
+});
+
+describe("parsePlatformConfig, GCP section", () => {
+  const eu = (): Record<string, string | undefined> => stackValues("eu");
+  const us = (): Record<string, string | undefined> => stackValues("prod");
+  const gcpOf = (raw: RawConfig, stack = "eu") =>
+    parsePlatformConfig(raw, { project: "mediconnect", stack }).gcp;
+
+  it("gives prod the US defaults: nam3 with its replica regions and the US BigQuery multi-region", () => {
+    const gcp = gcpOf(us(), "prod");
+    expect([gcp?.bigQueryLocation, gcp?.spanner, gcp?.masterAuthorizedNetworks]).toEqual([
+      "US",
+      {
+        config: "nam3",
+        replicaRegions: ["us-east4", "us-east1", "us-central1"],
+        processingUnits: 1000,
+      },
+      [],
+    ]);
+  });
+
+  it("reads authorized networks, machine type, BigQuery and Spanner settings when set", () => {
+    const gcp = gcpOf({
+      ...eu(),
+      gcpMasterAuthorizedNetworks: '["203.0.113.0/24","198.51.100.7/32"]',
+      gcpNodeMachineType: "n2-standard-8",
+      gcpBigQueryLocation: "europe-west4",
+      gcpBigQueryReaders: '["serviceAccount:etl@mediconnect-prod-eu.iam.gserviceaccount.com"]',
+      gcpSpannerConfig: "regional-europe-west3",
+      gcpSpannerProcessingUnits: "300",
+    });
+    expect([
+      gcp?.masterAuthorizedNetworks,
+      gcp?.nodeMachineType,
+      gcp?.bigQueryLocation,
+      gcp?.bigQueryReaders,
+      gcp?.spanner,
+    ]).toEqual([
+      ["203.0.113.0/24", "198.51.100.7/32"],
+      "n2-standard-8",
+      "europe-west4",
+      ["serviceAccount:etl@mediconnect-prod-eu.iam.gserviceaccount.com"],
+      { config: "regional-europe-west3", replicaRegions: ["europe-west3"], processingUnits: 300 },
+    ]);
+  });
+
+  it("lists only EU member-state regions as replicas of the EU Spanner configurations", () => {
+    for (const regions of Object.values(spannerMultiRegionConfigs.eu)) {
+      expect(regions.filter((r) => gcpEuMemberStateRegions[r] === undefined)).toEqual([]);
+    }
+  });
+
+  it.each<[string, RawConfig, string]>([
+    [
+      "a GCP region outside the EU member states",
+      { ...stackValues("eu"), gcpRegion: "europe-west6" },
+      'Invalid configuration [mediconnect:gcpRegion]: received "europe-west6"; expected a GCP location inside residency zone "eu" in an EU member state: one of europe-west1 (Belgium), europe-west3 (Germany)',
+    ],
+    [
+      "the whole internet as an authorized network",
+      { ...stackValues("eu"), gcpMasterAuthorizedNetworks: '["0.0.0.0/0"]' },
+      'Invalid configuration [mediconnect:gcpMasterAuthorizedNetworks]: received ["0.0.0.0/0"]; expected a list of IPv4 CIDR ranges of your own networks (for example 203.0.113.0/24), never 0.0.0.0/0.',
+    ],
+    [
+      "an authorized network that is not a CIDR",
+      { ...stackValues("eu"), gcpMasterAuthorizedNetworks: '["10.0.0.300/24"]' },
+      'Invalid configuration [mediconnect:gcpMasterAuthorizedNetworks]: received ["10.0.0.300/24"]',
+    ],
+    [
+      "an image pinned by tag",
+      { ...stackValues("eu"), riskInferenceImage: "europe-west3-docker.pkg.dev/p/s/risk:1.0" },
+      'Invalid configuration [mediconnect:riskInferenceImage]: received "europe-west3-docker.pkg.dev/p/s/risk:1.0"; expected a digest-pinned image reference',
+    ],
+    [
+      "no image",
+      { ...stackValues("eu"), riskInferenceImage: undefined },
+      "Invalid configuration [mediconnect:riskInferenceImage]: received nothing (the key is not set)",
+    ],
+    [
+      "a machine type with capitals",
+      { ...stackValues("eu"), gcpNodeMachineType: "E2-Standard-4" },
+      'Invalid configuration [mediconnect:gcpNodeMachineType]: received "E2-Standard-4"; expected a Compute Engine machine type',
+    ],
+    [
+      "a US BigQuery location in the EU",
+      { ...stackValues("eu"), gcpBigQueryLocation: "US" },
+      'Invalid configuration [mediconnect:gcpBigQueryLocation]: received "US"; expected a GCP location inside residency zone "eu"',
+    ],
+    [
+      "a public BigQuery reader",
+      { ...stackValues("eu"), gcpBigQueryReaders: '["allUsers"]' },
+      'Invalid configuration [mediconnect:gcpBigQueryReaders]: received ["allUsers"]; expected a list of IAM members of the form group:<email> or serviceAccount:<email> (never allUsers or allAuthenticatedUsers).',
+    ],
+    [
+      "a user as an analyst group",
+      { ...stackValues("eu"), gcpBigQueryAnalystGroups: '["user:a@mediconnect.example"]' },
+      'Invalid configuration [mediconnect:gcpBigQueryAnalystGroups]: received ["user:a@mediconnect.example"]; expected a list of IAM members of the form group:<email>',
+    ],
+    [
+      "eur6, whose witness replica is in Zürich",
+      { ...stackValues("eu"), gcpSpannerConfig: "eur6" },
+      'Invalid configuration [mediconnect:gcpSpannerConfig]: received "eur6"; expected a Spanner instance configuration whose replicas all lie in residency zone "eu": eur3 (europe-west1, europe-west4, europe-north1), or regional-<region> for a region of the zone.',
+    ],
+    [
+      "a US Spanner configuration in the EU",
+      { ...stackValues("eu"), gcpSpannerConfig: "nam3" },
+      'Invalid configuration [mediconnect:gcpSpannerConfig]: received "nam3"',
+    ],
+    [
+      "a regional Spanner configuration outside the EU",
+      { ...stackValues("eu"), gcpSpannerConfig: "regional-europe-west2" },
+      'Invalid configuration [mediconnect:gcpSpannerConfig]: received "regional-europe-west2"; expected a GCP location inside residency zone "eu" in an EU member state',
+    ],
+    [
+      "Spanner capacity between the allowed steps",
+      { ...stackValues("eu"), gcpSpannerProcessingUnits: "1500" },
+      'Invalid configuration [mediconnect:gcpSpannerProcessingUnits]: received "1500"; expected Spanner compute capacity in processing units: 100 to 900 in steps of 100, or a multiple of 1000.',
+    ],
+  ])("rejects %s, naming the key, the value and what is expected", (_label, raw, message) => {
+    expect(() => parsePlatformConfig(raw, context)).toThrow(message);
+  });
+
+  it("does not read the GCP keys when the stack does not build GCP", () => {
+    const config = parsePlatformConfig(
+      {
+        ...stackValues("eu"),
+        clouds: '["aws"]',
+        riskInferenceImage: undefined,
+        gcpSpannerConfig: "eur6",
+      },
+      context,
+    );
+    expect(config.gcp).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ const c = controls.residency;
 const awsEu =
   "eu-central-1, eu-central-2, eu-west-1, eu-west-2, eu-west-3, eu-south-1, eu-south-2, eu-north-1";
 const gcpEu =
-  "eu, eur3, eur4, eur5, eur6, europe-west1, europe-west3, europe-west4, europe-west6, europe-west8, europe-west9, europe-west10, europe-west12, europe-north1, europe-central2, europe-southwest1";
+  "eu, europe, eur3, eur4, eur5, eur6, europe-west1, europe-west3, europe-west4, europe-west6, europe-west8, europe-west9, europe-west10, europe-west12, europe-north1, europe-central2, europe-southwest1";
 const azureEu =
   "westeurope, northeurope, germanywestcentral, francecentral, swedencentral, switzerlandnorth, italynorth, polandcentral, spaincentral, norwayeast";
 const unlabelled = { owner: "platform-team" };
