@@ -106,17 +106,17 @@ export function renderPolicies(report: Report): string {
       ),
     );
     for (const l of v.message.split("\n")) {
-      lines.push(...wrap(l, 10, "         "));
+      lines.push(...wrap(l, 10, " ".repeat(10)));
     }
   }
   for (const v of report.suppressed) {
     lines.push(...wrap(`[suppressed] ${v.policyName} (${v.resourceType}: ${v.resourceName})`, 10, "        -"));
     const s = v.suppression;
-    lines.push(...wrap(s ? `until ${s.until}, owner ${s.owner}: ${s.reason}` : v.message, 10, "         "));
+    lines.push(...wrap(s ? `until ${s.until}, owner ${s.owner}: ${s.reason}` : v.message, 10, " ".repeat(10)));
   }
   for (const d of report.indeterminate) {
     lines.push(...wrap(`[indeterminate] ${d.policyName} (${d.urn})`, 10, "        -"));
-    lines.push(...wrap(d.message, 10, "         "));
+    lines.push(...wrap(d.message, 10, " ".repeat(10)));
   }
   const s = report.summary;
   lines.push("");
