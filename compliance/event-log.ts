@@ -117,6 +117,13 @@ function cleanMessage(message: string, description: string | undefined): string 
   if (description && text.startsWith(`${description}\n`)) {
     text = text.slice(description.length + 1);
   }
+  // Without the pack's metadata the description is unknown; a marked message after it still reads as marked.
+  for (const marker of ["\n[suppressed ", "\ncan't run policy '"]) {
+    const at = text.indexOf(marker);
+    if (at >= 0 && !text.slice(0, at).includes("\n")) {
+      text = text.slice(at + 1);
+    }
+  }
   return text;
 }
 
