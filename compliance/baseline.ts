@@ -73,7 +73,11 @@ export function loadBaseline(location: string, stack: string): Baseline | undefi
 }
 
 /** Returns the report with every finding marked and the comparison filled in. */
-export function compareWithBaseline(report: Report, baseline: Baseline | undefined, file: string): Report {
+export function compareWithBaseline(
+  report: Report,
+  baseline: Baseline | undefined,
+  file: string,
+): Report {
   const before = new Map(
     (baseline?.findings ?? []).map((f) => [fingerprintOf(f.policyName, f.urn), f]),
   );

@@ -16,7 +16,7 @@ import { loadProject } from "./stack-config";
 import { buildReport, inputFromWorker, Report } from "./report";
 import { compareWithBaseline, loadBaseline } from "./baseline";
 import { fileNames, Format, formats, parseFormats, writeReports } from "./reports";
-import { progressLine, renderClosingSummary, renderPolicies, renderTree } from "./terminal";
+import { progressLine, renderClosingSummary, renderPolicies, renderTree, wrap } from "./terminal";
 import type { WorkerProgress, WorkerRequest, WorkerResult } from "./worker";
 
 export interface PlanArgs {
@@ -217,14 +217,22 @@ export async function plan(
         }
         const dir = path.join(args.out, stack);
         const written = writeReports(dir, report, args.formats);
-        say(stack, "report", `${written.length} files in ${path.relative(process.cwd(), dir) || "."}`);
+        say(
+          stack,
+          "report",
+          `${written.length} files in ${path.relative(process.cwd(), dir) || "."}`,
+        );
         outcomes[i] = { stack, report };
         const tree = args.quiet ? "" : `${renderTree(report)}\n\n`;
         write(
           `Previewing ${project.name}/${stack} offline (mocks, no cloud calls)\n\n${tree}${renderPolicies(report)}\n` +
-            `Report: ${path.relative(process.cwd(), path.join(dir, fileNames.json))}` +
-            (args.formats.length ? ` (and ${args.formats.map((f) => fileNames[f]).join(", ")})` : "") +
-            `\n\n`,
+            `${wrap(
+              `Report: ${path.relative(process.cwd(), path.join(dir, fileNames.json))}` +
+                (args.formats.length
+                  ? ` (and ${args.formats.map((f) => fileNames[f]).join(", ")})`
+                  : ""),
+              4,
+            ).join("\n")}\n\n`,
         );
       }
     }),
@@ -264,7 +272,9 @@ async function main(): Promise<number> {
       );
     }
     const reports = outcomes.flatMap((o) => (o.report ? [o.report] : []));
-    const errors = outcomes.flatMap((o) => (o.error ? [{ stack: o.stack, kind: o.error.kind }] : []));
+    const errors = outcomes.flatMap((o) =>
+      o.error ? [{ stack: o.stack, kind: o.error.kind }] : [],
+    );
     process.stdout.write(`${renderClosingSummary(reports, errors)}\n`);
     return exitCodeOf(outcomes, args.failOn);
   } catch (err) {

@@ -36,7 +36,7 @@ import {
   ReportInput,
 } from "./report";
 import { fileNames, Format, formats, parseFormats, writeReports } from "./reports";
-import { renderClosingSummary, renderPolicies } from "./terminal";
+import { renderClosingSummary, renderPolicies, wrap } from "./terminal";
 
 export interface EngineEvent {
   readonly sequence: number;
@@ -153,7 +153,8 @@ export function inputsFromEventLog(
   const stackSummaries: SummaryPayload[] = [];
   const packs = new Map<string, string>();
   for (const e of events) {
-    const step = (e.resourcePreEvent ?? e.resOutputsEvent) as { metadata?: StepMetadata } | undefined;
+    const step = (e.resourcePreEvent ?? e.resOutputsEvent) as
+      { metadata?: StepMetadata } | undefined;
     if (step?.metadata) {
       const m = step.metadata;
       const state = m.new ?? null;
@@ -181,10 +182,11 @@ export function inputsFromEventLog(
     for (const [name, version] of Object.entries(summary?.PolicyPacks ?? {})) {
       packs.set(name, version.replace(/^v/, ""));
     }
-    for (const p of [e.policyEvent, e.policyAnalyzeSummaryEvent, e.policyAnalyzeStackSummaryEvent] as (
-      | SummaryPayload
-      | undefined
-    )[]) {
+    for (const p of [
+      e.policyEvent,
+      e.policyAnalyzeSummaryEvent,
+      e.policyAnalyzeStackSummaryEvent,
+    ] as (SummaryPayload | undefined)[]) {
       if (p?.policyPackName && !packs.has(p.policyPackName)) {
         packs.set(p.policyPackName, p.policyPackVersion ?? "");
       }
@@ -319,7 +321,8 @@ export function inputsFromEventLog(
               policyPack: pack,
               urn,
               status: "not-applicable",
-              reason: "listed neither passed nor failed by the engine (not applicable, or disabled)",
+              reason:
+                "listed neither passed nor failed by the engine (not applicable, or disabled)",
             });
           }
         }
@@ -348,7 +351,9 @@ export function inputsFromEventLog(
       }
       if (packInfo && packInfo.name === pack) {
         const listed = new Set([...(s.passed ?? []), ...(s.failed ?? [])]);
-        for (const p of packInfo.policies.filter((x) => x.kind === "stack" && !listed.has(x.name))) {
+        for (const p of packInfo.policies.filter(
+          (x) => x.kind === "stack" && !listed.has(x.name),
+        )) {
           results.push({
             policyName: p.name,
             policyPack: pack,
@@ -446,12 +451,18 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | "help" {
     }
     const value = inline ?? argv[++i];
     if (value === undefined || value === "" || value.startsWith("--")) {
-      throw new PlanError("usage", `${flag} needs a value (received ${JSON.stringify(value ?? null)}).`);
+      throw new PlanError(
+        "usage",
+        `${flag} needs a value (received ${JSON.stringify(value ?? null)}).`,
+      );
     }
     values[flag] = value;
   }
   if (!values["--event-log"]) {
-    throw new PlanError("usage", "--event-log FILE is required (the file pulumi preview --event-log wrote).");
+    throw new PlanError(
+      "usage",
+      "--event-log FILE is required (the file pulumi preview --event-log wrote).",
+    );
   }
   const failOn = values["--fail-on"] ?? "mandatory";
   if (failOn !== "mandatory" && failOn !== "new") {
@@ -488,7 +499,10 @@ async function packMetadata(dir: string | "none"): Promise<PackInfo | undefined>
 }
 
 /** Reads the log, writes the reports; returns them. */
-export async function reportFromEventLog(args: ReportArgs, generatedAt = new Date()): Promise<Report[]> {
+export async function reportFromEventLog(
+  args: ReportArgs,
+  generatedAt = new Date(),
+): Promise<Report[]> {
   let text: string;
   try {
     text = fs.readFileSync(args.eventLog, "utf8");
@@ -501,7 +515,11 @@ export async function reportFromEventLog(args: ReportArgs, generatedAt = new Dat
   for (const input of inputsFromEventLog(events, info)) {
     let report = buildReport(input, generatedAt);
     if (args.baseline) {
-      report = compareWithBaseline(report, loadBaseline(args.baseline, report.stack), args.baseline);
+      report = compareWithBaseline(
+        report,
+        loadBaseline(args.baseline, report.stack),
+        args.baseline,
+      );
     }
     writeReports(path.join(args.out, report.stack), report, args.formats);
     reports.push(report);
@@ -527,11 +545,10 @@ async function main(): Promise<number> {
       if (!args.quiet) {
         process.stdout.write(`${renderPolicies(r)}\n`);
       }
-      process.stdout.write(
+      const files =
         `Report: ${path.relative(process.cwd(), path.join(args.out, r.stack, fileNames.json))}` +
-          (args.formats.length ? ` (and ${args.formats.map((f) => fileNames[f]).join(", ")})` : "") +
-          "\n\n",
-      );
+        (args.formats.length ? ` (and ${args.formats.map((f) => fileNames[f]).join(", ")})` : "");
+      process.stdout.write(`${wrap(files, 4).join("\n")}\n\n`);
     }
     process.stdout.write(`${renderClosingSummary(reports)}\n`);
     const failing = reports.some((r) =>

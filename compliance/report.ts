@@ -143,7 +143,12 @@ export interface Report {
     reason?: string;
   }[];
   /** Per policy, how many resources it did not apply to (and one reason the pack gave). */
-  readonly notApplicable: { policyName: string; policyPack: string; count: number; reason: string }[];
+  readonly notApplicable: {
+    policyName: string;
+    policyPack: string;
+    count: number;
+    reason: string;
+  }[];
   readonly indeterminate: { policyName: string; urn: string; message: string }[];
   readonly policies: {
     name: string;
@@ -289,7 +294,11 @@ const secretSig = "1b47061264138c4ac30d75fd1eb44270";
 const maxEvidenceValue = 200;
 
 function evidenceValue(v: unknown): string {
-  if (v && typeof v === "object" && (v as Record<string, unknown>)["4dabf18193072939515e22adb298388d"] === secretSig) {
+  if (
+    v &&
+    typeof v === "object" &&
+    (v as Record<string, unknown>)["4dabf18193072939515e22adb298388d"] === secretSig
+  ) {
     return "[secret]";
   }
   if (typeof v === "string" && v === "[secret]") {
@@ -336,8 +345,7 @@ function cellOf(counts: ControlCounts): ControlCell {
     status,
     ...(status === "not-assessed"
       ? {
-          reason:
-            counts.indeterminate > 0 ? "only indeterminate results" : "no policy applies",
+          reason: counts.indeterminate > 0 ? "only indeterminate results" : "no policy applies",
         }
       : {}),
   };

@@ -75,8 +75,7 @@ export function framesOfRequest(req: {
   }
   return trace.getFramesList().map((f) => {
     const pc = f.getPc() as
-      | { getUri(): string; getLine(): number; getColumn(): number }
-      | undefined;
+      { getUri(): string; getLine(): number; getColumn(): number } | undefined;
     return pc ? { uri: pc.getUri(), line: pc.getLine(), column: pc.getColumn() } : undefined;
   });
 }

@@ -71,7 +71,12 @@ export function renderTree(report: Report): string {
     rows.push([`${branch}${r.type}`, r.name, marks.get(urn) ?? ""]);
     const kids = children.get(urn) ?? [];
     kids.forEach((k, i) =>
-      walk(k, depth === 0 ? "" : `${prefix}${last ? "   " : "│  "}`, i === kids.length - 1, depth + 1),
+      walk(
+        k,
+        depth === 0 ? "" : `${prefix}${last ? "   " : "│  "}`,
+        i === kids.length - 1,
+        depth + 1,
+      ),
     );
   };
   roots.forEach((r, i) => walk(r, "", i === roots.length - 1, 0));
@@ -110,9 +115,21 @@ export function renderPolicies(report: Report): string {
     }
   }
   for (const v of report.suppressed) {
-    lines.push(...wrap(`[suppressed] ${v.policyName} (${v.resourceType}: ${v.resourceName})`, 10, "        -"));
+    lines.push(
+      ...wrap(
+        `[suppressed] ${v.policyName} (${v.resourceType}: ${v.resourceName})`,
+        10,
+        "        -",
+      ),
+    );
     const s = v.suppression;
-    lines.push(...wrap(s ? `until ${s.until}, owner ${s.owner}: ${s.reason}` : v.message, 10, " ".repeat(10)));
+    lines.push(
+      ...wrap(
+        s ? `until ${s.until}, owner ${s.owner}: ${s.reason}` : v.message,
+        10,
+        " ".repeat(10),
+      ),
+    );
   }
   for (const d of report.indeterminate) {
     lines.push(...wrap(`[indeterminate] ${d.policyName} (${d.urn})`, 10, "        -"));

@@ -68,7 +68,10 @@ async function plan(req: WorkerRequest): Promise<WorkerResult> {
     progress("program", `running ${project.name} under mocks`);
     const run = await runProgram(project, config);
     const programMs = ms(programStarted);
-    progress("program", `${run.resources.length} resources registered in ${(programMs / 1000).toFixed(1)} s`);
+    progress(
+      "program",
+      `${run.resources.length} resources registered in ${(programMs / 1000).toFixed(1)} s`,
+    );
     pack = await packStarting;
     const info = await pack.info();
     progress("policy pack", `${info.name}@${info.version}: ${info.policies.length} policies`);
