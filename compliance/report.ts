@@ -504,7 +504,8 @@ export function inputFromWorker(run: Ok): ReportInput {
     policyPack: v.policyPackName,
     policyPackVersion: v.policyPackVersion,
     urn: v.urn,
-    enforcementLevel: v.enforcementLevel,
+    // The engine reports remediate as mandatory during preview.
+    enforcementLevel: v.enforcementLevel === "remediate" ? "mandatory" : v.enforcementLevel,
     severity: v.severity,
     message: v.detail,
   });
