@@ -81,7 +81,7 @@ export interface ControlRollup extends ControlCell {
   readonly title: string;
   /** Policies of the evaluated packs mapped to this control. */
   readonly policies: string[];
-  /** The same counts per cloud (only the clouds the stack has resources or results in). */
+  /** The same counts per cloud: each cloud the stack has resources in; `stack` and `other` only with results. */
   readonly byCloud: Partial<Record<Cloud, ControlCell>>;
 }
 
@@ -440,9 +440,11 @@ export function buildReport(input: ReportInput, generatedAt: Date): Report {
     }
   }
   const count = (s: string) => input.results.filter((r) => r.status === s).length;
+  // A cloud column for every cloud the stack has resources in; "stack" and "other" (components, other packages)
+  // only when a policy assessed something there.
   const presentClouds = clouds.filter(
     (c) =>
-      input.resources.some((r) => cloudOfType(r.type) === c) ||
+      (c !== "stack" && c !== "other" && input.resources.some((r) => cloudOfType(r.type) === c)) ||
       assessed.some((r) => cloudOfUrn(r.urn) === c),
   );
   return {

@@ -50,7 +50,10 @@ export function renderCsv(report: Report): string {
     const res = resourceByUrn.get(r.urn);
     const p = policyByKey.get(`${r.policyPack}\n${r.policyName}`);
     const mine = findings.get(`${r.policyName}\n${r.urn}`) ?? [];
-    const relevant = r.status === "suppressed" ? mine.filter((v) => v.suppression) : mine.filter((v) => !v.suppression);
+    const relevant =
+      r.status === "suppressed"
+        ? mine.filter((v) => v.suppression)
+        : mine.filter((v) => !v.suppression);
     const first = relevant[0];
     const message =
       r.status === "indeterminate"

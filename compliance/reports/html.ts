@@ -121,11 +121,20 @@ function barChart(
 }
 
 function findingHtml(v: ReportViolation, index: number): string {
-  const kind = v.suppression ? "suppressed" : v.enforcementLevel === "mandatory" ? "mandatory" : "advisory";
+  const kind = v.suppression
+    ? "suppressed"
+    : v.enforcementLevel === "mandatory"
+      ? "mandatory"
+      : "advisory";
   const evidence =
     v.evidence.length > 0
       ? `<table><caption>Property values the decision rested on</caption><thead><tr><th scope="col">property</th><th scope="col">value</th></tr></thead><tbody>` +
-        v.evidence.map((e) => `<tr><td><code>${esc(e.property)}</code></td><td><code>${esc(e.value)}</code></td></tr>`).join("") +
+        v.evidence
+          .map(
+            (e) =>
+              `<tr><td><code>${esc(e.property)}</code></td><td><code>${esc(e.value)}</code></td></tr>`,
+          )
+          .join("") +
         `</tbody></table>`
       : `<p class="small">The message names no input property of the resource; the values are in the message.</p>`;
   return (

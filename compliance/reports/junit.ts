@@ -11,7 +11,6 @@ export function xmlEscape(text: string): string {
   return (
     text
       // Characters XML 1.0 does not allow at all.
-      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
       .replace(/&/g, "&amp;")
       .replace(/</g, "&lt;")
@@ -31,7 +30,9 @@ export function renderJunit(report: Report): string {
     findings.set(key, [...(findings.get(key) ?? []), v]);
   }
   const indeterminate = new Map(report.indeterminate.map((d) => [`${d.policyName}\n${d.urn}`, d]));
-  const naCount = new Map(report.notApplicable.map((n) => [`${n.policyPack}\n${n.policyName}`, n.count]));
+  const naCount = new Map(
+    report.notApplicable.map((n) => [`${n.policyPack}\n${n.policyName}`, n.count]),
+  );
   const byPolicy = new Map<string, Report["results"]>();
   for (const r of report.results) {
     const key = `${r.policyPack}\n${r.policyName}`;
@@ -81,9 +82,7 @@ export function renderJunit(report: Report): string {
       } else if (r.status === "suppressed") {
         suiteSkipped++;
         const s = mine.find((v) => v.suppression)?.suppression;
-        const text = s
-          ? `suppressed until ${s.until} by ${s.owner}: ${s.reason}`
-          : "suppressed";
+        const text = s ? `suppressed until ${s.until} by ${s.owner}: ${s.reason}` : "suppressed";
         cases.push(`${head}>\n      <skipped${attr("message", text)}/>\n    </testcase>`);
       } else if (r.status === "indeterminate") {
         suiteSkipped++;

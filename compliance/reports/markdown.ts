@@ -86,7 +86,12 @@ export function renderMarkdown(report: Report): string {
       `${notAssessed.length} not assessed${notAssessed.length ? ` (${notAssessed.map((c) => c.label).join(", ")})` : ""}.`,
   );
   if (mandatory.length > 0) {
-    out.push("", `#### Mandatory violations (${mandatory.length})`, "", ...findingTable([...mandatory].sort(order), withBaseline));
+    out.push(
+      "",
+      `#### Mandatory violations (${mandatory.length})`,
+      "",
+      ...findingTable([...mandatory].sort(order), withBaseline),
+    );
   }
   if (advisory.length > 0) {
     out.push(
@@ -118,7 +123,10 @@ export function renderMarkdown(report: Report): string {
       "",
       `<details><summary>Indeterminate (${report.indeterminate.length}): checks that could not decide</summary>`,
       "",
-      ...rows(report.indeterminate, (d) => `- \`${d.policyName}\` on \`${mdCell(d.urn)}\`: ${mdCell(d.message)}`),
+      ...rows(
+        report.indeterminate,
+        (d) => `- \`${d.policyName}\` on \`${mdCell(d.urn)}\`: ${mdCell(d.message)}`,
+      ),
       "",
       "</details>",
     );

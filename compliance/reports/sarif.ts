@@ -35,7 +35,9 @@ function location(report: Report, urn: string, loc: ReportViolation["location"],
   return {
     physicalLocation: {
       artifactLocation: { uri: loc?.file ?? projectFile, uriBaseId: "%SRCROOT%" },
-      region: loc ? { startLine: loc.line, startColumn: Math.max(1, loc.column) } : { startLine: 1 },
+      region: loc
+        ? { startLine: loc.line, startColumn: Math.max(1, loc.column) }
+        : { startLine: 1 },
     },
     logicalLocations: [{ name, fullyQualifiedName: urn, kind: "resource" }],
     ...(loc
@@ -65,7 +67,9 @@ export function renderSarif(report: Report): string {
     },
     properties: {
       tags: ["security", "compliance", ...p.frameworks],
-      ...(securitySeverity[p.severity] ? { "security-severity": securitySeverity[p.severity] } : {}),
+      ...(securitySeverity[p.severity]
+        ? { "security-severity": securitySeverity[p.severity] }
+        : {}),
       policyPack: p.policyPack,
       kind: p.kind,
       enforcementLevel: p.enforcementLevel,

@@ -24,6 +24,15 @@ const chromiumFlags = [
   "--disable-sync",
 ];
 
+/** The DOM types this file reads inside the page (the project's tsconfig has no DOM library). */
+interface Shown {
+  readonly innerText: string;
+}
+interface Style {
+  readonly color: string;
+  readonly backgroundColor: string;
+}
+
 let context: BrowserContext;
 let page: Page;
 const external: string[] = [];
@@ -54,7 +63,7 @@ afterAll(async () => {
 describe("the HTML report in Chromium", () => {
   it("renders the control matrix: every catalog control with its status overall and per cloud", async () => {
     const header = await page.$$eval("#control-matrix thead th", (ths) =>
-      ths.map((th) => [(th as HTMLElement).innerText.trim(), th.getAttribute("scope")]),
+      ths.map((th) => [(th as unknown as Shown).innerText.trim(), th.getAttribute("scope")]),
     );
     expect(header).toEqual([
       ["Control", "col"],
@@ -67,10 +76,10 @@ describe("the HTML report in Chromium", () => {
     const rows = await page.$$eval("#control-matrix tbody tr", (trs) =>
       trs.map((tr) => ({
         control: tr.getAttribute("data-control"),
-        label: (tr.querySelector("th") as HTMLElement).innerText.split("\n")[0].trim(),
+        label: (tr.querySelector("th") as unknown as Shown).innerText.split("\n")[0].trim(),
         cells: [...tr.querySelectorAll("td[data-status]")].map(
           (td) =>
-            `${td.getAttribute("data-status")}: ${(td as HTMLElement).innerText.replace(/\s+/g, " ").trim()}`,
+            `${td.getAttribute("data-status")}: ${(td as unknown as Shown).innerText.replace(/\s+/g, " ").trim()}`,
         ),
       })),
     );
@@ -116,7 +125,7 @@ describe("the HTML report in Chromium", () => {
       "Remediation: Set enableKeyRotation: true. Control text",
     );
     const suppression = await page.$$eval("#suppression-table tbody td", (tds) =>
-      tds.map((td) => (td as HTMLElement).innerText),
+      tds.map((td) => (td as unknown as Shown).innerText),
     );
     expect(suppression).toEqual([
       "aws-s3-bucket-disallow-public-acl",
@@ -146,7 +155,9 @@ describe("the HTML report in Chromium", () => {
         return 0.2126 * r + 0.7152 * g + 0.0722 * b;
       };
       return tds.map((td) => {
-        const s = getComputedStyle(td);
+        const s = (
+          globalThis as unknown as { getComputedStyle(e: unknown): Style }
+        ).getComputedStyle(td);
         const [a, b] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
         return (a + 0.05) / (b + 0.05);
       });
