@@ -1,8 +1,10 @@
 /**
- * `npm run plan -- [--stack NAME|all] [--program DIR] [--out DIR] [--policy-config FILE] [--policy-pack DIR]`
+ * `npm run plan -- [--stack NAME|all] [--program DIR] [--out DIR] [--policy-config FILE] [--policy-pack DIR]
+ *                  [--format LIST] [--baseline OLD] [--fail-on mandatory|new] [--quiet]`
  *
  * The offline plan: runs a Pulumi program per stack under mocks, has the policy pack analyze it as the engine
- * would, prints a preview-like tree and a policy summary, and writes <out>/<stack>/report.json.
+ * would, prints progress, a preview-like tree and a policy summary, and writes <out>/<stack>/report.json with the
+ * other formats beside it (compliance/reports/).
  * Exit codes as the Pulumi CLI: 0 no mandatory violation, 5 at least one, 2 usage, configuration or program error.
  */
 import { spawn } from "child_process";
@@ -11,8 +13,11 @@ import * as os from "os";
 import * as path from "path";
 import { PlanError, exitCodes } from "./errors";
 import { loadProject } from "./stack-config";
-import { buildReport, renderPolicies, renderTree, Report } from "./report";
-import type { WorkerRequest, WorkerResult } from "./worker";
+import { buildReport, inputFromWorker, Report } from "./report";
+import { compareWithBaseline, loadBaseline } from "./baseline";
+import { fileNames, Format, formats, parseFormats, writeReports } from "./reports";
+import { progressLine, renderClosingSummary, renderPolicies, renderTree, wrap } from "./terminal";
+import type { WorkerProgress, WorkerRequest, WorkerResult } from "./worker";
 
 export interface PlanArgs {
   readonly stack: string;
@@ -21,6 +26,9 @@ export interface PlanArgs {
   readonly policyConfig?: string;
   readonly policyPack: string;
   readonly quiet: boolean;
+  readonly formats: readonly Format[];
+  readonly baseline?: string;
+  readonly failOn: "mandatory" | "new";
 }
 
 const projectRoot = path.resolve(__dirname, "..");
@@ -28,7 +36,8 @@ const projectRoot = path.resolve(__dirname, "..");
 export const usage = `Usage: npm run plan -- [options]
 
 Runs a Pulumi TypeScript program offline under mocks, evaluates the policy pack on it as the Pulumi engine
-does, prints the resource tree and a policy summary, and writes <out>/<stack>/report.json.
+does, prints the resource tree and a policy summary, and writes <out>/<stack>/report.json with the other
+formats beside it: report.sarif, junit.xml, summary.md, report.html, results.csv.
 
 Options:
   --stack NAME|all       stack to plan (Pulumi.NAME.yaml); default: all stacks of the program
@@ -36,7 +45,10 @@ Options:
   --out DIR              where reports go; default: reports
   --policy-config FILE   policy configuration, the file format of pulumi preview --policy-pack-config
   --policy-pack DIR      policy pack directory; default: this project's policies/
-  --quiet                print only the policy summary
+  --format LIST          formats besides report.json, comma-separated: ${formats.join(", ")} or all; default: all
+  --baseline OLD         an earlier report.json, or an earlier --out directory: marks findings new/unchanged/fixed
+  --fail-on WHAT         mandatory (default): exit 5 on any mandatory violation; new: only on new ones (needs --baseline)
+  --quiet                print only the policy summary (no progress, no tree)
   --help                 this text
 
 Exit codes: 0 no mandatory violation, 5 at least one mandatory violation, 2 usage, configuration or program error.`;
@@ -44,7 +56,16 @@ Exit codes: 0 no mandatory violation, 5 at least one mandatory violation, 2 usag
 export function parseArgs(argv: readonly string[]): PlanArgs | "help" {
   const values: Record<string, string> = {};
   let quiet = false;
-  const takes = ["--stack", "--program", "--out", "--policy-config", "--policy-pack"];
+  const takes = [
+    "--stack",
+    "--program",
+    "--out",
+    "--policy-config",
+    "--policy-pack",
+    "--format",
+    "--baseline",
+    "--fail-on",
+  ];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") {
@@ -72,6 +93,19 @@ export function parseArgs(argv: readonly string[]): PlanArgs | "help" {
     }
     values[flag] = value;
   }
+  const failOn = values["--fail-on"] ?? "mandatory";
+  if (failOn !== "mandatory" && failOn !== "new") {
+    throw new PlanError(
+      "usage",
+      `--fail-on ${JSON.stringify(failOn)}: expected mandatory (any mandatory violation) or new (only new ones).`,
+    );
+  }
+  if (failOn === "new" && !values["--baseline"]) {
+    throw new PlanError(
+      "usage",
+      "--fail-on new needs --baseline OLD (an earlier report.json or --out directory) to tell new findings apart.",
+    );
+  }
   return {
     stack: values["--stack"] ?? "all",
     program: path.resolve(values["--program"] ?? projectRoot),
@@ -79,11 +113,17 @@ export function parseArgs(argv: readonly string[]): PlanArgs | "help" {
     policyConfig: values["--policy-config"] ? path.resolve(values["--policy-config"]) : undefined,
     policyPack: path.resolve(values["--policy-pack"] ?? path.join(projectRoot, "policies")),
     quiet,
+    formats: parseFormats(values["--format"] ?? "all"),
+    baseline: values["--baseline"] ? path.resolve(values["--baseline"]) : undefined,
+    failOn,
   };
 }
 
-/** Runs one stack in a worker process and returns its result. */
-export function runWorker(req: Omit<WorkerRequest, "resultFile">): Promise<WorkerResult> {
+/** Runs one stack in a worker process and returns its result; progress messages go to `onProgress`. */
+export function runWorker(
+  req: Omit<WorkerRequest, "resultFile">,
+  onProgress: (p: WorkerProgress) => void = () => undefined,
+): Promise<WorkerResult> {
   const resultFile = path.join(
     fs.mkdtempSync(path.join(os.tmpdir(), "mediconnect-plan-")),
     "result.json",
@@ -94,8 +134,9 @@ export function runWorker(req: Omit<WorkerRequest, "resultFile">): Promise<Worke
       process.execPath,
       ["--require", require.resolve("tsx/cjs"), worker, JSON.stringify({ ...req, resultFile })],
       // The program's own output goes to stderr, so stdout carries only the plan.
-      { stdio: ["ignore", process.stderr, process.stderr] },
+      { stdio: ["ignore", process.stderr, process.stderr, "ipc"] },
     );
+    child.on("message", (m) => onProgress(m as WorkerProgress));
     child.on("exit", (code, signal) => {
       try {
         resolve(JSON.parse(fs.readFileSync(resultFile, "utf8")) as WorkerResult);
@@ -121,6 +162,7 @@ export interface StackOutcome {
 export async function plan(
   args: PlanArgs,
   write: (s: string) => void = (s) => process.stdout.write(s),
+  progress: (s: string) => void = (s) => process.stderr.write(s),
 ) {
   const project = loadProject(args.program);
   if (args.stack !== "all" && !project.stacks.includes(args.stack)) {
@@ -136,6 +178,16 @@ export async function plan(
       `${project.dir} has no Pulumi.<stack>.yaml; create one with \`pulumi stack init\`.`,
     );
   }
+  // Baselines are read before any stack runs, so a bad --baseline stops the plan at once.
+  const baselines = new Map(
+    stacks.map((s) => [s, args.baseline ? loadBaseline(args.baseline, s) : undefined]),
+  );
+  const stackWidth = Math.max(...stacks.map((s) => s.length));
+  const say = (stack: string, phase: string, detail: string) => {
+    if (!args.quiet) {
+      progress(`${progressLine(stack, phase, detail, stackWidth)}\n`);
+    }
+  };
   const concurrency = Math.max(1, Math.min(stacks.length, os.cpus().length));
   const outcomes: StackOutcome[] = new Array(stacks.length);
   let next = 0;
@@ -144,28 +196,43 @@ export async function plan(
       while (next < stacks.length) {
         const i = next++;
         const stack = stacks[i];
-        const result = await runWorker({
-          programDir: project.dir,
-          stack,
-          packDir: args.policyPack,
-          policyConfigFile: args.policyConfig,
-        });
+        say(stack, "start", `${project.name}/${stack}: worker process, policy pack starting`);
+        const result = await runWorker(
+          {
+            programDir: project.dir,
+            stack,
+            packDir: args.policyPack,
+            policyConfigFile: args.policyConfig,
+          },
+          (p) => say(stack, p.phase, p.detail),
+        );
         if (!result.ok) {
+          say(stack, "failed", `${result.kind} error`);
           outcomes[i] = { stack, error: { kind: result.kind, message: result.message } };
           continue;
         }
-        const report = buildReport(result, new Date());
+        let report = buildReport(inputFromWorker(result), new Date());
+        if (args.baseline) {
+          report = compareWithBaseline(report, baselines.get(stack), args.baseline);
+        }
         const dir = path.join(args.out, stack);
-        fs.mkdirSync(dir, { recursive: true });
-        // Written whole to a temporary file, then renamed: a reader never sees half a report.
-        const file = path.join(dir, "report.json");
-        fs.writeFileSync(`${file}.tmp`, JSON.stringify(report, null, 2) + "\n");
-        fs.renameSync(`${file}.tmp`, file);
+        const written = writeReports(dir, report, args.formats);
+        say(
+          stack,
+          "report",
+          `${written.length} files in ${path.relative(process.cwd(), dir) || "."}`,
+        );
         outcomes[i] = { stack, report };
-        const tree = args.quiet ? "" : `${renderTree(result, report)}\n\n`;
+        const tree = args.quiet ? "" : `${renderTree(report)}\n\n`;
         write(
           `Previewing ${project.name}/${stack} offline (mocks, no cloud calls)\n\n${tree}${renderPolicies(report)}\n` +
-            `Report: ${path.relative(process.cwd(), file)}\n\n`,
+            `${wrap(
+              `Report: ${path.relative(process.cwd(), path.join(dir, fileNames.json))}` +
+                (args.formats.length
+                  ? ` (and ${args.formats.map((f) => fileNames[f]).join(", ")})`
+                  : ""),
+              4,
+            ).join("\n")}\n\n`,
         );
       }
     }),
@@ -173,13 +240,16 @@ export async function plan(
   return outcomes;
 }
 
-export function exitCodeOf(outcomes: readonly StackOutcome[]): number {
+export function exitCodeOf(
+  outcomes: readonly StackOutcome[],
+  failOn: PlanArgs["failOn"] = "mandatory",
+): number {
   if (outcomes.some((o) => o.error)) {
     return exitCodes.usage;
   }
-  return outcomes.some((o) => (o.report?.summary.mandatory ?? 0) > 0)
-    ? exitCodes.policyFailure
-    : exitCodes.ok;
+  const failing = (r: Report | undefined) =>
+    failOn === "new" ? (r?.baseline?.newMandatory ?? 0) > 0 : (r?.summary.mandatory ?? 0) > 0;
+  return outcomes.some((o) => failing(o.report)) ? exitCodes.policyFailure : exitCodes.ok;
 }
 
 async function main(): Promise<number> {
@@ -201,7 +271,12 @@ async function main(): Promise<number> {
         `error: stack ${o.stack}: ${o.error!.kind} error: ${o.error!.message}\n`,
       );
     }
-    return exitCodeOf(outcomes);
+    const reports = outcomes.flatMap((o) => (o.report ? [o.report] : []));
+    const errors = outcomes.flatMap((o) =>
+      o.error ? [{ stack: o.stack, kind: o.error.kind }] : [],
+    );
+    process.stdout.write(`${renderClosingSummary(reports, errors)}\n`);
+    return exitCodeOf(outcomes, args.failOn);
   } catch (err) {
     if (err instanceof PlanError) {
       process.stderr.write(`error: ${err.kind} error: ${err.message}\n`);

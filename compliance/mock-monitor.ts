@@ -9,6 +9,7 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { getProject, getStack } from "@pulumi/pulumi/runtime/settings";
 import { CapturedResource } from "./types";
 import { PlanError } from "./errors";
+import { declarationOf, framesOfRequest } from "./source-location";
 
 /** Splits a provider reference `urn::id` into its URN (URNs contain `::` themselves). */
 export function providerUrn(ref: string): string | undefined {
@@ -143,6 +144,9 @@ export class CapturingMonitor extends BaseMonitor {
       },
       dependencies: req.getDependenciesList(),
       propertyDependencies,
+      // Where the program declares it (issue 14: SARIF/JUnit locations). runProgram runs the program with the
+      // program directory as the working directory, so it is the directory locations are relative to.
+      ...locationOf(req),
     };
     // Program order, not completion order: the tree and report list resources as the program declared them.
     this.order.push(urn);
@@ -168,4 +172,9 @@ export class CapturingMonitor extends BaseMonitor {
   capturedResources(): CapturedResource[] {
     return this.order.flatMap((u) => this.captured.get(u) ?? []);
   }
+}
+
+function locationOf(req: any): { location?: CapturedResource["location"] } {
+  const location = declarationOf(framesOfRequest(req), process.cwd());
+  return location ? { location } : {};
 }

@@ -28,4 +28,6 @@ export interface CapturedResource {
   readonly options: ResourceOptionsRecord;
   readonly dependencies: string[];
   readonly propertyDependencies: Record<string, string[]>;
+  /** Where the program declares it (compliance/source-location.ts), when the registration carried a stack trace. */
+  readonly location?: { file: string; line: number; column: number };
 }

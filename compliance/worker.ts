@@ -41,6 +41,16 @@ export type WorkerResult =
     }
   | { readonly ok: false; readonly kind: PlanError["kind"]; readonly message: string };
 
+/** A progress message to the parent (npm run plan prints it per stack); no-op without an IPC channel. */
+export interface WorkerProgress {
+  readonly phase: string;
+  readonly detail: string;
+}
+
+function progress(phase: string, detail: string): void {
+  process.send?.({ phase, detail } satisfies WorkerProgress);
+}
+
 async function plan(req: WorkerRequest): Promise<WorkerResult> {
   const started = process.hrtime.bigint();
   const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
@@ -55,15 +65,26 @@ async function plan(req: WorkerRequest): Promise<WorkerResult> {
   let pack: PackClient | undefined;
   try {
     const programStarted = process.hrtime.bigint();
+    progress("program", `running ${project.name} under mocks`);
     const run = await runProgram(project, config);
     const programMs = ms(programStarted);
+    progress(
+      "program",
+      `${run.resources.length} resources registered in ${(programMs / 1000).toFixed(1)} s`,
+    );
     pack = await packStarting;
     const info = await pack.info();
+    progress("policy pack", `${info.name}@${info.version}: ${info.policies.length} policies`);
     const reconciled = reconcilePolicyConfig(info.policies, info.initialConfig, userPolicyConfig);
     await pack.configure(reconciled);
     await pack.configureStack(req.stack, project.name);
     const stackUrn = run.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
+    progress("analyze", `${run.resources.length} resources and the stack`);
     const evaluation = await evaluate(pack, info, reconciled, run.resources, stackUrn);
+    progress(
+      "analyze",
+      `${evaluation.evaluations} evaluations in ${(evaluation.analyzeMs / 1000).toFixed(1)} s`,
+    );
     return {
       ok: true,
       project: project.name,

@@ -16,6 +16,7 @@ import {
 import type { Resource, Unwrap } from "@pulumi/pulumi";
 import { Control, control, controlLabel, frameworks } from "../catalog/controls";
 import { findSuppression, suppressedMessage, suppressionsSchema } from "./suppressions";
+import { propertyReadCount } from "../stack/lib/resources";
 
 export interface PolicySpec {
   /** `<cloud>-<service>-<resource>-<verb>-<what>`, the verbs being missing, disallow, enable, disable, configure, enforce. */
@@ -151,7 +152,19 @@ export function stackPolicy(
     ...policy,
     validateStack: (args, reportViolation) => {
       const report = reporter(spec.name, () => args.getConfig(), reportViolation, suffix);
-      check({ args, report: (message, urn) => report(message, urn ?? "", urn ? nameOf(urn) : "") });
+      const readsBefore = propertyReadCount();
+      let reported = false;
+      check({
+        args,
+        report: (message, urn) => {
+          reported = true;
+          report(message, urn ?? "", urn ? nameOf(urn) : "");
+        },
+      });
+      // A stack policy that examined no resource found nothing to check: not applicable, never a vacuous pass.
+      if (!reported && propertyReadCount() === readsBefore) {
+        args.notApplicable("No resource this policy checks is in the stack.");
+      }
     },
   };
 }

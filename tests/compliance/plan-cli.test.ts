@@ -60,16 +60,21 @@ describe("npm run plan", () => {
         frameworks: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
         remediationSteps: expect.stringContaining("enableKeyRotation: true"),
         url: "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C/section-164.312",
+        fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
+        cloud: "aws",
+        location: { file: "index.ts", line: 4, column: 13 },
+        evidence: [{ property: "enableKeyRotation", value: "false" }],
       },
     ]);
     expect(report.results).toContainEqual({
       policyName: "aws-kms-key-enable-key-rotation",
+      policyPack: "mediconnect-hipaa-gdpr",
       urn: "urn:pulumi:dev::rotation-off::aws:kms/key:Key::records-key",
       status: "fail",
     });
     expect(report.summary.mandatory).toBe(1);
     expect(run.stdout).toContain(
-      "[mandatory] [severity: high] aws-kms-key-enable-key-rotation  (aws:kms/key:Key: records-key)",
+      "[mandatory] [severity: high] aws-kms-key-enable-key-rotation (aws:kms/key:Key: records-key) at index.ts:4",
     );
   });
 
@@ -82,17 +87,21 @@ describe("npm run plan", () => {
       "stack",
       "project",
       "generatedAt",
+      "source",
       "packs",
       "summary",
       "resources",
       "violations",
       "suppressed",
       "results",
+      "notApplicable",
       "indeterminate",
       "policies",
+      "controls",
+      "baseline",
       "configPlaceholders",
     ]);
-    expect([report.schemaVersion, report.stack, report.project]).toEqual(["1.0.0", "dev", "clean"]);
+    expect([report.schemaVersion, report.stack, report.project]).toEqual(["2.0.0", "dev", "clean"]);
     expect(report.violations).toEqual([]);
     expect(report.resources.map((r: { urn: string }) => r.urn).sort()).toEqual([
       "urn:pulumi:dev::clean::pulumi:providers:aws::eu",
@@ -108,6 +117,8 @@ describe("npm run plan", () => {
       name: "records-key",
       parent: "urn:pulumi:dev::clean::team:index:Vault::records",
       provider: "urn:pulumi:dev::clean::pulumi:providers:aws::eu",
+      cloud: "aws",
+      location: expect.objectContaining({ file: "index.ts" }),
     });
     const forKey = report.results.filter((r: { urn: string }) => r.urn === key.urn);
     // Every KMS key policy of the pack passes on it; every other resource policy is not applicable.
@@ -121,7 +132,12 @@ describe("npm run plan", () => {
         .map((r: { policyName: string }) => r.policyName)
         .sort(),
     ).toEqual(keyPolicies.sort());
-    expect(report.summary.passed + report.summary.notApplicable).toBe(report.results.length);
+    // Assessed pairs are listed; not-applicable ones are counted per policy.
+    expect(report.summary.passed).toBe(report.results.length);
+    expect(report.notApplicable.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(
+      report.summary.notApplicable,
+    );
+    expect(report.summary.passed + report.summary.notApplicable).toBe(report.summary.evaluations);
   });
 
   it("takes enforcement levels from --policy-config as pulumi preview --policy-pack-config does", () => {
@@ -155,6 +171,7 @@ describe("npm run plan", () => {
     );
     expect(report.results).toContainEqual({
       policyName: "aws-kms-key-enable-key-rotation",
+      policyPack: "mediconnect-hipaa-gdpr",
       urn: "urn:pulumi:dev::rotation-off::aws:kms/key:Key::records-key",
       status: "suppressed",
     });

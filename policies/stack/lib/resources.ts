@@ -40,8 +40,17 @@ export function ofType(resources: readonly PolicyResource[], ...types: string[])
   return resources.filter((r) => types.includes(r.type));
 }
 
+let propertyReads = 0;
+
+/** Every stack policy reads resource properties through here, so a policy that read none examined nothing. */
 export function props(r: PolicyResource): Props {
+  propertyReads++;
   return r.props as Props;
+}
+
+/** How many times `props` has been called in this process; stackPolicy compares it before and after a check. */
+export function propertyReadCount(): number {
+  return propertyReads;
 }
 
 /** The resource's name as a person reads it in a message. */
