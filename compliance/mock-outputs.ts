@@ -86,6 +86,36 @@ const byType: Readonly<Record<string, Computed>> = {
     const uri = `https://${i["vaultName"]}.vault.azure.net/keys/${i["keyName"]}`;
     return { keyUri: uri, keyUriWithVersion: `${uri}/${stableId(String(i["keyName"]), 32)}` };
   },
+  // --- Azure computed outputs (issue 13): identities, the FHIR service's identity, Container Apps, API Management.
+  "azure-native:managedidentity:UserAssignedIdentity": (i) => ({
+    principalId: uuidFrom(`${i["resourceName"]}/principal`),
+    clientId: uuidFrom(`${i["resourceName"]}/client`),
+    tenantId: uuidFrom("tenant"),
+  }),
+  "azure-native:healthcareapis:FhirService": (i) => ({
+    identity: {
+      ...(i["identity"] ?? {}),
+      principalId: uuidFrom(`${i["workspaceName"]}/${i["fhirServiceName"]}/principal`),
+      tenantId: uuidFrom("tenant"),
+    },
+  }),
+  "azure-native:app:ManagedEnvironment": (i) => ({
+    defaultDomain: `${stableId(String(i["environmentName"]), 12)}.${i["location"]}.azurecontainerapps.io`,
+    staticIp: `10.0.${parseInt(stableId(String(i["environmentName"]), 2), 16) % 250}.10`,
+  }),
+  "azure-native:app:ContainerApp": (i) => ({
+    configuration: {
+      ...(i["configuration"] ?? {}),
+      ingress: {
+        ...(i["configuration"]?.["ingress"] ?? {}),
+        fqdn: `${i["containerAppName"]}.${stableId(String(i["environmentId"]), 12)}.${i["location"]}.azurecontainerapps.io`,
+      },
+    },
+  }),
+  "azure-native:apimanagement:ApiManagementService": (i) => ({
+    gatewayUrl: `https://${i["serviceName"]}.azure-api.net`,
+  }),
+  // --- end of Azure computed outputs (issue 13)
 };
 
 /** The physical name an azure-native resource reports as `name`: its `<thing>Name` input. */
