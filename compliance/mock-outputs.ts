@@ -87,7 +87,8 @@ const byType: Readonly<Record<string, Computed>> = {
     return { keyUri: uri, keyUriWithVersion: `${uri}/${stableId(String(i["keyName"]), 32)}` };
   },
   // --- Azure computed outputs (issue 13): identities, the FHIR service's identity, Container Apps, API Management.
-  "azure-native:managedidentity:UserAssignedIdentity": (i) => ({
+  "azure-native:managedidentity:UserAssignedIdentity": (i, name) => ({
+    name: i["resourceName"] ?? name,
     principalId: uuidFrom(`${i["resourceName"]}/principal`),
     clientId: uuidFrom(`${i["resourceName"]}/client`),
     tenantId: uuidFrom("tenant"),
@@ -99,7 +100,8 @@ const byType: Readonly<Record<string, Computed>> = {
       tenantId: uuidFrom("tenant"),
     },
   }),
-  "azure-native:app:ManagedEnvironment": (i) => ({
+  "azure-native:app:ManagedEnvironment": (i, name) => ({
+    name: i["environmentName"] ?? name,
     defaultDomain: `${stableId(String(i["environmentName"]), 12)}.${i["location"]}.azurecontainerapps.io`,
     staticIp: `10.0.${parseInt(stableId(String(i["environmentName"]), 2), 16) % 250}.10`,
   }),
@@ -112,9 +114,14 @@ const byType: Readonly<Record<string, Computed>> = {
       },
     },
   }),
-  "azure-native:apimanagement:ApiManagementService": (i) => ({
+  "azure-native:apimanagement:ApiManagementService": (i, name) => ({
+    name: i["serviceName"] ?? name,
     gatewayUrl: `https://${i["serviceName"]}.azure-api.net`,
   }),
+  // Resources whose physical name input is not `<resource>Name`.
+  "azure-native:storage:StorageAccount": (i, name) => ({ name: i["accountName"] ?? name }),
+  "azure-native:storage:BlobContainer": (i, name) => ({ name: i["containerName"] ?? name }),
+  "azure-native:apimanagement:Api": (i, name) => ({ name: i["apiId"] ?? name }),
   // --- end of Azure computed outputs (issue 13)
 };
 
