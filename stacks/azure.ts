@@ -12,7 +12,11 @@ import { KeyVault } from "../components/azure/key-vault";
 import { AuditWorkspace } from "../components/azure/audit-workspace";
 import { NetworkFoundation } from "../components/azure/network-foundation";
 import { WorkloadIdentity } from "../components/azure/workload-identity";
-import { FhirService, blobPrivateDnsZone, fhirPrivateDnsZones } from "../components/azure/fhir-service";
+import {
+  FhirService,
+  blobPrivateDnsZone,
+  fhirPrivateDnsZones,
+} from "../components/azure/fhir-service";
 import { OpenAiAccount, openAiPrivateDnsZone } from "../components/azure/openai-account";
 import { ContainerAppsEnvironment } from "../components/azure/container-apps-environment";
 import { ContainerService } from "../components/azure/container-service";
@@ -120,7 +124,9 @@ export function buildAzure(
     opts,
   );
 
-  const vaultHost = vault.vaultUri.apply((uri) => uri.replace(/^https:\/\//, "").replace(/\/.*$/, ""));
+  const vaultHost = vault.vaultUri.apply((uri) =>
+    uri.replace(/^https:\/\//, "").replace(/\/.*$/, ""),
+  );
   const openAi = new OpenAiAccount(
     "openai",
     {
@@ -158,7 +164,10 @@ export function buildAzure(
         { name: "openai", role: "Cognitive Services OpenAI User", scope: openAi.accountId },
         {
           name: "fhir",
-          role: azure.triage.fhirDataRole === "contributor" ? "FHIR Data Contributor" : "FHIR Data Reader",
+          role:
+            azure.triage.fhirDataRole === "contributor"
+              ? "FHIR Data Contributor"
+              : "FHIR Data Reader",
           scope: fhir.fhirServiceId,
         },
       ],

@@ -97,7 +97,10 @@ export class ApiFrontDoor extends pulumi.ComponentResource {
         `${where}: [api.name] must be lowercase letters, digits or hyphens starting with a letter, received ${JSON.stringify(args.api.name)}`,
       );
     }
-    if (args.api.routes.length === 0 || args.api.routes.some((r) => !/^\/[a-z0-9/_-]*$/.test(r.path))) {
+    if (
+      args.api.routes.length === 0 ||
+      args.api.routes.some((r) => !/^\/[a-z0-9/_-]*$/.test(r.path))
+    ) {
       throw new Error(
         `${where}: [api.routes] must list at least one route whose path starts with / (lowercase letters, digits, /, _ or -), received ${JSON.stringify(args.api.routes)}`,
       );
@@ -154,10 +157,8 @@ export class ApiFrontDoor extends pulumi.ComponentResource {
       { parent: this },
     );
     for (const route of args.api.routes) {
-      const operationId = `${route.method.toLowerCase()}${route.path.replace(/[^a-z0-9]+/g, "-")}`.replace(
-        /-+$/,
-        "",
-      );
+      const operationId =
+        `${route.method.toLowerCase()}${route.path.replace(/[^a-z0-9]+/g, "-")}`.replace(/-+$/, "");
       new apimanagement.ApiOperation(
         `${name}-${args.api.name}-${operationId}`,
         {

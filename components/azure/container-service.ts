@@ -49,7 +49,11 @@ export class ContainerService extends pulumi.ComponentResource {
   /** Host name of the service inside the network (no scheme). */
   public readonly fqdn: pulumi.Output<string>;
 
-  constructor(name: string, args: ContainerServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
+  constructor(
+    name: string,
+    args: ContainerServiceArgs,
+    opts: pulumi.ComponentResourceOptions = {},
+  ) {
     super("mediconnect:azure:ContainerService", name, {}, opts);
     const where = `ContainerService ${name}`;
     if (!digestPinnedImage.test(args.image)) {

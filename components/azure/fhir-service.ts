@@ -90,7 +90,9 @@ export class FhirService extends pulumi.ComponentResource {
     super("mediconnect:azure:FhirService", name, {}, opts);
     const where = `FhirService ${name}`;
     const origins = args.corsOrigins ?? [];
-    const badOrigin = origins.find((o) => !/^https:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/.test(o));
+    const badOrigin = origins.find(
+      (o) => !/^https:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/.test(o),
+    );
     if (badOrigin !== undefined) {
       throw new Error(
         `${where}: [corsOrigins] must list https origins without path or wildcard, received ${JSON.stringify(badOrigin)}`,

@@ -72,7 +72,10 @@ export class KeyVault extends pulumi.ComponentResource {
     const vaultName = physicalName(args.namePrefix, name, 24);
     const serviceKeyNames = args.serviceKeys ?? [];
     for (const keyName of serviceKeyNames) {
-      if (!/^[a-z][a-z0-9]{0,31}$/.test(keyName) || serviceKeyNames.indexOf(keyName) !== serviceKeyNames.lastIndexOf(keyName)) {
+      if (
+        !/^[a-z][a-z0-9]{0,31}$/.test(keyName) ||
+        serviceKeyNames.indexOf(keyName) !== serviceKeyNames.lastIndexOf(keyName)
+      ) {
         throw new Error(
           `KeyVault ${name}: [serviceKeys] must be distinct lowercase names of letters and digits (up to 32) such as "fhir", received ${JSON.stringify(serviceKeyNames)}`,
         );

@@ -36,8 +36,7 @@ const delegations: Readonly<Record<SubnetRole, string | undefined>> = {
 };
 
 type Rule = network.NetworkSecurityGroupArgs["securityRules"] extends
-  | pulumi.Input<pulumi.Input<infer R>[] | undefined>
-  | undefined
+  pulumi.Input<pulumi.Input<infer R>[] | undefined> | undefined
   ? R
   : never;
 
@@ -141,7 +140,11 @@ export class NetworkFoundation extends pulumi.ComponentResource {
   /** Id of each private DNS zone, by zone name. */
   public readonly privateDnsZoneIds: Record<string, pulumi.Output<string>>;
 
-  constructor(name: string, args: NetworkFoundationArgs, opts: pulumi.ComponentResourceOptions = {}) {
+  constructor(
+    name: string,
+    args: NetworkFoundationArgs,
+    opts: pulumi.ComponentResourceOptions = {},
+  ) {
     super("mediconnect:azure:NetworkFoundation", name, {}, opts);
     const prefixes = subnetPrefixes(`NetworkFoundation ${name}`, args.addressSpace);
     const zones = args.privateDnsZones ?? [];
@@ -190,9 +193,7 @@ export class NetworkFoundation extends pulumi.ComponentResource {
           networkSecurityGroup: { id: nsg.id },
           defaultOutboundAccess: false,
           privateEndpointNetworkPolicies: "Enabled",
-          ...(delegation
-            ? { delegations: [{ name: role, serviceName: delegation }] }
-            : {}),
+          ...(delegation ? { delegations: [{ name: role, serviceName: delegation }] } : {}),
         },
         { parent: this, ...(previous ? { dependsOn: [previous] } : {}) },
       );

@@ -133,14 +133,23 @@ export class OpenAiAccount extends pulumi.ComponentResource {
           customSubDomainName: accountName,
           disableLocalAuth: true,
           publicNetworkAccess: "Disabled",
-          networkAcls: { defaultAction: "Deny", bypass: "None", ipRules: [], virtualNetworkRules: [] },
+          networkAcls: {
+            defaultAction: "Deny",
+            bypass: "None",
+            ipRules: [],
+            virtualNetworkRules: [],
+          },
           restrictOutboundNetworkAccess: true,
           allowedFqdnList: [...args.allowedFqdns],
           encryption: {
             keySource: "Microsoft.KeyVault",
             keyVaultProperties: {
-              keyVaultUri: pulumi.output(args.key.keyUri).apply((u) => u.replace(/\/keys\/.*$/, "/")),
-              keyName: pulumi.output(args.key.keyUri).apply((u) => u.replace(/^.*\/keys\/([^/]+).*$/, "$1")),
+              keyVaultUri: pulumi
+                .output(args.key.keyUri)
+                .apply((u) => u.replace(/\/keys\/.*$/, "/")),
+              keyName: pulumi
+                .output(args.key.keyUri)
+                .apply((u) => u.replace(/^.*\/keys\/([^/]+).*$/, "$1")),
               identityClientId: args.key.identityClientId,
             },
           },

@@ -49,7 +49,11 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
   /** Client id, what a workload sets as AZURE_CLIENT_ID to get tokens as this identity. */
   public readonly clientId: pulumi.Output<string>;
 
-  constructor(name: string, args: WorkloadIdentityArgs, opts: pulumi.ComponentResourceOptions = {}) {
+  constructor(
+    name: string,
+    args: WorkloadIdentityArgs,
+    opts: pulumi.ComponentResourceOptions = {},
+  ) {
     super("mediconnect:azure:WorkloadIdentity", name, {}, opts);
     const names = args.grants.map((g) => g.name);
     const repeated = names.filter((n, i) => names.indexOf(n) !== i);

@@ -1,5 +1,16 @@
 import * as fs from "fs";
-import { Recorded, byType, group, installMocks, one, settle, subscription, tenant, valueOf, workspaceId } from "./mocks";
+import {
+  Recorded,
+  byType,
+  group,
+  installMocks,
+  one,
+  settle,
+  subscription,
+  tenant,
+  valueOf,
+  workspaceId,
+} from "./mocks";
 
 let recorded: Recorded[];
 let mod: typeof import("../../../components/azure/fhir-service");
@@ -20,7 +31,9 @@ const storageKey = {
   identityId: "storage-cmk-identity-id",
 };
 
-function args(overrides: Partial<import("../../../components/azure/fhir-service").FhirServiceArgs> = {}) {
+function args(
+  overrides: Partial<import("../../../components/azure/fhir-service").FhirServiceArgs> = {},
+) {
   return {
     resourceGroupName: group,
     location: "germanywestcentral",
@@ -53,11 +66,17 @@ describe("FhirService", () => {
     const source = (file: string) =>
       fs.readFileSync(require.resolve(`@pulumi/azure-native/healthcareapis/${file}.js`), "utf8");
     for (const file of ["workspace", "fhirService"]) {
-      expect(source(file)).not.toMatch(/resourceInputs\["(publicNetworkAccess|properties)"\] = args/);
+      expect(source(file)).not.toMatch(
+        /resourceInputs\["(publicNetworkAccess|properties)"\] = args/,
+      );
     }
-    expect(source("fhirService")).toMatch(/resourceInputs\["publicNetworkAccess"\] = undefined \/\*out\*\//);
+    expect(source("fhirService")).toMatch(
+      /resourceInputs\["publicNetworkAccess"\] = undefined \/\*out\*\//,
+    );
     expect(source("workspace")).toMatch(/resourceInputs\["properties"\] = undefined \/\*out\*\//);
-    expect(one(recorded, "azure-native:healthcareapis:Workspace", "health-workspace").inputs).toEqual({
+    expect(
+      one(recorded, "azure-native:healthcareapis:Workspace", "health-workspace").inputs,
+    ).toEqual({
       workspaceName: "mceuhealth",
       resourceGroupName: group,
       location: "germanywestcentral",
@@ -66,7 +85,11 @@ describe("FhirService", () => {
   });
 
   it("isolates the workspace through a private endpoint in the endpoints subnet, registered in both FHIR zones", () => {
-    const endpoint = one(recorded, "azure-native:network:PrivateEndpoint", "health-workspace-pe").inputs;
+    const endpoint = one(
+      recorded,
+      "azure-native:network:PrivateEndpoint",
+      "health-workspace-pe",
+    ).inputs;
     expect(endpoint).toEqual({
       privateEndpointName: "mc-eu-health-workspace-pe",
       resourceGroupName: group,
@@ -86,7 +109,9 @@ describe("FhirService", () => {
       ],
       tags,
     });
-    expect(one(recorded, "azure-native:network:PrivateDnsZoneGroup", "health-workspace-dns").inputs).toEqual({
+    expect(
+      one(recorded, "azure-native:network:PrivateDnsZoneGroup", "health-workspace-dns").inputs,
+    ).toEqual({
       privateDnsZoneGroupName: "default",
       privateEndpointName: "mc-eu-health-workspace-pe",
       resourceGroupName: group,
@@ -104,7 +129,10 @@ describe("FhirService", () => {
       resourceGroupName: group,
       location: "germanywestcentral",
       kind: "fhir-R4",
-      identity: { type: "SystemAssigned,UserAssigned", userAssignedIdentities: ["fhir-cmk-identity-id"] },
+      identity: {
+        type: "SystemAssigned,UserAssigned",
+        userAssignedIdentities: ["fhir-cmk-identity-id"],
+      },
       authenticationConfiguration: {
         authority: `https://login.microsoftonline.com/${tenant}`,
         audience: fhirUrl,
@@ -137,10 +165,16 @@ describe("FhirService", () => {
       identity: { type: "UserAssigned", userAssignedIdentities: ["storage-cmk-identity-id"] },
       encryption: {
         keySource: "Microsoft.Keyvault",
-        keyVaultProperties: { keyVaultUri: "https://mc-eu-phi.vault.azure.net", keyName: "storage-cmk" },
+        keyVaultProperties: {
+          keyVaultUri: "https://mc-eu-phi.vault.azure.net",
+          keyName: "storage-cmk",
+        },
         encryptionIdentity: { encryptionUserAssignedIdentity: "storage-cmk-identity-id" },
         requireInfrastructureEncryption: true,
-        services: { blob: { enabled: true, keyType: "Account" }, file: { enabled: true, keyType: "Account" } },
+        services: {
+          blob: { enabled: true, keyType: "Account" },
+          file: { enabled: true, keyType: "Account" },
+        },
       },
       minimumTlsVersion: "TLS1_2",
       enableHttpsTrafficOnly: true,
@@ -166,28 +200,44 @@ describe("FhirService", () => {
       },
       tags,
     });
-    expect(one(recorded, "azure-native:storage:BlobServiceProperties", "health-export-blob").inputs).toEqual({
+    expect(
+      one(recorded, "azure-native:storage:BlobServiceProperties", "health-export-blob").inputs,
+    ).toEqual({
       accountName: "mceuhealthexport",
       resourceGroupName: group,
       blobServicesName: "default",
       deleteRetentionPolicy: { enabled: true, days: 7 },
       containerDeleteRetentionPolicy: { enabled: true, days: 7 },
     });
-    expect(one(recorded, "azure-native:storage:BlobContainer", "health-export-container").inputs).toEqual({
+    expect(
+      one(recorded, "azure-native:storage:BlobContainer", "health-export-container").inputs,
+    ).toEqual({
       accountName: "mceuhealthexport",
       resourceGroupName: group,
       containerName: "fhir-export",
       publicAccess: "None",
     });
-    const blobEndpoint = one(recorded, "azure-native:network:PrivateEndpoint", "health-export-blob-pe").inputs;
+    const blobEndpoint = one(
+      recorded,
+      "azure-native:network:PrivateEndpoint",
+      "health-export-blob-pe",
+    ).inputs;
     expect([blobEndpoint.subnet.id, blobEndpoint.privateLinkServiceConnections]).toEqual([
       "pe-subnet-id",
-      [{ name: "mc-eu-health-export-blob-pe", privateLinkServiceId: "health-export-id", groupIds: ["blob"] }],
+      [
+        {
+          name: "mc-eu-health-export-blob-pe",
+          privateLinkServiceId: "health-export-id",
+          groupIds: ["blob"],
+        },
+      ],
     ]);
   });
 
   it("lets the service's own identity write exports, scoped to the export container", () => {
-    expect(one(recorded, "azure-native:authorization:RoleAssignment", "health-export-writer").inputs).toEqual({
+    expect(
+      one(recorded, "azure-native:authorization:RoleAssignment", "health-export-writer").inputs,
+    ).toEqual({
       principalId: "health-fhir-principal",
       principalType: "ServicePrincipal",
       roleDefinitionId: `/subscriptions/${subscription}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe`,
@@ -204,22 +254,35 @@ describe("FhirService", () => {
         d.inputs.logs,
       ]),
     ).toEqual([
-      ["health-export-id/blobServices/default", workspaceId, [{ categoryGroup: "audit", enabled: true }]],
+      [
+        "health-export-id/blobServices/default",
+        workspaceId,
+        [{ categoryGroup: "audit", enabled: true }],
+      ],
       ["health-fhir-id", workspaceId, [{ categoryGroup: "audit", enabled: true }]],
     ]);
   });
 
   it("without export, has a user-assigned identity only and no storage", async () => {
     const before = recorded.length;
-    const plain = new mod.FhirService("plain", args({ privateDnsZoneIds: {
-      "privatelink.workspace.azurehealthcareapis.com": "w",
-      "privatelink.fhir.azurehealthcareapis.com": "f",
-    } }));
+    const plain = new mod.FhirService(
+      "plain",
+      args({
+        privateDnsZoneIds: {
+          "privatelink.workspace.azurehealthcareapis.com": "w",
+          "privatelink.fhir.azurehealthcareapis.com": "f",
+        },
+      }),
+    );
     await valueOf(plain.fhirServiceId);
     await settle();
     const added = recorded.slice(before);
     const service = one(added, "azure-native:healthcareapis:FhirService", "plain-fhir").inputs;
-    expect([service.identity, service.exportConfiguration, service.authenticationConfiguration.smartProxyEnabled]).toEqual([
+    expect([
+      service.identity,
+      service.exportConfiguration,
+      service.authenticationConfiguration.smartProxyEnabled,
+    ]).toEqual([
       { type: "UserAssigned", userAssignedIdentities: ["fhir-cmk-identity-id"] },
       undefined,
       false,
@@ -229,7 +292,10 @@ describe("FhirService", () => {
   });
 
   it.each([
-    [{ corsOrigins: ["*"] }, 'FhirService bad: [corsOrigins] must list https origins without path or wildcard, received "*"'],
+    [
+      { corsOrigins: ["*"] },
+      'FhirService bad: [corsOrigins] must list https origins without path or wildcard, received "*"',
+    ],
     [
       { corsOrigins: ["http://app.example.org"] },
       'FhirService bad: [corsOrigins] must list https origins without path or wildcard, received "http://app.example.org"',

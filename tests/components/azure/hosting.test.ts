@@ -1,4 +1,14 @@
-import { Recorded, byType, group, installMocks, one, settle, tenant, valueOf, workspaceId } from "./mocks";
+import {
+  Recorded,
+  byType,
+  group,
+  installMocks,
+  one,
+  settle,
+  tenant,
+  valueOf,
+  workspaceId,
+} from "./mocks";
 
 let recorded: Recorded[];
 let envModule: typeof import("../../../components/azure/container-apps-environment");
@@ -12,7 +22,9 @@ const image = `mediconnectregistry.azurecr.io/mediconnect/symptom-triage@sha256:
 const domain = "calm-sea-1234.germanywestcentral.azurecontainerapps.io";
 
 function serviceArgs(
-  overrides: Partial<import("../../../components/azure/container-service").ContainerServiceArgs> = {},
+  overrides: Partial<
+    import("../../../components/azure/container-service").ContainerServiceArgs
+  > = {},
 ) {
   return {
     resourceGroupName: group,
@@ -47,7 +59,10 @@ beforeAll(async () => {
     auditWorkspaceId: workspaceId,
     tags,
   });
-  service = new serviceModule.ContainerService("symptom-triage", serviceArgs({ environmentId: environment.environmentId }));
+  service = new serviceModule.ContainerService(
+    "symptom-triage",
+    serviceArgs({ environmentId: environment.environmentId }),
+  );
   door = new doorModule.ApiFrontDoor("api", {
     resourceGroupName: group,
     location: "germanywestcentral",
@@ -70,20 +85,24 @@ beforeAll(async () => {
 
 describe("ContainerAppsEnvironment", () => {
   it("is internal to its subnet, closed to public networks, encrypts traffic between apps and hands out no log key", () => {
-    expect(one(recorded, "azure-native:app:ManagedEnvironment", "apps-environment").inputs).toEqual({
-      environmentName: "mc-eu-apps",
-      resourceGroupName: group,
-      location: "germanywestcentral",
-      vnetConfiguration: { infrastructureSubnetId: "apps-subnet-id", internal: true },
-      publicNetworkAccess: "Disabled",
-      workloadProfiles: [{ name: "Consumption", workloadProfileType: "Consumption" }],
-      peerTrafficConfiguration: { encryption: { enabled: true } },
-      appLogsConfiguration: { destination: "azure-monitor" },
-      zoneRedundant: false,
-      tags,
-    });
+    expect(one(recorded, "azure-native:app:ManagedEnvironment", "apps-environment").inputs).toEqual(
+      {
+        environmentName: "mc-eu-apps",
+        resourceGroupName: group,
+        location: "germanywestcentral",
+        vnetConfiguration: { infrastructureSubnetId: "apps-subnet-id", internal: true },
+        publicNetworkAccess: "Disabled",
+        workloadProfiles: [{ name: "Consumption", workloadProfileType: "Consumption" }],
+        peerTrafficConfiguration: { encryption: { enabled: true } },
+        appLogsConfiguration: { destination: "azure-monitor" },
+        zoneRedundant: false,
+        tags,
+      },
+    );
     expect(
-      byType(recorded, "azure-native:monitor:DiagnosticSetting").find((d) => d.name === "apps-diagnostics")?.inputs,
+      byType(recorded, "azure-native:monitor:DiagnosticSetting").find(
+        (d) => d.name === "apps-diagnostics",
+      )?.inputs,
     ).toEqual({
       name: "mc-eu-apps-logs",
       resourceUri: "apps-environment-id",
@@ -95,13 +114,19 @@ describe("ContainerAppsEnvironment", () => {
   });
 
   it("resolves every app of the environment to its internal address inside the network", () => {
-    expect(one(recorded, "azure-native:privatedns:PrivateZone", "apps-zone").inputs.privateZoneName).toBe(domain);
-    expect(one(recorded, "azure-native:privatedns:VirtualNetworkLink", "apps-zone-link").inputs).toMatchObject({
+    expect(
+      one(recorded, "azure-native:privatedns:PrivateZone", "apps-zone").inputs.privateZoneName,
+    ).toBe(domain);
+    expect(
+      one(recorded, "azure-native:privatedns:VirtualNetworkLink", "apps-zone-link").inputs,
+    ).toMatchObject({
       privateZoneName: domain,
       virtualNetwork: { id: "vnet-id" },
       registrationEnabled: false,
     });
-    expect(one(recorded, "azure-native:privatedns:PrivateRecordSet", "apps-apps-record").inputs).toEqual({
+    expect(
+      one(recorded, "azure-native:privatedns:PrivateRecordSet", "apps-apps-record").inputs,
+    ).toEqual({
       privateZoneName: domain,
       resourceGroupName: group,
       relativeRecordSetName: "*",
@@ -129,7 +154,12 @@ describe("ContainerService", () => {
           transport: "http",
           allowInsecure: false,
           ipSecurityRestrictions: [
-            { name: "allow-0", description: "API front door", action: "Allow", ipAddressRange: "10.60.2.0/24" },
+            {
+              name: "allow-0",
+              description: "API front door",
+              action: "Allow",
+              ipAddressRange: "10.60.2.0/24",
+            },
           ],
         },
         registries: [{ server: "mediconnectregistry.azurecr.io", identity: "triage-identity-id" }],
@@ -149,8 +179,18 @@ describe("ContainerService", () => {
             ],
             resources: { cpu: 0.5, memory: "1Gi" },
             probes: [
-              { type: "Liveness", httpGet: { path: "/healthz", port: 8080 }, periodSeconds: 10, failureThreshold: 3 },
-              { type: "Readiness", httpGet: { path: "/readyz", port: 8080 }, periodSeconds: 5, failureThreshold: 3 },
+              {
+                type: "Liveness",
+                httpGet: { path: "/healthz", port: 8080 },
+                periodSeconds: 10,
+                failureThreshold: 3,
+              },
+              {
+                type: "Readiness",
+                httpGet: { path: "/readyz", port: 8080 },
+                periodSeconds: 5,
+                failureThreshold: 3,
+              },
             ],
           },
         ],
@@ -162,20 +202,35 @@ describe("ContainerService", () => {
   });
 
   it.each([
-    [{ image: "mediconnectregistry.azurecr.io/mediconnect/symptom-triage:1.0" }, "[image] must be pinned by digest"],
+    [
+      { image: "mediconnectregistry.azurecr.io/mediconnect/symptom-triage:1.0" },
+      "[image] must be pinned by digest",
+    ],
     [{ environment: { OPENAI_API_KEY: "x" } }, 'received a variable named "OPENAI_API_KEY"'],
     [{ environment: { AZURE_CLIENT_ID: "x" } }, 'received a variable named "AZURE_CLIENT_ID"'],
-    [{ allowedSourceRanges: ["0.0.0.0/0"] }, '[allowedSourceRanges] must list the IPv4 ranges (CIDR, not /0) allowed to call the service, received ["0.0.0.0/0"]'],
+    [
+      { allowedSourceRanges: ["0.0.0.0/0"] },
+      '[allowedSourceRanges] must list the IPv4 ranges (CIDR, not /0) allowed to call the service, received ["0.0.0.0/0"]',
+    ],
     [{ allowedSourceRanges: [] }, "[allowedSourceRanges] must list"],
-    [{ port: 80 }, "ContainerService bad: [port] must be a whole number from 1024 to 65535, received 80"],
+    [
+      { port: 80 },
+      "ContainerService bad: [port] must be a whole number from 1024 to 65535, received 80",
+    ],
   ])("refuses %j", (overrides, message) => {
-    expect(() => new serviceModule.ContainerService("bad", serviceArgs(overrides))).toThrow(message);
+    expect(() => new serviceModule.ContainerService("bad", serviceArgs(overrides))).toThrow(
+      message,
+    );
   });
 });
 
 describe("ApiFrontDoor", () => {
   it("is a regional Standard v2 gateway with legacy TLS off, portals off and outbound VNet integration", () => {
-    const inputs = one(recorded, "azure-native:apimanagement:ApiManagementService", "api-service").inputs;
+    const inputs = one(
+      recorded,
+      "azure-native:apimanagement:ApiManagementService",
+      "api-service",
+    ).inputs;
     expect(inputs).toMatchObject({
       serviceName: "mc-eu-api",
       location: "germanywestcentral",
@@ -211,7 +266,9 @@ describe("ApiFrontDoor", () => {
       subscriptionRequired: false,
       apiType: "http",
     });
-    expect(byType(recorded, "azure-native:apimanagement:ApiOperation").map((o) => o.inputs)).toEqual([
+    expect(
+      byType(recorded, "azure-native:apimanagement:ApiOperation").map((o) => o.inputs),
+    ).toEqual([
       {
         operationId: "post-triage",
         apiId: "triage",
@@ -222,7 +279,11 @@ describe("ApiFrontDoor", () => {
         urlTemplate: "/triage",
       },
     ]);
-    const policy = one(recorded, "azure-native:apimanagement:ApiPolicy", "api-triage-policy").inputs;
+    const policy = one(
+      recorded,
+      "azure-native:apimanagement:ApiPolicy",
+      "api-triage-policy",
+    ).inputs;
     expect(policy).toEqual({
       apiId: "triage",
       serviceName: "mc-eu-api",
@@ -234,16 +295,22 @@ describe("ApiFrontDoor", () => {
     expect(policy.value).toContain(
       `<validate-azure-ad-token tenant-id="${tenant}" header-name="Authorization" failed-validation-httpcode="401">`,
     );
-    expect(policy.value).toContain("<audiences><audience>api://mc-eu-triage</audience></audiences>");
+    expect(policy.value).toContain(
+      "<audiences><audience>api://mc-eu-triage</audience></audiences>",
+    );
     expect(await valueOf(door.apiUrl)).toBe("https://mc-eu-api.azure-api.net/triage");
   });
 
   it("escapes XML in the token settings", () => {
-    expect(doorModule.gatewayPolicy("t", 'a"<b>&', 1)).toContain("<audience>a&quot;&lt;b&gt;&amp;</audience>");
+    expect(doorModule.gatewayPolicy("t", 'a"<b>&', 1)).toContain(
+      "<audience>a&quot;&lt;b&gt;&amp;</audience>",
+    );
   });
 
   it("sends its gateway logs to the audit workspace", () => {
-    expect(one(recorded, "azure-native:monitor:DiagnosticSetting", "api-diagnostics").inputs).toMatchObject({
+    expect(
+      one(recorded, "azure-native:monitor:DiagnosticSetting", "api-diagnostics").inputs,
+    ).toMatchObject({
       resourceUri: "api-service-id",
       workspaceId,
       logs: [{ categoryGroup: "allLogs", enabled: true }],

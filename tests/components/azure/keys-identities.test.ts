@@ -1,4 +1,14 @@
-import { Recorded, byType, group, installMocks, one, settle, subscription, valueOf, workspaceId } from "./mocks";
+import {
+  Recorded,
+  byType,
+  group,
+  installMocks,
+  one,
+  settle,
+  subscription,
+  valueOf,
+  workspaceId,
+} from "./mocks";
 
 let recorded: Recorded[];
 let vault: import("../../../components/azure/key-vault").KeyVault;
@@ -24,7 +34,11 @@ beforeAll(async () => {
     namePrefix: "mc-eu",
     subscriptionId: subscription,
     grants: [
-      { name: "key", role: "Key Vault Crypto Service Encryption User", scope: vault.serviceKeys["fhir"].id },
+      {
+        name: "key",
+        role: "Key Vault Crypto Service Encryption User",
+        scope: vault.serviceKeys["fhir"].id,
+      },
     ],
     tags: { owner: "platform-team" },
   });
@@ -60,7 +74,12 @@ describe("KeyVault service keys", () => {
   it("exposes each service key's id and URLs", async () => {
     const fhir = vault.serviceKeys["fhir"];
     expect(
-      await Promise.all([valueOf(fhir.id), valueOf(fhir.name), valueOf(fhir.uri), valueOf(fhir.uriWithVersion)]),
+      await Promise.all([
+        valueOf(fhir.id),
+        valueOf(fhir.name),
+        valueOf(fhir.uri),
+        valueOf(fhir.uriWithVersion),
+      ]),
     ).toEqual([
       "phi-fhir-key-id",
       "fhir-cmk",
@@ -69,32 +88,40 @@ describe("KeyVault service keys", () => {
     ]);
   });
 
-  it.each([[["FHIR"]], [["fhir", "fhir"]], [["open-ai"]]])("refuses service keys %j", (serviceKeys) => {
-    expect(
-      () =>
-        new vaultModule.KeyVault("bad", {
-          resourceGroupName: group,
-          location: "x",
-          tenantId: "t",
-          namePrefix: "mc",
-          auditWorkspaceId: "w",
-          serviceKeys,
-        }),
-    ).toThrow(
-      `KeyVault bad: [serviceKeys] must be distinct lowercase names of letters and digits (up to 32) such as "fhir", received ${JSON.stringify(serviceKeys)}`,
-    );
-  });
+  it.each([[["FHIR"]], [["fhir", "fhir"]], [["open-ai"]]])(
+    "refuses service keys %j",
+    (serviceKeys) => {
+      expect(
+        () =>
+          new vaultModule.KeyVault("bad", {
+            resourceGroupName: group,
+            location: "x",
+            tenantId: "t",
+            namePrefix: "mc",
+            auditWorkspaceId: "w",
+            serviceKeys,
+          }),
+      ).toThrow(
+        `KeyVault bad: [serviceKeys] must be distinct lowercase names of letters and digits (up to 32) such as "fhir", received ${JSON.stringify(serviceKeys)}`,
+      );
+    },
+  );
 });
 
 describe("WorkloadIdentity", () => {
   it("creates a user-assigned identity and grants its role on the key alone, not the vault", async () => {
-    expect(one(recorded, "azure-native:managedidentity:UserAssignedIdentity", "fhir-cmk-identity").inputs).toEqual({
+    expect(
+      one(recorded, "azure-native:managedidentity:UserAssignedIdentity", "fhir-cmk-identity")
+        .inputs,
+    ).toEqual({
       resourceName: "mc-eu-fhir-cmk",
       resourceGroupName: group,
       location: "germanywestcentral",
       tags: { owner: "platform-team" },
     });
-    expect(byType(recorded, "azure-native:authorization:RoleAssignment").map((r) => [r.name, r.inputs])).toEqual([
+    expect(
+      byType(recorded, "azure-native:authorization:RoleAssignment").map((r) => [r.name, r.inputs]),
+    ).toEqual([
       [
         "fhir-cmk-key",
         {
@@ -107,7 +134,11 @@ describe("WorkloadIdentity", () => {
       ],
     ]);
     expect(
-      await Promise.all([valueOf(identity.identityId), valueOf(identity.principalId), valueOf(identity.clientId)]),
+      await Promise.all([
+        valueOf(identity.identityId),
+        valueOf(identity.principalId),
+        valueOf(identity.clientId),
+      ]),
     ).toEqual(["fhir-cmk-identity-id", "fhir-cmk-identity-principal", "fhir-cmk-identity-client"]);
   });
 

@@ -34,12 +34,21 @@ const ownName: Readonly<Record<string, string>> = {
   "azure-native:apimanagement:Api": "apiId",
 };
 
-function computed(type: string, name: string, inputs: Record<string, any>): Record<string, unknown> {
+function computed(
+  type: string,
+  name: string,
+  inputs: Record<string, any>,
+): Record<string, unknown> {
   switch (type) {
     case "azure-native:managedidentity:UserAssignedIdentity":
       return { principalId: `${name}-principal`, clientId: `${name}-client` };
     case "azure-native:keyvault:Vault":
-      return { properties: { ...inputs["properties"], vaultUri: `https://${inputs["vaultName"]}.vault.azure.net/` } };
+      return {
+        properties: {
+          ...inputs["properties"],
+          vaultUri: `https://${inputs["vaultName"]}.vault.azure.net/`,
+        },
+      };
     case "azure-native:keyvault:Key": {
       const uri = `https://${inputs["vaultName"]}.vault.azure.net/keys/${inputs["keyName"]}`;
       return { keyUri: uri, keyUriWithVersion: `${uri}/v1` };
@@ -47,7 +56,10 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
     case "azure-native:healthcareapis:FhirService":
       return { identity: { ...inputs["identity"], principalId: `${name}-principal` } };
     case "azure-native:app:ManagedEnvironment":
-      return { defaultDomain: "calm-sea-1234.germanywestcentral.azurecontainerapps.io", staticIp: "10.60.1.250" };
+      return {
+        defaultDomain: "calm-sea-1234.germanywestcentral.azurecontainerapps.io",
+        staticIp: "10.60.1.250",
+      };
     case "azure-native:app:ContainerApp":
       return {
         configuration: {

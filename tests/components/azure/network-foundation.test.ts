@@ -97,12 +97,39 @@ describe("NetworkFoundation", () => {
       ]);
     const deny = ["DenyAllInbound", 4096, "Deny", "Inbound", "*", "*", "*", "*"];
     expect(summary("private-endpoints")).toEqual([
-      ["AllowAppsHttpsToEndpoints", 100, "Allow", "Inbound", "Tcp", "10.60.1.0/24", "10.60.0.0/24", "443"],
+      [
+        "AllowAppsHttpsToEndpoints",
+        100,
+        "Allow",
+        "Inbound",
+        "Tcp",
+        "10.60.1.0/24",
+        "10.60.0.0/24",
+        "443",
+      ],
       deny,
     ]);
     expect(summary("apps")).toEqual([
-      ["AllowApiFrontDoorHttps", 100, "Allow", "Inbound", "Tcp", "10.60.2.0/24", "10.60.1.0/24", "443"],
-      ["AllowAzureLoadBalancer", 200, "Allow", "Inbound", "Tcp", "AzureLoadBalancer", "10.60.1.0/24", "*"],
+      [
+        "AllowApiFrontDoorHttps",
+        100,
+        "Allow",
+        "Inbound",
+        "Tcp",
+        "10.60.2.0/24",
+        "10.60.1.0/24",
+        "443",
+      ],
+      [
+        "AllowAzureLoadBalancer",
+        200,
+        "Allow",
+        "Inbound",
+        "Tcp",
+        "AzureLoadBalancer",
+        "10.60.1.0/24",
+        "*",
+      ],
       deny,
     ]);
     expect(summary("api")).toEqual([deny]);
@@ -110,12 +137,18 @@ describe("NetworkFoundation", () => {
 
   it("creates each private DNS zone globally and links it to the network without auto-registration", async () => {
     expect(
-      byType(recorded, "azure-native:privatedns:PrivateZone").map((z) => [z.name, z.inputs.privateZoneName, z.inputs.location]),
+      byType(recorded, "azure-native:privatedns:PrivateZone").map((z) => [
+        z.name,
+        z.inputs.privateZoneName,
+        z.inputs.location,
+      ]),
     ).toEqual([
       ["network-openai-azure-com-zone", "privatelink.openai.azure.com", "global"],
       ["network-blob-core-windows-net-zone", "privatelink.blob.core.windows.net", "global"],
     ]);
-    expect(byType(recorded, "azure-native:privatedns:VirtualNetworkLink").map((l) => l.inputs)).toEqual(
+    expect(
+      byType(recorded, "azure-native:privatedns:VirtualNetworkLink").map((l) => l.inputs),
+    ).toEqual(
       ["privatelink.openai.azure.com", "privatelink.blob.core.windows.net"].map((zone) => ({
         virtualNetworkLinkName: "mc-eu-network",
         privateZoneName: zone,

@@ -11,7 +11,9 @@ const key = {
   identityClientId: "openai-cmk-client",
 };
 
-function args(overrides: Partial<import("../../../components/azure/openai-account").OpenAiAccountArgs> = {}) {
+function args(
+  overrides: Partial<import("../../../components/azure/openai-account").OpenAiAccountArgs> = {},
+) {
   return {
     resourceGroupName: group,
     location: "swedencentral",
@@ -22,7 +24,12 @@ function args(overrides: Partial<import("../../../components/azure/openai-accoun
     privateDnsZoneId: "zone-openai-id",
     auditWorkspaceId: workspaceId,
     allowedFqdns: ["mc-eu-phi.vault.azure.net"],
-    model: { name: "gpt-4o", version: "2024-11-20", sku: "DataZoneStandard" as const, capacity: 20 },
+    model: {
+      name: "gpt-4o",
+      version: "2024-11-20",
+      sku: "DataZoneStandard" as const,
+      capacity: 20,
+    },
     contentFilterThreshold: "Low" as const,
     tags,
     ...overrides,
@@ -39,7 +46,9 @@ beforeAll(async () => {
 
 describe("OpenAiAccount", () => {
   it("creates a private OpenAI account: own subdomain, no keys, deny by default, outbound allowlist, CMK", () => {
-    expect(one(recorded, "azure-native:cognitiveservices:Account", "openai-account").inputs).toEqual({
+    expect(
+      one(recorded, "azure-native:cognitiveservices:Account", "openai-account").inputs,
+    ).toEqual({
       accountName: "mc-eu-openai",
       resourceGroupName: group,
       location: "swedencentral",
@@ -50,7 +59,12 @@ describe("OpenAiAccount", () => {
         customSubDomainName: "mc-eu-openai",
         disableLocalAuth: true,
         publicNetworkAccess: "Disabled",
-        networkAcls: { defaultAction: "Deny", bypass: "None", ipRules: [], virtualNetworkRules: [] },
+        networkAcls: {
+          defaultAction: "Deny",
+          bypass: "None",
+          ipRules: [],
+          virtualNetworkRules: [],
+        },
         restrictOutboundNetworkAccess: true,
         allowedFqdnList: ["mc-eu-phi.vault.azure.net"],
         encryption: {
@@ -68,7 +82,9 @@ describe("OpenAiAccount", () => {
   });
 
   it("deploys the pinned model version on the configured zonal SKU with automatic upgrades off and the custom filter", async () => {
-    expect(one(recorded, "azure-native:cognitiveservices:Deployment", "openai-deployment").inputs).toEqual({
+    expect(
+      one(recorded, "azure-native:cognitiveservices:Deployment", "openai-deployment").inputs,
+    ).toEqual({
       deploymentName: "gpt-4o",
       accountName: "mc-eu-openai",
       resourceGroupName: group,
@@ -84,15 +100,25 @@ describe("OpenAiAccount", () => {
   });
 
   it("blocks every harm category on prompts and completions at the configured threshold, with both prompt shields", () => {
-    const rai = one(recorded, "azure-native:cognitiveservices:RaiPolicy", "openai-content-filter").inputs;
-    expect([rai.raiPolicyName, rai.accountName, rai.properties.basePolicyName, rai.properties.mode]).toEqual([
+    const rai = one(
+      recorded,
+      "azure-native:cognitiveservices:RaiPolicy",
       "openai-content-filter",
-      "mc-eu-openai",
-      "Microsoft.DefaultV2",
-      "Default",
-    ]);
+    ).inputs;
+    expect([
+      rai.raiPolicyName,
+      rai.accountName,
+      rai.properties.basePolicyName,
+      rai.properties.mode,
+    ]).toEqual(["openai-content-filter", "mc-eu-openai", "Microsoft.DefaultV2", "Default"]);
     expect(
-      rai.properties.contentFilters.map((f: Record<string, unknown>) => [f.name, f.source, f.enabled, f.blocking, f.severityThreshold]),
+      rai.properties.contentFilters.map((f: Record<string, unknown>) => [
+        f.name,
+        f.source,
+        f.enabled,
+        f.blocking,
+        f.severityThreshold,
+      ]),
     ).toEqual([
       ["Hate", "Prompt", true, true, "Low"],
       ["Hate", "Completion", true, true, "Low"],
@@ -109,28 +135,43 @@ describe("OpenAiAccount", () => {
   });
 
   it("reaches the account through a private endpoint in the network's location and subnet", () => {
-    const endpoint = one(recorded, "azure-native:network:PrivateEndpoint", "openai-account-pe").inputs;
-    expect([endpoint.location, endpoint.subnet.id, endpoint.privateLinkServiceConnections]).toEqual([
-      "germanywestcentral",
-      "pe-subnet-id",
-      [{ name: "mc-eu-openai-account-pe", privateLinkServiceId: "openai-account-id", groupIds: ["account"] }],
-    ]);
+    const endpoint = one(
+      recorded,
+      "azure-native:network:PrivateEndpoint",
+      "openai-account-pe",
+    ).inputs;
+    expect([endpoint.location, endpoint.subnet.id, endpoint.privateLinkServiceConnections]).toEqual(
+      [
+        "germanywestcentral",
+        "pe-subnet-id",
+        [
+          {
+            name: "mc-eu-openai-account-pe",
+            privateLinkServiceId: "openai-account-id",
+            groupIds: ["account"],
+          },
+        ],
+      ],
+    );
     expect(
-      one(recorded, "azure-native:network:PrivateDnsZoneGroup", "openai-account-dns").inputs.privateDnsZoneConfigs,
+      one(recorded, "azure-native:network:PrivateDnsZoneGroup", "openai-account-dns").inputs
+        .privateDnsZoneConfigs,
     ).toEqual([{ name: "zone-0", privateDnsZoneId: "zone-openai-id" }]);
   });
 
   it("sends all logs, Audit and RequestResponse included, to the audit workspace", () => {
-    expect(byType(recorded, "azure-native:monitor:DiagnosticSetting").map((d) => d.inputs)).toEqual([
-      {
-        name: "mc-eu-openai-audit",
-        resourceUri: "openai-account-id",
-        workspaceId,
-        logAnalyticsDestinationType: "Dedicated",
-        logs: [{ categoryGroup: "allLogs", enabled: true }],
-        metrics: [{ category: "AllMetrics", enabled: true }],
-      },
-    ]);
+    expect(byType(recorded, "azure-native:monitor:DiagnosticSetting").map((d) => d.inputs)).toEqual(
+      [
+        {
+          name: "mc-eu-openai-audit",
+          resourceUri: "openai-account-id",
+          workspaceId,
+          logAnalyticsDestinationType: "Dedicated",
+          logs: [{ categoryGroup: "allLogs", enabled: true }],
+          metrics: [{ category: "AllMetrics", enabled: true }],
+        },
+      ],
+    );
   });
 
   it.each([
