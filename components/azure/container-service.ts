@@ -41,8 +41,9 @@ export interface ContainerServiceArgs {
 
 /**
  * One HTTP service in a container: a digest-pinned image run as a user-assigned identity (which also pulls it, so no
- * registry password exists), ingress over HTTPS only (plain HTTP is not redirected but refused) and only from the
- * listed address ranges, configuration without secrets, liveness on GET /healthz and readiness on GET /readyz.
+ * registry password exists), ingress over HTTPS only (allowInsecure false: the ingress answers plain HTTP with a
+ * redirect, never serves it) and only from the listed address ranges, configuration without secrets, liveness on
+ * GET /healthz and readiness on GET /readyz.
  */
 export class ContainerService extends pulumi.ComponentResource {
   public readonly appId: pulumi.Output<string>;
