@@ -151,6 +151,27 @@ describe.each(stacks)("offline plan of stack %s, Azure side", (stack) => {
     );
   });
 
+  it("sends every Azure diagnostic setting to the stack's audit workspace", () => {
+    const plan = planOf(stack);
+    const workspace = only(plan, "azure-native:operationalinsights:Workspace");
+    const settings = plan.resources.filter(
+      (r) => r.type === "azure-native:monitor:DiagnosticSetting",
+    );
+    expect(settings.map((d) => d.name).sort()).toEqual(
+      [
+        "api-diagnostics",
+        "apps-diagnostics",
+        "health-export-diagnostics",
+        "health-fhir-diagnostics",
+        "openai-diagnostics",
+        "phi-diagnostics",
+      ].sort(),
+    );
+    expect(
+      settings.filter((d) => d.inputs["workspaceId"] !== workspace.id).map((d) => d.name),
+    ).toEqual([]);
+  });
+
   it("gives the triage container the contract's environment, and its identity only OpenAI and FHIR roles on those resources", () => {
     const plan = planOf(stack);
     const app = only(plan, "azure-native:app:ContainerApp");
