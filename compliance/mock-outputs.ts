@@ -86,19 +86,12 @@ const byType: Readonly<Record<string, Computed>> = {
     const uri = `https://${i["vaultName"]}.vault.azure.net/keys/${i["keyName"]}`;
     return { keyUri: uri, keyUriWithVersion: `${uri}/${stableId(String(i["keyName"]), 32)}` };
   },
-  // --- Azure computed outputs (issue 13): identities, the FHIR service's identity, Container Apps, API Management.
+  // --- Azure computed outputs (issue 13): identities, Container Apps, API Management, physical names.
   "azure-native:managedidentity:UserAssignedIdentity": (i, name) => ({
     name: i["resourceName"] ?? name,
     principalId: uuidFrom(`${i["resourceName"]}/principal`),
     clientId: uuidFrom(`${i["resourceName"]}/client`),
     tenantId: uuidFrom("tenant"),
-  }),
-  "azure-native:healthcareapis:FhirService": (i) => ({
-    identity: {
-      ...(i["identity"] ?? {}),
-      principalId: uuidFrom(`${i["workspaceName"]}/${i["fhirServiceName"]}/principal`),
-      tenantId: uuidFrom("tenant"),
-    },
   }),
   "azure-native:app:ManagedEnvironment": (i, name) => ({
     name: i["environmentName"] ?? name,

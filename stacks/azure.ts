@@ -75,10 +75,10 @@ export function buildAzure(
     opts,
   );
 
-  // One identity per customer-managed key, allowed to use that key only.
-  const keyIdentity = (service: string, location: string) =>
+  // One identity per customer-managed key, allowed to use that key only (the FHIR service's also writes its exports).
+  const keyIdentity = (identityName: string, service: string, location: string) =>
     new WorkloadIdentity(
-      `${service}-cmk`,
+      identityName,
       {
         ...common,
         location,
@@ -93,9 +93,11 @@ export function buildAzure(
       },
       opts,
     );
-  const fhirKeyIdentity = keyIdentity("fhir", azure.location);
-  const openAiKeyIdentity = keyIdentity("openai", azure.openAi.location);
-  const storageKeyIdentity = azure.fhir.export ? keyIdentity("storage", azure.location) : undefined;
+  const fhirIdentity = keyIdentity("fhir-service", "fhir", azure.location);
+  const openAiKeyIdentity = keyIdentity("openai-cmk", "openai", azure.openAi.location);
+  const storageKeyIdentity = azure.fhir.export
+    ? keyIdentity("storage-cmk", "storage", azure.location)
+    : undefined;
 
   const fhir = new FhirService(
     "health",
@@ -104,7 +106,11 @@ export function buildAzure(
       location: azure.location,
       subscriptionId: azure.subscriptionId,
       tenantId: azure.tenantId,
-      fhirKey: { keyUri: vault.serviceKeys["fhir"].uri, identityId: fhirKeyIdentity.identityId },
+      fhirKey: {
+        keyUri: vault.serviceKeys["fhir"].uriWithVersion,
+        identityId: fhirIdentity.identityId,
+        identityPrincipalId: fhirIdentity.principalId,
+      },
       privateEndpointSubnetId: network.subnetIds["private-endpoints"],
       privateDnsZoneIds: network.privateDnsZoneIds,
       auditWorkspaceId: audit.workspaceId,

@@ -21,7 +21,7 @@ export function alphanumericName(prefix: string, name: string, max: number): str
 
 /** A customer-managed key as a service uses it: the key's URL and the identity allowed to use the key. */
 export interface CustomerKey {
-  /** Versionless key URL (https://<vault>.vault.azure.net/keys/<name>). */
+  /** Key URL (https://<vault>.vault.azure.net/keys/<name>[/<version>]). */
   readonly keyUri: pulumi.Input<string>;
   /** Resource id of the user-assigned identity that holds Key Vault Crypto Service Encryption User on the key. */
   readonly identityId: pulumi.Input<string>;
@@ -34,8 +34,11 @@ export interface FhirServiceArgs {
   readonly subscriptionId: string;
   /** The Entra ID tenant that issues the tokens the service accepts (its authority). */
   readonly tenantId: string;
-  /** The key the FHIR data is encrypted with. */
-  readonly fhirKey: CustomerKey;
+  /**
+   * The key the FHIR data is encrypted with, by its versioned URL (the FHIR service requires a versioned key), and
+   * the service's one user-assigned identity, which holds the key role and, with export, the export writer role.
+   */
+  readonly fhirKey: CustomerKey & { readonly identityPrincipalId: pulumi.Input<string> };
   /** Subnet of the private endpoints, and the private DNS zone ids by zone name (fhirPrivateDnsZones, blob). */
   readonly privateEndpointSubnetId: pulumi.Input<string>;
   readonly privateDnsZoneIds: Readonly<Record<string, pulumi.Input<string>>>;
@@ -75,7 +78,7 @@ export interface FhirServiceArgs {
  * customer-managed key through a user-assigned identity, keeping every resource version, with bulk import off, CORS
  * limited to named origins and AuditLogs sent to the audit workspace; optionally an export storage account that is
  * private (endpoint, public network access disabled, default deny), customer-key and infrastructure encrypted,
- * TLS 1.2, HTTPS-only, without shared keys or public blobs, with soft delete, written by the service's own identity
+ * TLS 1.2, HTTPS-only, without shared keys or public blobs, with soft delete, written by the service's identity
  * through a role scoped to its one container.
  */
 export class FhirService extends pulumi.ComponentResource {
@@ -155,11 +158,8 @@ export class FhirService extends pulumi.ComponentResource {
         resourceGroupName: args.resourceGroupName,
         location: args.location,
         kind: "fhir-R4",
-        identity: {
-          // The user-assigned identity reaches the key; the system-assigned one writes exports.
-          type: args.export ? "SystemAssigned,UserAssigned" : "UserAssigned",
-          userAssignedIdentities: [args.fhirKey.identityId],
-        },
+        // The service takes one identity type; its user-assigned identity reaches the key and writes exports.
+        identity: { type: "UserAssigned", userAssignedIdentities: [args.fhirKey.identityId] },
         authenticationConfiguration: {
           authority: `https://login.microsoftonline.com/${args.tenantId}`,
           audience: this.fhirUrl,
@@ -187,7 +187,7 @@ export class FhirService extends pulumi.ComponentResource {
       new authorization.RoleAssignment(
         `${name}-export-writer`,
         {
-          principalId: fhir.identity.apply((i) => i?.principalId ?? ""),
+          principalId: args.fhirKey.identityPrincipalId,
           principalType: "ServicePrincipal",
           roleDefinitionId: roleDefinitionId(args.subscriptionId, "Storage Blob Data Contributor"),
           scope: exportAccount.containerId,

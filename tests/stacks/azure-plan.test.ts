@@ -64,7 +64,7 @@ describe.each(stacks)("offline plan of stack %s, Azure side", (stack) => {
         "mediconnect:azure:AuditWorkspace::audit",
         "mediconnect:azure:KeyVault::phi",
         "mediconnect:azure:NetworkFoundation::network",
-        "mediconnect:azure:WorkloadIdentity::fhir-cmk",
+        "mediconnect:azure:WorkloadIdentity::fhir-service",
         "mediconnect:azure:WorkloadIdentity::openai-cmk",
         "mediconnect:azure:WorkloadIdentity::storage-cmk",
         "mediconnect:azure:FhirService::health",

@@ -23,8 +23,9 @@ const zones = {
 };
 const tags = { "data-classification": "phi" };
 const fhirKey = {
-  keyUri: "https://mc-eu-phi.vault.azure.net/keys/fhir-cmk",
-  identityId: "fhir-cmk-identity-id",
+  keyUri: "https://mc-eu-phi.vault.azure.net/keys/fhir-cmk/v1",
+  identityId: "fhir-service-identity-id",
+  identityPrincipalId: "fhir-service-principal",
 };
 const storageKey = {
   keyUri: "https://mc-eu-phi.vault.azure.net/keys/storage-cmk",
@@ -129,10 +130,7 @@ describe("FhirService", () => {
       resourceGroupName: group,
       location: "germanywestcentral",
       kind: "fhir-R4",
-      identity: {
-        type: "SystemAssigned,UserAssigned",
-        userAssignedIdentities: ["fhir-cmk-identity-id"],
-      },
+      identity: { type: "UserAssigned", userAssignedIdentities: ["fhir-service-identity-id"] },
       authenticationConfiguration: {
         authority: `https://login.microsoftonline.com/${tenant}`,
         audience: fhirUrl,
@@ -234,11 +232,11 @@ describe("FhirService", () => {
     ]);
   });
 
-  it("lets the service's own identity write exports, scoped to the export container", () => {
+  it("lets the service's one identity, which also holds the key, write exports, scoped to the export container", () => {
     expect(
       one(recorded, "azure-native:authorization:RoleAssignment", "health-export-writer").inputs,
     ).toEqual({
-      principalId: "health-fhir-principal",
+      principalId: "fhir-service-principal",
       principalType: "ServicePrincipal",
       roleDefinitionId: `/subscriptions/${subscription}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe`,
       scope: "health-export-container-id",
@@ -263,7 +261,7 @@ describe("FhirService", () => {
     ]);
   });
 
-  it("without export, has a user-assigned identity only and no storage", async () => {
+  it("without export, has no storage and no export setting", async () => {
     const before = recorded.length;
     const plain = new mod.FhirService(
       "plain",
@@ -283,7 +281,7 @@ describe("FhirService", () => {
       service.exportConfiguration,
       service.authenticationConfiguration.smartProxyEnabled,
     ]).toEqual([
-      { type: "UserAssigned", userAssignedIdentities: ["fhir-cmk-identity-id"] },
+      { type: "UserAssigned", userAssignedIdentities: ["fhir-service-identity-id"] },
       undefined,
       false,
     ]);

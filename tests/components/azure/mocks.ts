@@ -53,8 +53,6 @@ function computed(
       const uri = `https://${inputs["vaultName"]}.vault.azure.net/keys/${inputs["keyName"]}`;
       return { keyUri: uri, keyUriWithVersion: `${uri}/v1` };
     }
-    case "azure-native:healthcareapis:FhirService":
-      return { identity: { ...inputs["identity"], principalId: `${name}-principal` } };
     case "azure-native:app:ManagedEnvironment":
       return {
         defaultDomain: "calm-sea-1234.germanywestcentral.azurecontainerapps.io",
