@@ -116,6 +116,9 @@ export function buildAzure(
       auditWorkspaceId: audit.workspaceId,
       corsOrigins: azure.fhir.corsOrigins,
       smartProxy: azure.fhir.smartProxy,
+      ...(azure.fhir.smartIdentityProvider
+        ? { smartIdentityProvider: azure.fhir.smartIdentityProvider }
+        : {}),
       ...(storageKeyIdentity
         ? {
             export: {

@@ -97,6 +97,14 @@ export interface AzureConfig {
   readonly fhir: {
     /** SMART on FHIR proxy (smartProxyEnabled) for apps using SMART scopes through the Entra ID authority. */
     readonly smartProxy: boolean;
+    /**
+     * A third-party SMART on FHIR identity provider (its authority and the client ids of the apps it issues tokens
+     * to, which may only read); absent when the stack trusts Entra ID tokens alone.
+     */
+    readonly smartIdentityProvider?: {
+      readonly authority: string;
+      readonly clientIds: readonly string[];
+    };
     /** $export to a private, customer-key encrypted storage account. */
     readonly export: boolean;
     /** Exact browser origins allowed by CORS (never "*"); the app URL by default. */
@@ -358,6 +366,42 @@ export function parsePlatformConfig(
       }
     }
 
+    const smartAuthority = raw["azureFhirSmartAuthority"]?.trim();
+    const smartClientIds = parseList(
+      key("azureFhirSmartClientIds"),
+      raw["azureFhirSmartClientIds"],
+      [],
+    );
+    if (smartAuthority !== undefined && smartAuthority !== "") {
+      if (
+        !/^https:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*\/?$/.test(
+          smartAuthority,
+        )
+      ) {
+        throw new ConfigurationError(
+          key("azureFhirSmartAuthority"),
+          smartAuthority,
+          "the https issuer URL of the SMART identity provider, without query or fragment",
+        );
+      }
+      if (
+        smartClientIds.length === 0 ||
+        smartClientIds.some((c) => !/^[A-Za-z0-9._-]{1,128}$/.test(c))
+      ) {
+        throw new ConfigurationError(
+          key("azureFhirSmartClientIds"),
+          raw["azureFhirSmartClientIds"],
+          "a non-empty list of the client ids (letters, digits, . _ -) the SMART identity provider issues tokens to",
+        );
+      }
+    } else if (smartClientIds.length > 0) {
+      throw new ConfigurationError(
+        key("azureFhirSmartAuthority"),
+        smartAuthority,
+        "the SMART identity provider's https issuer URL, since azureFhirSmartClientIds is set",
+      );
+    }
+
     const openAiLocation = inUnion(
       "azureOpenAiLocation",
       raw["azureOpenAiLocation"]?.trim() ? located("azureOpenAiLocation", "azure") : location,
@@ -405,6 +449,9 @@ export function parsePlatformConfig(
       addressSpace,
       fhir: {
         smartProxy: flag("azureFhirSmartProxy", false),
+        ...(smartAuthority
+          ? { smartIdentityProvider: { authority: smartAuthority, clientIds: smartClientIds } }
+          : {}),
         export: flag("azureFhirExport", true),
         corsOrigins,
       },
@@ -535,6 +582,8 @@ export const platformConfigKeys = [
   "azureFhirSmartProxy",
   "azureFhirExport",
   "azureFhirCorsOrigins",
+  "azureFhirSmartAuthority",
+  "azureFhirSmartClientIds",
   "azureOpenAiLocation",
   "azureOpenAiModel",
   "azureOpenAiModelVersion",

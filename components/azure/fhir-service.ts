@@ -55,6 +55,15 @@ export interface FhirServiceArgs {
    */
   readonly smartProxy?: boolean;
   /**
+   * A third-party SMART identity provider whose tokens, issued to the listed client ids for the service's URL, are
+   * accepted for reads only.
+   * @default none: only Entra ID tokens of `tenantId`
+   */
+  readonly smartIdentityProvider?: {
+    readonly authority: string;
+    readonly clientIds: readonly string[];
+  };
+  /**
    * A storage account for $export: private, encrypted with `storageKey`, shared keys off. Omit to leave export
    * unconfigured.
    * @default no export
@@ -105,6 +114,12 @@ export class FhirService extends pulumi.ComponentResource {
     if (!Number.isInteger(softDeleteDays) || softDeleteDays < 7 || softDeleteDays > 365) {
       throw new Error(
         `${where}: [export.softDeleteDays] must be a whole number from 7 to 365, received ${softDeleteDays}`,
+      );
+    }
+    const smart = args.smartIdentityProvider;
+    if (smart && (!/^https:\/\/[^\s?#]+$/.test(smart.authority) || smart.clientIds.length === 0)) {
+      throw new Error(
+        `${where}: [smartIdentityProvider] must name an https authority and at least one client id, received ${JSON.stringify(smart)}`,
       );
     }
     for (const zone of [...fhirPrivateDnsZones, ...(args.export ? [blobPrivateDnsZone] : [])]) {
@@ -164,6 +179,20 @@ export class FhirService extends pulumi.ComponentResource {
           authority: `https://login.microsoftonline.com/${args.tenantId}`,
           audience: this.fhirUrl,
           smartProxyEnabled: args.smartProxy ?? false,
+          ...(args.smartIdentityProvider
+            ? {
+                smartIdentityProviders: [
+                  {
+                    authority: args.smartIdentityProvider.authority,
+                    applications: args.smartIdentityProvider.clientIds.map((clientId) => ({
+                      clientId,
+                      audience: this.fhirUrl,
+                      allowedDataActions: ["Read"],
+                    })),
+                  },
+                ],
+              }
+            : {}),
         },
         corsConfiguration: {
           origins: [...origins],

@@ -44,6 +44,8 @@ describe("Azure configuration section", () => {
       azureFhirSmartProxy: "true",
       azureFhirExport: "false",
       azureFhirCorsOrigins: '["https://a.example.org", "https://b.example.org:8443"]',
+      azureFhirSmartAuthority: "https://idp.example.org/realms/clinic",
+      azureFhirSmartClientIds: '["patient-app", "viewer.2"]',
       azureOpenAiLocation: "swedencentral",
       azureOpenAiModel: "gpt-4o-mini",
       azureOpenAiModelVersion: "2024-07-18",
@@ -65,6 +67,10 @@ describe("Azure configuration section", () => {
         smartProxy: true,
         export: false,
         corsOrigins: ["https://a.example.org", "https://b.example.org:8443"],
+        smartIdentityProvider: {
+          authority: "https://idp.example.org/realms/clinic",
+          clientIds: ["patient-app", "viewer.2"],
+        },
       },
       openAi: {
         location: "swedencentral",
@@ -95,7 +101,7 @@ describe("Azure configuration section", () => {
     );
     const azureKeys = platformConfigKeys.filter((k) => /^azure|^triageImage$/.test(k));
     expect(azureKeys.filter((k) => !declared.includes(`mediconnect:${k}`))).toEqual([]);
-    expect(azureKeys.length).toBe(19);
+    expect(azureKeys.length).toBe(21);
   });
 
   it.each<[string, RawConfig, string]>([
@@ -168,6 +174,21 @@ describe("Azure configuration section", () => {
       "an outbound host with a scheme",
       { azureOpenAiAllowedFqdns: '["https://x.example.org"]' },
       'Invalid configuration [mediconnect:azureOpenAiAllowedFqdns]: received ["https://x.example.org"]; expected a list of lowercase host names',
+    ],
+    [
+      "a SMART authority without client ids",
+      { azureFhirSmartAuthority: "https://idp.example.org" },
+      "Invalid configuration [mediconnect:azureFhirSmartClientIds]: received nothing (the key is not set); expected a non-empty list of the client ids",
+    ],
+    [
+      "SMART client ids without an authority",
+      { azureFhirSmartClientIds: '["app"]' },
+      "Invalid configuration [mediconnect:azureFhirSmartAuthority]: received nothing (the key is not set); expected the SMART identity provider's https issuer URL, since azureFhirSmartClientIds is set.",
+    ],
+    [
+      "a SMART authority over http",
+      { azureFhirSmartAuthority: "http://idp.example.org", azureFhirSmartClientIds: '["app"]' },
+      'Invalid configuration [mediconnect:azureFhirSmartAuthority]: received "http://idp.example.org"; expected the https issuer URL',
     ],
     [
       "an unknown FHIR role",

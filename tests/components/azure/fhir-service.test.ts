@@ -289,7 +289,46 @@ describe("FhirService", () => {
     expect(plain.exportStorageAccountName).toBeUndefined();
   });
 
+  it("accepts a third-party SMART identity provider's tokens for the service's URL, for reads only", async () => {
+    const before = recorded.length;
+    const smart = new mod.FhirService(
+      "smart",
+      args({
+        smartIdentityProvider: {
+          authority: "https://idp.example.org/realms/clinic",
+          clientIds: ["patient-app", "viewer"],
+        },
+      }),
+    );
+    await valueOf(smart.fhirServiceId);
+    await settle();
+    const auth = one(
+      recorded.slice(before),
+      "azure-native:healthcareapis:FhirService",
+      "smart-fhir",
+    ).inputs.authenticationConfiguration;
+    const url = "https://mceusmart-fhir.fhir.azurehealthcareapis.com";
+    expect(auth).toEqual({
+      authority: `https://login.microsoftonline.com/${tenant}`,
+      audience: url,
+      smartProxyEnabled: false,
+      smartIdentityProviders: [
+        {
+          authority: "https://idp.example.org/realms/clinic",
+          applications: [
+            { clientId: "patient-app", audience: url, allowedDataActions: ["Read"] },
+            { clientId: "viewer", audience: url, allowedDataActions: ["Read"] },
+          ],
+        },
+      ],
+    });
+  });
+
   it.each([
+    [
+      { smartIdentityProvider: { authority: "https://idp.example.org", clientIds: [] } },
+      'FhirService bad: [smartIdentityProvider] must name an https authority and at least one client id, received {"authority":"https://idp.example.org","clientIds":[]}',
+    ],
     [
       { corsOrigins: ["*"] },
       'FhirService bad: [corsOrigins] must list https origins without path or wildcard, received "*"',
