@@ -103,6 +103,17 @@ function inboundRules(prefixes: Record<SubnetRole, string>): Record<SubnetRole, 
         prefixes.apps,
         "*",
       ),
+      {
+        ...allow(
+          "AllowWithinAppsSubnet",
+          "The environment's ingress and replicas talk to each other inside the subnet",
+          300,
+          prefixes.apps,
+          prefixes.apps,
+          "*",
+        ),
+        protocol: "*",
+      },
     ],
     api: [],
   };
@@ -128,7 +139,7 @@ export interface NetworkFoundationArgs {
  * (private endpoints, app hosting delegated to Container Apps, the API front door's outbound integration delegated
  * to Microsoft.Web/serverFarms), none with default outbound internet access; a security group per subnet that ends
  * with a deny-all inbound rule and allows only HTTPS from the front door to the apps and from the apps to the
- * private endpoints; and private DNS zones linked to the network (without auto-registration) so services resolve to
+ * private endpoints (plus, in the apps subnet, load balancer probes and traffic within the subnet); and private DNS zones linked to the network (without auto-registration) so services resolve to
  * their private endpoints.
  */
 export class NetworkFoundation extends pulumi.ComponentResource {

@@ -80,7 +80,7 @@ describe("NetworkFoundation", () => {
     });
   });
 
-  it("ends every security group with deny-all inbound and allows only HTTPS front door -> apps -> endpoints", () => {
+  it("ends every security group with deny-all inbound and allows only HTTPS front door -> apps -> endpoints, probes and the apps subnet within itself", () => {
     const rules = (role: string) =>
       one(recorded, "azure-native:network:NetworkSecurityGroup", `network-${role}-nsg`).inputs
         .securityRules as Record<string, unknown>[];
@@ -130,6 +130,7 @@ describe("NetworkFoundation", () => {
         "10.60.1.0/24",
         "*",
       ],
+      ["AllowWithinAppsSubnet", 300, "Allow", "Inbound", "*", "10.60.1.0/24", "10.60.1.0/24", "*"],
       deny,
     ]);
     expect(summary("api")).toEqual([deny]);
