@@ -43,7 +43,7 @@ export interface WorkloadIdentityArgs {
  * key and no permission beyond what it uses.
  */
 export class WorkloadIdentity extends pulumi.ComponentResource {
-  /** Resource id of the identity (what `identity.userAssignedIdentities` takes). */
+  /** Resource id of the identity (what `identity.userAssignedIdentities` takes), resolved after its grants exist. */
   public readonly identityId: pulumi.Output<string>;
   public readonly principalId: pulumi.Output<string>;
   /** Client id, what a workload sets as AZURE_CLIENT_ID to get tokens as this identity. */
@@ -72,20 +72,25 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    for (const grant of args.grants) {
-      new authorization.RoleAssignment(
-        `${name}-${grant.name}`,
-        {
-          principalId: identity.principalId,
-          principalType: "ServicePrincipal",
-          roleDefinitionId: roleDefinitionId(args.subscriptionId, grant.role),
-          scope: grant.scope,
-          description: `${grant.role} for ${physicalName(args.namePrefix, name, 128)}`,
-        },
-        { parent: this },
-      );
-    }
-    this.identityId = identity.id;
+    const assignments = args.grants.map(
+      (grant) =>
+        new authorization.RoleAssignment(
+          `${name}-${grant.name}`,
+          {
+            principalId: identity.principalId,
+            principalType: "ServicePrincipal",
+            roleDefinitionId: roleDefinitionId(args.subscriptionId, grant.role),
+            scope: grant.scope,
+            description: `${grant.role} for ${physicalName(args.namePrefix, name, 128)}`,
+          },
+          { parent: this },
+        ),
+    );
+    // Handed out only once every grant exists, so a service configured with the identity (a key, an image pull)
+    // is created after the role it needs.
+    this.identityId = pulumi
+      .all([identity.id, ...assignments.map((a) => a.id)])
+      .apply(([id]) => id);
     this.principalId = identity.principalId;
     this.clientId = identity.clientId;
     this.registerOutputs({

@@ -151,6 +151,18 @@ describe.each(stacks)("offline plan of stack %s, Azure side", (stack) => {
     );
   });
 
+  it("creates the FHIR service, the export account and the OpenAI account after the role on their key", () => {
+    const plan = planOf(stack);
+    const keyRole = (identity: string) =>
+      only(plan, "azure-native:authorization:RoleAssignment", `${identity}-key`).urn;
+    const dependsOn = (type: string) => only(plan, type).dependencies;
+    expect([
+      dependsOn("azure-native:healthcareapis:FhirService").includes(keyRole("fhir-service")),
+      dependsOn("azure-native:storage:StorageAccount").includes(keyRole("storage-cmk")),
+      dependsOn("azure-native:cognitiveservices:Account").includes(keyRole("openai-cmk")),
+    ]).toEqual([true, true, true]);
+  });
+
   it("sends every Azure diagnostic setting to the stack's audit workspace", () => {
     const plan = planOf(stack);
     const workspace = only(plan, "azure-native:operationalinsights:Workspace");
