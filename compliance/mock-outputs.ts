@@ -86,6 +86,36 @@ const byType: Readonly<Record<string, Computed>> = {
     const uri = `https://${i["vaultName"]}.vault.azure.net/keys/${i["keyName"]}`;
     return { keyUri: uri, keyUriWithVersion: `${uri}/${stableId(String(i["keyName"]), 32)}` };
   },
+  // --- Azure computed outputs (issue 13): identities, Container Apps, API Management, physical names.
+  "azure-native:managedidentity:UserAssignedIdentity": (i, name) => ({
+    name: i["resourceName"] ?? name,
+    principalId: uuidFrom(`${i["resourceName"]}/principal`),
+    clientId: uuidFrom(`${i["resourceName"]}/client`),
+    tenantId: uuidFrom("tenant"),
+  }),
+  "azure-native:app:ManagedEnvironment": (i, name) => ({
+    name: i["environmentName"] ?? name,
+    defaultDomain: `${stableId(String(i["environmentName"]), 12)}.${i["location"]}.azurecontainerapps.io`,
+    staticIp: `10.0.${parseInt(stableId(String(i["environmentName"]), 2), 16) % 250}.10`,
+  }),
+  "azure-native:app:ContainerApp": (i) => ({
+    configuration: {
+      ...(i["configuration"] ?? {}),
+      ingress: {
+        ...(i["configuration"]?.["ingress"] ?? {}),
+        fqdn: `${i["containerAppName"]}.${stableId(String(i["environmentId"]), 12)}.${i["location"]}.azurecontainerapps.io`,
+      },
+    },
+  }),
+  "azure-native:apimanagement:ApiManagementService": (i, name) => ({
+    name: i["serviceName"] ?? name,
+    gatewayUrl: `https://${i["serviceName"]}.azure-api.net`,
+  }),
+  // Resources whose physical name input is not `<resource>Name`.
+  "azure-native:storage:StorageAccount": (i, name) => ({ name: i["accountName"] ?? name }),
+  "azure-native:storage:BlobContainer": (i, name) => ({ name: i["containerName"] ?? name }),
+  "azure-native:apimanagement:Api": (i, name) => ({ name: i["apiId"] ?? name }),
+  // --- end of Azure computed outputs (issue 13)
 };
 
 // GCP computed outputs the GCP/Kubernetes side reads (issue 12): service account addresses, the custom role's

@@ -119,11 +119,82 @@ export interface GcpConfig {
   };
 }
 
+/**
+ * Azure locations of the EU residency zone that lie in an EU member state: the zone's catalog also lists Switzerland
+ * and Norway (adequacy decisions), but the Azure side of an EU stack holds PHI only inside the Union.
+ */
+export const azureEuMemberStateLocations = [
+  "westeurope",
+  "northeurope",
+  "germanywestcentral",
+  "francecentral",
+  "swedencentral",
+  "italynorth",
+  "polandcentral",
+  "spaincentral",
+] as const;
+/**
+ * Azure OpenAI deployment types that keep processing inside the account's data zone (DataZone*) or region; the
+ * Global* types may process prompts in any Azure region and are never accepted.
+ */
+export const azureOpenAiSkus = [
+  "DataZoneStandard",
+  "DataZoneProvisionedManaged",
+  "Standard",
+  "ProvisionedManaged",
+] as const;
+export const azureContentFilterThresholds = ["Low", "Medium", "High"] as const;
+export const azureFhirDataRoles = ["reader", "contributor"] as const;
+
 /** The Azure part of a stack: present only when `mediconnect:clouds` lists azure. */
 export interface AzureConfig {
   readonly location: string;
   readonly subscriptionId: string;
   readonly tenantId: string;
+  /** Private IPv4 address space of the Azure virtual network, /16 to /22; its first three /24s become subnets. */
+  readonly addressSpace: string;
+  readonly fhir: {
+    /** SMART on FHIR proxy (smartProxyEnabled) for apps using SMART scopes through the Entra ID authority. */
+    readonly smartProxy: boolean;
+    /**
+     * A third-party SMART on FHIR identity provider (its authority and the client ids of the apps it issues tokens
+     * to, which may only read); absent when the stack trusts Entra ID tokens alone.
+     */
+    readonly smartIdentityProvider?: {
+      readonly authority: string;
+      readonly clientIds: readonly string[];
+    };
+    /** $export to a private, customer-key encrypted storage account. */
+    readonly export: boolean;
+    /** Exact browser origins allowed by CORS (never "*"); the app URL by default. */
+    readonly corsOrigins: readonly string[];
+  };
+  readonly openAi: {
+    /** Location of the OpenAI account (model availability differs by region); the stack's location by default. */
+    readonly location: string;
+    readonly model: string;
+    /** Pinned model version; upgrades are a reviewed configuration change. */
+    readonly modelVersion: string;
+    readonly sku: (typeof azureOpenAiSkus)[number];
+    /** Deployment capacity in the SKU's units (thousands of tokens per minute for Standard types). */
+    readonly capacity: number;
+    /** Lowest severity the content filter blocks (Low blocks the most). */
+    readonly contentFilterThreshold: (typeof azureContentFilterThresholds)[number];
+    /** Hosts the account may call besides its Key Vault (restrictOutboundNetworkAccess allowlist). */
+    readonly allowedFqdns: readonly string[];
+    /** Data-plane API version the triage container calls. */
+    readonly apiVersion: string;
+  };
+  readonly triage: {
+    /** Digest-pinned image of the symptom triage container (`mediconnect:triageImage`). */
+    readonly image: string;
+    /** Audience the API front door requires in Entra ID tokens for the triage API. */
+    readonly audience: string;
+    /** FHIR data-plane role of the hosting identity. */
+    readonly fhirDataRole: (typeof azureFhirDataRoles)[number];
+  };
+  /** Publisher e-mail of the API Management front door (receives service notifications). */
+  readonly apiPublisherEmail: string;
 }
 
 export interface PlatformConfig {
@@ -409,15 +480,202 @@ export function parsePlatformConfig(
       spanner: { config: spannerConfig, replicaRegions, processingUnits },
     };
   };
-  const azureSection = (): AzureConfig => ({
-    location: located("azureLocation", "azure"),
-    subscriptionId: matching(
-      "azureSubscriptionId",
-      uuid,
-      "a lowercase GUID (the Azure subscription id)",
-    ),
-    tenantId: matching("azureTenantId", uuid, "a lowercase GUID (the Entra ID tenant id)"),
-  });
+  const azureSection = (): AzureConfig => {
+    const inUnion = (name: string, value: string): string => {
+      if (
+        residency === "eu" &&
+        !(azureEuMemberStateLocations as readonly string[]).includes(value)
+      ) {
+        throw new ConfigurationError(
+          key(name),
+          value,
+          `an Azure location in an EU member state for residency "eu": one of ${azureEuMemberStateLocations.join(", ")}`,
+        );
+      }
+      return value;
+    };
+    const location = inUnion("azureLocation", located("azureLocation", "azure"));
+    const tenantId = matching("azureTenantId", uuid, "a lowercase GUID (the Entra ID tenant id)");
+    const flag = (name: string, fallback: boolean): boolean =>
+      oneOf(name, ["true", "false"], String(fallback) as "true" | "false") === "true";
+
+    const addressSpace = optional("azureAddressSpace", "10.60.0.0/22");
+    const cidr = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(addressSpace);
+    const octets = cidr ? cidr.slice(1, 5).map(Number) : [];
+    const bits = cidr ? Number(cidr[5]) : -1;
+    const base = octets.reduce((acc, o) => acc * 256 + o, 0);
+    const isPrivate =
+      octets[0] === 10 ||
+      (octets[0] === 172 && octets[1] >= 16 && octets[1] <= 31) ||
+      (octets[0] === 192 && octets[1] === 168);
+    if (
+      !cidr ||
+      octets.some((o) => o > 255) ||
+      bits < 16 ||
+      bits > 22 ||
+      base % 2 ** (32 - bits) !== 0 ||
+      !isPrivate
+    ) {
+      throw new ConfigurationError(
+        key("azureAddressSpace"),
+        addressSpace,
+        "a private IPv4 network (10/8, 172.16/12 or 192.168/16) in CIDR form from /16 to /22 whose address is the network's first, for example 10.60.0.0/22",
+      );
+    }
+
+    const corsOrigins = parseList(key("azureFhirCorsOrigins"), raw["azureFhirCorsOrigins"], [
+      appUrl,
+    ]);
+    for (const origin of corsOrigins) {
+      if (!/^https:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/.test(origin)) {
+        throw new ConfigurationError(
+          key("azureFhirCorsOrigins"),
+          corsOrigins,
+          "a list of https origins without path or wildcard, for example https://app.example.org",
+        );
+      }
+    }
+
+    const smartAuthority = raw["azureFhirSmartAuthority"]?.trim();
+    const smartClientIds = parseList(
+      key("azureFhirSmartClientIds"),
+      raw["azureFhirSmartClientIds"],
+      [],
+    );
+    if (smartAuthority !== undefined && smartAuthority !== "") {
+      if (
+        !/^https:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*\/?$/.test(
+          smartAuthority,
+        )
+      ) {
+        throw new ConfigurationError(
+          key("azureFhirSmartAuthority"),
+          smartAuthority,
+          "the https issuer URL of the SMART identity provider, without query or fragment",
+        );
+      }
+      if (
+        smartClientIds.length === 0 ||
+        smartClientIds.some((c) => !/^[A-Za-z0-9._-]{1,128}$/.test(c))
+      ) {
+        throw new ConfigurationError(
+          key("azureFhirSmartClientIds"),
+          raw["azureFhirSmartClientIds"],
+          "a non-empty list of the client ids (letters, digits, . _ -) the SMART identity provider issues tokens to",
+        );
+      }
+    } else if (smartClientIds.length > 0) {
+      throw new ConfigurationError(
+        key("azureFhirSmartAuthority"),
+        smartAuthority,
+        "the SMART identity provider's https issuer URL, since azureFhirSmartClientIds is set",
+      );
+    }
+
+    const openAiLocation = inUnion(
+      "azureOpenAiLocation",
+      raw["azureOpenAiLocation"]?.trim() ? located("azureOpenAiLocation", "azure") : location,
+    );
+    const skuValue = optional("azureOpenAiSku", "DataZoneStandard");
+    if (!(azureOpenAiSkus as readonly string[]).includes(skuValue)) {
+      throw new ConfigurationError(
+        key("azureOpenAiSku"),
+        skuValue,
+        `one of ${azureOpenAiSkus.join(", ")} (DataZone* keep processing in the account's data zone, the others in its region; Global* types may process prompts anywhere and are not accepted)`,
+      );
+    }
+    const capacityText = optional("azureOpenAiCapacity", "10");
+    const capacity = Number(capacityText);
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 1000) {
+      throw new ConfigurationError(
+        key("azureOpenAiCapacity"),
+        capacityText,
+        "a whole number of capacity units from 1 to 1000",
+      );
+    }
+    const allowedFqdns = parseList(
+      key("azureOpenAiAllowedFqdns"),
+      raw["azureOpenAiAllowedFqdns"],
+      [],
+    );
+    for (const fqdn of allowedFqdns) {
+      if (!/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(fqdn)) {
+        throw new ConfigurationError(
+          key("azureOpenAiAllowedFqdns"),
+          allowedFqdns,
+          "a list of lowercase host names without scheme, port or wildcard, for example myvault.vault.azure.net",
+        );
+      }
+    }
+
+    return {
+      location,
+      subscriptionId: matching(
+        "azureSubscriptionId",
+        uuid,
+        "a lowercase GUID (the Azure subscription id)",
+      ),
+      tenantId,
+      addressSpace,
+      fhir: {
+        smartProxy: flag("azureFhirSmartProxy", false),
+        ...(smartAuthority
+          ? { smartIdentityProvider: { authority: smartAuthority, clientIds: smartClientIds } }
+          : {}),
+        export: flag("azureFhirExport", true),
+        corsOrigins,
+      },
+      openAi: {
+        location: openAiLocation,
+        model: matching(
+          "azureOpenAiModel",
+          /^[a-z0-9][a-z0-9.-]{0,63}$/,
+          "an Azure OpenAI model name such as gpt-4o",
+          "gpt-4o",
+        ),
+        modelVersion: matching(
+          "azureOpenAiModelVersion",
+          /^\d{4}-\d{2}-\d{2}$|^\d+(\.\d+)*$/,
+          'a pinned model version such as "2024-11-20" (automatic upgrades are off, so a version is required)',
+          "2024-11-20",
+        ),
+        sku: skuValue as AzureConfig["openAi"]["sku"],
+        capacity,
+        contentFilterThreshold: oneOf(
+          "azureOpenAiContentFilterThreshold",
+          azureContentFilterThresholds,
+          "Medium",
+        ),
+        allowedFqdns,
+        apiVersion: matching(
+          "azureOpenAiApiVersion",
+          /^\d{4}-\d{2}-\d{2}(-preview)?$/,
+          'an Azure OpenAI data-plane API version such as "2024-10-21"',
+          "2024-10-21",
+        ),
+      },
+      triage: {
+        image: matching(
+          "triageImage",
+          /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)+@sha256:[0-9a-f]{64}$/,
+          "a digest-pinned image reference, registry/repository@sha256:<64 hex digits>, for example myregistry.azurecr.io/mediconnect/symptom-triage@sha256:<digest>",
+        ),
+        audience: matching(
+          "azureTriageAudience",
+          /^(api:\/\/[A-Za-z0-9._/-]+|https:\/\/[a-z0-9.-]+(\/[A-Za-z0-9._-]+)*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+          "the Entra ID application ID URI (api://...) or client id (GUID) that triage callers' tokens are issued for",
+          `api://${raw["namePrefix"]?.trim() || "mediconnect"}-triage`,
+        ),
+        fhirDataRole: oneOf("azureTriageFhirDataRole", azureFhirDataRoles, "reader"),
+      },
+      apiPublisherEmail: matching(
+        "azureApiPublisherEmail",
+        /^[^@\s]+@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
+        "an e-mail address for API Management service notifications",
+        "platform-team@mediconnect.example",
+      ),
+    };
+  };
 
   const config: PlatformConfig = {
     project: context.project,
@@ -507,6 +765,25 @@ export const platformConfigKeys = [
   "azureLocation",
   "azureSubscriptionId",
   "azureTenantId",
+  // Azure section (issue 13)
+  "azureAddressSpace",
+  "azureFhirSmartProxy",
+  "azureFhirExport",
+  "azureFhirCorsOrigins",
+  "azureFhirSmartAuthority",
+  "azureFhirSmartClientIds",
+  "azureOpenAiLocation",
+  "azureOpenAiModel",
+  "azureOpenAiModelVersion",
+  "azureOpenAiSku",
+  "azureOpenAiCapacity",
+  "azureOpenAiContentFilterThreshold",
+  "azureOpenAiAllowedFqdns",
+  "azureOpenAiApiVersion",
+  "triageImage",
+  "azureTriageAudience",
+  "azureTriageFhirDataRole",
+  "azureApiPublisherEmail",
 ] as const;
 
 /** Whether the engine handed the program a key as a secret: in the SDK's runtime, though not in its typings. */

@@ -27,7 +27,24 @@ export interface KeyVaultArgs {
    * @default "P90D"
    */
   readonly rotateAfter?: string;
+  /**
+   * One more key per service that encrypts with a customer-managed key (for example ["fhir", "openai", "storage"]),
+   * each with the same type, size, operations and rotation policy as the vault's key, so that each service's
+   * identity can be granted its own key and nothing else.
+   * @default none
+   */
+  readonly serviceKeys?: readonly string[];
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** A key of the vault as the services that encrypt with it need it. */
+export interface VaultKey {
+  /** ARM resource id of the key: the scope of the role assignments that let an identity use it. */
+  readonly id: pulumi.Output<string>;
+  readonly name: pulumi.Output<string>;
+  /** Versionless key URL. */
+  readonly uri: pulumi.Output<string>;
+  readonly uriWithVersion: pulumi.Output<string>;
 }
 
 /**
@@ -41,6 +58,8 @@ export class KeyVault extends pulumi.ComponentResource {
   public readonly keyId: pulumi.Output<string>;
   /** The versioned key URL that CMEK settings (FHIR, OpenAI, Storage) take. */
   public readonly keyUriWithVersion: pulumi.Output<string>;
+  /** The service keys, by the names given in `serviceKeys`. */
+  public readonly serviceKeys: Readonly<Record<string, VaultKey>>;
 
   constructor(name: string, args: KeyVaultArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("mediconnect:azure:KeyVault", name, {}, opts);
@@ -51,6 +70,17 @@ export class KeyVault extends pulumi.ComponentResource {
       );
     }
     const vaultName = physicalName(args.namePrefix, name, 24);
+    const serviceKeyNames = args.serviceKeys ?? [];
+    for (const keyName of serviceKeyNames) {
+      if (
+        !/^[a-z][a-z0-9]{0,31}$/.test(keyName) ||
+        serviceKeyNames.indexOf(keyName) !== serviceKeyNames.lastIndexOf(keyName)
+      ) {
+        throw new Error(
+          `KeyVault ${name}: [serviceKeys] must be distinct lowercase names of letters and digits (up to 32) such as "fhir", received ${JSON.stringify(serviceKeyNames)}`,
+        );
+      }
+    }
 
     const vault = new keyvault.Vault(
       `${name}-vault`,
@@ -96,39 +126,53 @@ export class KeyVault extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const key = new keyvault.Key(
-      `${name}-key`,
-      {
-        resourceGroupName: args.resourceGroupName,
-        vaultName: vault.name,
-        keyName: `${name}-cmk`,
-        properties: {
-          kty: "RSA-HSM",
-          keySize: args.keySize ?? 3072,
-          keyOps: ["wrapKey", "unwrapKey", "encrypt", "decrypt"],
-          attributes: { enabled: true },
-          rotationPolicy: {
-            attributes: { expiryTime: "P2Y" },
-            lifetimeActions: [
-              { trigger: { timeAfterCreate: rotateAfter }, action: { type: "rotate" } },
-              { trigger: { timeBeforeExpiry: "P30D" }, action: { type: "notify" } },
-            ],
+    const createKey = (resourceName: string, keyName: string) =>
+      new keyvault.Key(
+        resourceName,
+        {
+          resourceGroupName: args.resourceGroupName,
+          vaultName: vault.name,
+          keyName,
+          properties: {
+            kty: "RSA-HSM",
+            keySize: args.keySize ?? 3072,
+            keyOps: ["wrapKey", "unwrapKey", "encrypt", "decrypt"],
+            attributes: { enabled: true },
+            rotationPolicy: {
+              attributes: { expiryTime: "P2Y" },
+              lifetimeActions: [
+                { trigger: { timeAfterCreate: rotateAfter }, action: { type: "rotate" } },
+                { trigger: { timeBeforeExpiry: "P30D" }, action: { type: "notify" } },
+              ],
+            },
           },
+          tags: args.tags,
         },
-        tags: args.tags,
-      },
-      { parent: this },
-    );
+        { parent: this },
+      );
+    const key = createKey(`${name}-key`, `${name}-cmk`);
+    const serviceKeys: Record<string, VaultKey> = {};
+    for (const keyName of serviceKeyNames) {
+      const k = createKey(`${name}-${keyName}-key`, `${keyName}-cmk`);
+      serviceKeys[keyName] = {
+        id: k.id,
+        name: k.name,
+        uri: k.keyUri,
+        uriWithVersion: k.keyUriWithVersion,
+      };
+    }
 
     this.vaultId = vault.id;
     this.vaultUri = vault.properties.apply((p) => p.vaultUri ?? "");
     this.keyId = key.id;
     this.keyUriWithVersion = key.keyUriWithVersion;
+    this.serviceKeys = serviceKeys;
     this.registerOutputs({
       vaultId: this.vaultId,
       vaultUri: this.vaultUri,
       keyId: this.keyId,
       keyUriWithVersion: this.keyUriWithVersion,
+      serviceKeys: this.serviceKeys,
     });
   }
 }

@@ -96,7 +96,7 @@ describe("gcp KmsKey", () => {
     });
     expect(only(recorded, "gcp:kms/cryptoKey:CryptoKey").inputs).toEqual({
       name: "mc-eu-phi-key",
-      keyRing: "phi-ring-id",
+      keyRing: "projects/mediconnect-prod-eu/locations/europe-west3/keyRings/mc-eu-phi",
       purpose: "ENCRYPT_DECRYPT",
       rotationPeriod: "7776000s",
       destroyScheduledDuration: "2592000s",
@@ -143,7 +143,7 @@ describe("azure AuditWorkspace", () => {
         `audit-${table.toLowerCase()}`,
         {
           resourceGroupName: "rg",
-          workspaceName: "audit-workspace",
+          workspaceName: "mc-eu-audit",
           tableName: table,
           retentionInDays: 730,
           totalRetentionInDays: 2192,
@@ -213,7 +213,7 @@ describe("azure KeyVault", () => {
     });
     expect(only(recorded, "azure-native:keyvault:Key").inputs).toEqual({
       resourceGroupName: "rg",
-      vaultName: "phi-vault",
+      vaultName: "mc-eu-phi",
       keyName: "phi-cmk",
       properties: {
         kty: "RSA-HSM",

@@ -37,6 +37,41 @@ export const project = "mediconnect-prod-eu";
 export const keyId = (location: string, name: string): string =>
   `projects/${project}/locations/${location}/keyRings/mc-eu-cmek-${name}/cryptoKeys/mc-eu-cmek-${name}-key`;
 
+/** The Azure subscription, tenant, resource group and audit workspace of the Azure component tests. */
+export const subscription = "00000000-0000-4000-8000-000000000002";
+export const tenant = "00000000-0000-4000-8000-0000000000bb";
+export const group = "mc-eu-platform";
+export const workspaceId = `/subscriptions/${subscription}/resourceGroups/${group}/providers/Microsoft.OperationalInsights/workspaces/mc-eu-audit`;
+
+/** The ARM id of an Azure resource: provider namespace and type from its token, name from its inputs. */
+export function armId(type: string, name: string): string {
+  const [, module, resource] = type.split(":");
+  return `/subscriptions/${subscription}/resourceGroups/${group}/providers/Microsoft.${module}/${resource}/${name}`;
+}
+
+/** Azure resources whose physical name input is not `<resource>Name`. */
+const azureNameInput: Readonly<Record<string, string>> = {
+  "azure-native:storage:StorageAccount": "accountName",
+  "azure-native:storage:BlobContainer": "containerName",
+  "azure-native:managedidentity:UserAssignedIdentity": "resourceName",
+  "azure-native:app:ManagedEnvironment": "environmentName",
+  "azure-native:apimanagement:ApiManagementService": "serviceName",
+  "azure-native:apimanagement:Api": "apiId",
+};
+
+/** The physical name a resource reports: Azure's from its `<resource>Name` input, others' from `name`. */
+function physicalNameOf(type: string, name: string, inputs: Record<string, any>): string {
+  if (type.startsWith("azure-native:")) {
+    const resource = type.split(":")[2] ?? "";
+    return (
+      inputs[`${resource.charAt(0).toLowerCase()}${resource.slice(1)}Name`] ??
+      inputs[azureNameInput[type] ?? ""] ??
+      name
+    );
+  }
+  return inputs["name"] ?? name;
+}
+
 /** The id the provider gives a resource: GCP resources by their path, an S3 bucket by its name, others by name. */
 function idOf(type: string, name: string, inputs: Record<string, any>): string {
   switch (type) {
@@ -144,6 +179,36 @@ function computed(
       };
     case "gcp:logging/projectSink:ProjectSink":
       return { writerIdentity: "serviceAccount:service-1@gcp-sa-logging.iam.gserviceaccount.com" };
+    case "azure-native:managedidentity:UserAssignedIdentity":
+      return { principalId: `${name}-principal`, clientId: `${name}-client` };
+    case "azure-native:keyvault:Vault":
+      return {
+        properties: {
+          ...inputs["properties"],
+          vaultUri: `https://${inputs["vaultName"]}.vault.azure.net/`,
+        },
+      };
+    case "azure-native:keyvault:Key": {
+      const uri = `https://${inputs["vaultName"]}.vault.azure.net/keys/${inputs["keyName"]}`;
+      return { keyUri: uri, keyUriWithVersion: `${uri}/v1` };
+    }
+    case "azure-native:app:ManagedEnvironment":
+      return {
+        defaultDomain: "calm-sea-1234.germanywestcentral.azurecontainerapps.io",
+        staticIp: "10.60.1.250",
+      };
+    case "azure-native:app:ContainerApp":
+      return {
+        configuration: {
+          ...inputs["configuration"],
+          ingress: {
+            ...inputs["configuration"]?.["ingress"],
+            fqdn: `${inputs["containerAppName"]}.calm-sea-1234.germanywestcentral.azurecontainerapps.io`,
+          },
+        },
+      };
+    case "azure-native:apimanagement:ApiManagementService":
+      return { gatewayUrl: `https://${inputs["serviceName"]}.azure-api.net` };
     default:
       return {};
   }
@@ -190,7 +255,7 @@ function mocks(
           id: idOf(args.type, args.name, args.inputs),
           state: {
             ...args.inputs,
-            name: args.inputs["name"] ?? args.name,
+            name: physicalNameOf(args.type, args.name, args.inputs),
             ...(args.type.startsWith("aws:")
               ? {
                   arn: `arn:aws:${args.type.split(":")[1]?.split("/")[0]}:${region}:${account}:${args.name}`,

@@ -79,6 +79,28 @@ describe("parsePlatformConfig", () => {
         location: "germanywestcentral",
         subscriptionId: "00000000-0000-4000-8000-000000000002",
         tenantId: "00000000-0000-4000-8000-0000000000bb",
+        addressSpace: "10.60.0.0/22",
+        fhir: {
+          smartProxy: false,
+          export: true,
+          corsOrigins: ["https://eu.app.mediconnect.example"],
+        },
+        openAi: {
+          location: "germanywestcentral",
+          model: "gpt-4o",
+          modelVersion: "2024-11-20",
+          sku: "DataZoneStandard",
+          capacity: 10,
+          contentFilterThreshold: "Medium",
+          allowedFqdns: [],
+          apiVersion: "2024-10-21",
+        },
+        triage: {
+          image: `mediconnectregistry.azurecr.io/mediconnect/symptom-triage@sha256:${"0".repeat(64)}`,
+          audience: "api://mc-eu-triage",
+          fhirDataRole: "reader",
+        },
+        apiPublisherEmail: "platform-team@mediconnect.example",
       },
     });
   });
