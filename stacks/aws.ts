@@ -8,6 +8,7 @@ import type { BuildContext, StackOutputs } from "./context";
 import { physicalName } from "../components/shared/naming";
 import { KmsKey } from "../components/aws/kms-key";
 import { AccountBaseline } from "../components/aws/account-baseline";
+import { Alerting } from "../components/aws/alerting";
 import { Audit } from "../components/aws/audit";
 import { CodeSigning } from "../components/aws/code-signing";
 import { HttpApi } from "../components/aws/http-api";
@@ -137,6 +138,7 @@ export function buildAws(
     {
       namePrefix,
       kmsKeyArn: key,
+      alertLinkBase: `${config.appUrl}/alerts/`,
       retentionHours: aws.kinesisRetentionHours,
       logRetentionInDays,
       codeSigning,
@@ -158,6 +160,38 @@ export function buildAws(
       routes: [
         { routeKey: "POST /appointments/{appointmentId}/meeting", function: video.function },
       ],
+    },
+    opts,
+  );
+
+  // Vitals alerts to the clinicians on duty; every function, dead-letter queue, stream and API alarm to on-call.
+  const alerting = new Alerting(
+    "alerting",
+    {
+      namePrefix,
+      kmsKeyArn: key,
+      clinicianTopicArn: vitals.alertTopicArn,
+      clinicians: {
+        emails: aws.alerts.clinicianEmails,
+        sms: aws.alerts.clinicianSms,
+        endpoint: aws.alerts.clinicianEndpoint,
+      },
+      operations: {
+        emails: aws.alerts.operationsEmails,
+        endpoint: aws.alerts.operationsEndpoint,
+      },
+      functions: [
+        { name: "video-meeting", functionName: video.function.functionName },
+        { name: "vitals-anomaly", functionName: vitals.function.functionName },
+      ],
+      deadLetterQueues: [
+        { name: "vitals-failures", queueArn: vitals.failureQueueArn },
+        { name: "vitals-dead-letters", queueArn: vitals.deadLetterQueueArn },
+        { name: "vitals-ingest-errors", queueArn: vitals.ingestErrorQueueArn },
+      ],
+      streams: [{ name: "vitals-stream", streamName: vitals.streamName }],
+      apis: [{ name: "api", apiId: api.apiId }],
+      otherAlarmTopicArns: [vitals.alarmTopicArn],
     },
     opts,
   );
@@ -192,5 +226,6 @@ export function buildAws(
     awsArtifactBucket: codeSigning.bucketName,
     awsCodeSigningConfigArn: codeSigning.configArn,
     awsTrailArn: audit.trailArn,
+    awsOperationsTopicArn: alerting.operationsTopicArn,
   };
 }

@@ -13,6 +13,11 @@ export interface VitalsPipelineArgs {
   readonly namePrefix: string;
   /** The platform CMK: stream, tables, queues, topics, logs and the function's environment. */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /**
+   * URL prefix of an alert in the clinical app (https, ending in "/"); the alert id is appended. Alert messages carry
+   * this link and a pseudonymous patient id instead of PHI.
+   */
+  readonly alertLinkBase: string;
   /** Stream retention in hours (24 to 168): the erasure window of raw readings. */
   readonly retentionHours: number;
   /** Retention of every log group (from the stack configuration). */
@@ -88,6 +93,11 @@ export class VitalsPipeline extends pulumi.ComponentResource {
       throw new Error(
         `VitalsPipeline ${name}: [maximumRecordAgeInSeconds] must be finite, 60 to the stream retention ` +
           `(${args.retentionHours * 3600}), received ${maxAge}`,
+      );
+    }
+    if (!/^https:\/\/[^\s/?#]+\/[^\s?#]*\/$/.test(args.alertLinkBase)) {
+      throw new Error(
+        `VitalsPipeline ${name}: [alertLinkBase] must be an https URL ending in "/" such as "https://app.example.org/alerts/", received ${JSON.stringify(args.alertLinkBase)}`,
       );
     }
     const topicPrefix = args.topicPrefix ?? "mediconnect/vitals";
@@ -234,6 +244,7 @@ export class VitalsPipeline extends pulumi.ComponentResource {
           VITALS_ALERT_TABLE: alertTable.tableName,
           VITALS_ALERT_TOPIC_ARN: alertTopic.arn,
           VITALS_DEAD_LETTER_TOPIC_ARN: deadLetterTopic.arn,
+          VITALS_ALERT_LINK_BASE: args.alertLinkBase,
         },
         secrets: args.secrets,
         policyStatements: [
