@@ -94,7 +94,7 @@ export const requestSchema = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: false, strict: true });
+const ajv = new Ajv({ allErrors: false, strict: true, verbose: true });
 const validate = ajv.compile<TriageRequest>(requestSchema);
 
 /** What an ajv error expects, phrased without the received value. */
@@ -103,7 +103,8 @@ function expectation(e: ErrorObject): string {
     case "enum":
       return `one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(", ")}`;
     case "additionalProperties":
-      return `no property "${(e.params as { additionalProperty: string }).additionalProperty}"; allowed: ${Object.keys(
+      // The unknown property's name is not echoed: a client may have put patient data in it.
+      return `only the properties ${Object.keys(
         (e.parentSchema as { properties?: object } | undefined)?.properties ?? {},
       ).join(", ")}`;
     case "required":

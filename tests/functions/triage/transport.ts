@@ -77,7 +77,9 @@ export function transport(...replies: Reply[]) {
   const sent: SentRequest[] = [];
   const fetch = async (input: unknown, init?: RequestInit): Promise<Response> => {
     const headers: Record<string, string> = {};
-    new Headers(init?.headers as HeadersInit).forEach((v, k) => (headers[k] = v));
+    new Headers(init?.headers as ConstructorParameters<typeof Headers>[0]).forEach(
+      (v, k) => (headers[k] = v),
+    );
     const req: SentRequest = {
       url: String(input),
       method: init?.method ?? "GET",
