@@ -135,7 +135,7 @@ export function createTriageRoute(deps: TriageDeps): JsonRoute {
       body: result,
       log: {
         source: result.source,
-        level: result.triageLevel,
+        triageLevel: result.triageLevel,
         symptoms: request.symptoms.length,
         freeText: request.freeText !== undefined,
         ...(result.degradedReason ? { degradedReason: result.degradedReason } : {}),
