@@ -293,9 +293,8 @@ export class Alerting extends pulumi.ComponentResource {
           topic: topicArn,
           protocol,
           endpoint,
-          ...(protocol === "https"
-            ? { endpointAutoConfirms: false, confirmationTimeoutInMinutes: 60 }
-            : {}),
+          // The endpoint confirms by fetching the SubscribeURL of SNS's first message; the deployment does not wait.
+          ...(protocol === "https" ? { endpointAutoConfirms: false } : {}),
         },
         { parent: this },
       );

@@ -72,7 +72,7 @@ describe("Alerting", () => {
     );
     expect([https.inputs.endpointAutoConfirms, https.inputs.confirmationTimeoutInMinutes]).toEqual([
       false,
-      60,
+      undefined,
     ]);
   });
 
