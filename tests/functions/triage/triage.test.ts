@@ -2,6 +2,7 @@ import { createLogger } from "../../../functions/lib/logging";
 import { ProblemError } from "../../../functions/lib/http/service";
 import { createTriageRoute, triage, TriageDeps } from "../../../functions/symptom-triage/handler";
 import { parseTriageRequest, TriageRequest } from "../../../functions/symptom-triage/input";
+import { readSettings } from "../../../functions/symptom-triage/main";
 import {
   ANSWER_SCHEMA,
   SYSTEM_MESSAGE,
@@ -483,5 +484,38 @@ describe("checkAnswer on benign answers", () => {
     },
   ])("accepts a plain, schema-conforming answer", (a) => {
     expect(checkAnswer(JSON.stringify(a))).toEqual({ ok: true, answer: a });
+  });
+});
+
+describe("environment", () => {
+  const env = {
+    AZURE_OPENAI_ENDPOINT: "https://mc-eu-openai.openai.azure.com/",
+    AZURE_OPENAI_DEPLOYMENT: "triage-gpt4o",
+    AZURE_OPENAI_API_VERSION: "2024-10-21",
+    AZURE_CLIENT_ID: "00000000-0000-4000-8000-0000000000aa",
+  };
+
+  it("reads the contract's variables", () => {
+    expect(readSettings(env)).toEqual({
+      endpoint: "https://mc-eu-openai.openai.azure.com/",
+      deployment: "triage-gpt4o",
+      apiVersion: "2024-10-21",
+      clientId: "00000000-0000-4000-8000-0000000000aa",
+    });
+  });
+
+  it.each<[Record<string, string | undefined>, string]>([
+    [
+      { AZURE_OPENAI_DEPLOYMENT: undefined },
+      "environment variable AZURE_OPENAI_DEPLOYMENT is not set",
+    ],
+    [
+      { AZURE_OPENAI_ENDPOINT: "https://westeurope.api.cognitive.microsoft.com/" },
+      'AZURE_OPENAI_ENDPOINT is "https://westeurope.api.cognitive.microsoft.com/"; expected the Azure OpenAI endpoint',
+    ],
+    [{ AZURE_OPENAI_API_VERSION: "latest" }, 'AZURE_OPENAI_API_VERSION is "latest"'],
+    [{ AZURE_CLIENT_ID: "my-identity" }, 'AZURE_CLIENT_ID is "my-identity"'],
+  ])("names the bad variable", (override, message) => {
+    expect(() => readSettings({ ...env, ...override })).toThrow(message);
   });
 });
