@@ -87,7 +87,7 @@ describe.each(Object.keys(SERVICES))("the %s image", (service) => {
       child.on("exit", (code) => resolve(code)),
     );
     try {
-      expect(await waitForHealth(`http://127.0.0.1:${port}/healthz`, Date.now() + 45_000)).toBe(
+      expect(await waitForHealth(`http://127.0.0.1:${port}/healthz`, Date.now() + 90_000)).toBe(
         200,
       );
       child.kill("SIGTERM");
@@ -97,5 +97,5 @@ describe.each(Object.keys(SERVICES))("the %s image", (service) => {
       child.kill("SIGKILL");
       fs.rmSync(out, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 150_000);
 });
