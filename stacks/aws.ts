@@ -185,9 +185,10 @@ export function buildAws(
         { name: "vitals-anomaly", functionName: vitals.function.functionName },
       ],
       deadLetterQueues: [
-        { name: "vitals-failures", queueArn: vitals.failureQueueArn },
-        { name: "vitals-dead-letters", queueArn: vitals.deadLetterQueueArn },
-        { name: "vitals-ingest-errors", queueArn: vitals.ingestErrorQueueArn },
+        { name: "video-dead-letters", queueName: video.deadLetterQueueName },
+        { name: "vitals-failures", queueName: vitals.failureQueueName },
+        { name: "vitals-dead-letters", queueName: vitals.deadLetterQueueName },
+        { name: "vitals-ingest-errors", queueName: vitals.ingestErrorQueueName },
       ],
       streams: [{ name: "vitals-stream", streamName: vitals.streamName }],
       apis: [{ name: "api", apiId: api.apiId }],

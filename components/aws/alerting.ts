@@ -29,8 +29,7 @@ export interface WatchedFunction {
 
 export interface WatchedQueue {
   readonly name: string;
-  /** The queue's ARN; its name is the ARN's last part. */
-  readonly queueArn: pulumi.Input<string>;
+  readonly queueName: pulumi.Input<string>;
 }
 
 export interface WatchedStream {
@@ -209,9 +208,7 @@ export class Alerting extends pulumi.ComponentResource {
         {
           namespace: "AWS/SQS",
           metricName: "ApproximateNumberOfMessagesVisible",
-          dimensions: {
-            QueueName: pulumi.output(q.queueArn).apply((arn) => arn.split(":").pop() ?? arn),
-          },
+          dimensions: { QueueName: q.queueName },
           statistic: "Maximum",
           comparisonOperator: "GreaterThanThreshold",
           threshold: 0,

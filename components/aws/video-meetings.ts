@@ -65,6 +65,7 @@ export class VideoMeetings extends pulumi.ComponentResource {
   public readonly meetingsTable: PhiTable;
   public readonly eventsQueueArn: pulumi.Output<string>;
   public readonly deadLetterQueueArn: pulumi.Output<string>;
+  public readonly deadLetterQueueName: pulumi.Output<string>;
   public readonly eventRuleArn: pulumi.Output<string>;
 
   constructor(name: string, args: VideoMeetingsArgs, opts: pulumi.ComponentResourceOptions = {}) {
@@ -187,6 +188,7 @@ export class VideoMeetings extends pulumi.ComponentResource {
     this.meetingsTable = meetings;
     this.eventsQueueArn = events.queueArn;
     this.deadLetterQueueArn = deadLetters.queueArn;
+    this.deadLetterQueueName = deadLetters.queueName;
     this.eventRuleArn = rule.arn;
     this.registerOutputs({
       functionArn: fn.functionArn,

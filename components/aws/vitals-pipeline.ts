@@ -70,6 +70,9 @@ export class VitalsPipeline extends pulumi.ComponentResource {
   public readonly failureQueueArn: pulumi.Output<string>;
   public readonly ingestErrorQueueArn: pulumi.Output<string>;
   public readonly deadLetterQueueArn: pulumi.Output<string>;
+  public readonly failureQueueName: pulumi.Output<string>;
+  public readonly ingestErrorQueueName: pulumi.Output<string>;
+  public readonly deadLetterQueueName: pulumi.Output<string>;
   public readonly devicePolicyName: pulumi.Output<string>;
   public readonly topicRuleName: pulumi.Output<string>;
   public readonly mappingId: pulumi.Output<string>;
@@ -494,6 +497,9 @@ export class VitalsPipeline extends pulumi.ComponentResource {
     this.failureQueueArn = failureQueue.queueArn;
     this.ingestErrorQueueArn = ingestErrors.queueArn;
     this.deadLetterQueueArn = deadLetterQueue.queueArn;
+    this.failureQueueName = failureQueue.queueName;
+    this.ingestErrorQueueName = ingestErrors.queueName;
+    this.deadLetterQueueName = deadLetterQueue.queueName;
     this.devicePolicyName = devicePolicy.name;
     this.topicRuleName = rule.name;
     this.mappingId = mapping.id;

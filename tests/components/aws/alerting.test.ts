@@ -33,7 +33,7 @@ const baseArgs = () => ({
     { name: "video-meeting", functionName: "mc-eu-video-meeting" },
     { name: "vitals-anomaly", functionName: "mc-eu-vitals-anomaly" },
   ],
-  deadLetterQueues: [{ name: "vitals-failures", queueArn: arn("sqs", "mc-eu-vitals-failures") }],
+  deadLetterQueues: [{ name: "vitals-failures", queueName: "mc-eu-vitals-failures" }],
   streams: [{ name: "vitals-stream", streamName: "mc-eu-vitals" }],
   apis: [{ name: "api", apiId: "api-id-1" }],
   otherAlarmTopicArns: [pipelineAlarms],
