@@ -8,6 +8,7 @@ import type { AwsConfig } from "./config";
 import type { BuildContext, StackOutputs } from "./context";
 import { KmsKey } from "../components/aws/kms-key";
 import { AccountBaseline } from "../components/aws/account-baseline";
+import { Alerting } from "../components/aws/alerting";
 import { Audit } from "../components/aws/audit";
 import { CodeSigning } from "../components/aws/code-signing";
 import { HttpApi } from "../components/aws/http-api";
@@ -69,6 +70,7 @@ export function buildAws(
   const video = createVideoMeetings(step, { key, codeSigning, appointments, secrets, network });
   const vitals = createVitalsPipeline(step, { key, codeSigning, secrets, vpc: network.vpc });
   const api = createApi(step, { key, identity, video });
+  const alerting = createAlerting(step, { key, video, vitals, api });
   const audit = createAudit(step, { key, appointments, video, vitals });
 
   return {
@@ -84,6 +86,7 @@ export function buildAws(
     awsArtifactBucket: codeSigning.bucketName,
     awsCodeSigningConfigArn: codeSigning.configArn,
     awsTrailArn: audit.trailArn,
+    awsOperationsTopicArn: alerting.operationsTopicArn,
   };
 }
 
@@ -227,6 +230,7 @@ export function createVitalsPipeline(
     {
       namePrefix: ctx.config.namePrefix,
       kmsKeyArn: parts.key,
+      alertLinkBase: `${ctx.config.appUrl}/alerts/`,
       retentionHours: aws.kinesisRetentionHours,
       logRetentionInDays: ctx.config.logRetentionDays,
       codeSigning: parts.codeSigning,
@@ -254,6 +258,50 @@ export function createApi(
       routes: [
         { routeKey: "POST /appointments/{appointmentId}/meeting", function: parts.video.function },
       ],
+    },
+    opts,
+  );
+}
+
+/** Vitals alerts to the clinicians on duty; every function, dead-letter queue, stream and API alarm to on-call. */
+export function createAlerting(
+  { ctx, aws, opts }: AwsStep,
+  parts: {
+    key: pulumi.Input<string>;
+    video: VideoMeetings;
+    vitals: VitalsPipeline;
+    api: HttpApi;
+  },
+): Alerting {
+  const { video, vitals, api } = parts;
+  return new Alerting(
+    "alerting",
+    {
+      namePrefix: ctx.config.namePrefix,
+      kmsKeyArn: parts.key,
+      clinicianTopicArn: vitals.alertTopicArn,
+      clinicians: {
+        emails: aws.alerts.clinicianEmails,
+        sms: aws.alerts.clinicianSms,
+        endpoint: aws.alerts.clinicianEndpoint,
+      },
+      operations: {
+        emails: aws.alerts.operationsEmails,
+        endpoint: aws.alerts.operationsEndpoint,
+      },
+      functions: [
+        { name: "video-meeting", functionName: video.function.functionName },
+        { name: "vitals-anomaly", functionName: vitals.function.functionName },
+      ],
+      deadLetterQueues: [
+        { name: "video-dead-letters", queueName: video.deadLetterQueueName },
+        { name: "vitals-failures", queueName: vitals.failureQueueName },
+        { name: "vitals-dead-letters", queueName: vitals.deadLetterQueueName },
+        { name: "vitals-ingest-errors", queueName: vitals.ingestErrorQueueName },
+      ],
+      streams: [{ name: "vitals-stream", streamName: vitals.streamName }],
+      apis: [{ name: "api", apiId: api.apiId }],
+      otherAlarmTopicArns: [vitals.alarmTopicArn],
     },
     opts,
   );

@@ -52,6 +52,22 @@ export interface AwsConfig {
   readonly kinesisRetentionHours: number;
   /** Chime SDK meetings: the API and events region, and the media regions a meeting may be placed in (default first). */
   readonly chime: { readonly controlRegion: string; readonly mediaRegions: readonly string[] };
+  /** Who vitals alerts and operational alarms reach (components/aws/alerting.ts). */
+  readonly alerts: AwsAlertSubscribers;
+}
+
+/** Subscribers of the clinical alert topic and of the operations topic. */
+export interface AwsAlertSubscribers {
+  /** Clinicians on duty by e-mail; with `clinicianSms`, at least one address or number. */
+  readonly clinicianEmails: readonly string[];
+  /** Clinicians on duty by SMS, E.164 numbers. */
+  readonly clinicianSms: readonly string[];
+  /** The clinical app's https endpoint for alerts. */
+  readonly clinicianEndpoint: string;
+  /** The on-call team's addresses (at least one). */
+  readonly operationsEmails: readonly string[];
+  /** The paging tool's https endpoint, when there is one. */
+  readonly operationsEndpoint?: string;
 }
 
 /**
@@ -359,7 +375,58 @@ export function parsePlatformConfig(
         "a list without repeated regions",
       );
     }
-    return { region, accountId, kinesisRetentionHours, chime: { controlRegion, mediaRegions } };
+    return {
+      region,
+      accountId,
+      kinesisRetentionHours,
+      chime: { controlRegion, mediaRegions },
+      alerts: alertSubscribers(),
+    };
+  };
+  const alertSubscribers = (): AwsAlertSubscribers => {
+    const email = /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/;
+    const addresses = (name: string, required: boolean, pattern: RegExp, what: string) => {
+      const text = raw[name];
+      const list = text === undefined || text.trim() === "" ? [] : parseList(key(name), text, []);
+      if (required && list.length === 0) {
+        throw new ConfigurationError(key(name), text, `a non-empty list of ${what}`);
+      }
+      for (const value of list) {
+        if (!pattern.test(value)) {
+          throw new ConfigurationError(key(name), list, `a list of ${what}`);
+        }
+      }
+      return list;
+    };
+    const clinicianEmails = addresses("clinicianAlertEmails", false, email, "e-mail addresses");
+    const clinicianSms = addresses(
+      "clinicianAlertSms",
+      false,
+      /^\+[1-9]\d{6,14}$/,
+      "phone numbers in E.164 form, for example +4915112345678",
+    );
+    if (clinicianEmails.length + clinicianSms.length === 0) {
+      throw new ConfigurationError(
+        key("clinicianAlertEmails"),
+        raw["clinicianAlertEmails"],
+        "at least one clinician e-mail address (or a number in mediconnect:clinicianAlertSms): vitals alerts must reach the clinicians on duty",
+      );
+    }
+    const https = /^https:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[^\s]*)?$/i;
+    const httpsUrl = "an https URL (plain http would carry alerts in clear text)";
+    const clinicianEndpoint = matching("clinicianAlertEndpoint", https, httpsUrl);
+    const operationsEmails = addresses("operationsAlertEmails", true, email, "e-mail addresses");
+    const endpointText = raw["operationsAlertEndpoint"]?.trim();
+    if (endpointText !== undefined && endpointText !== "" && !https.test(endpointText)) {
+      throw new ConfigurationError(key("operationsAlertEndpoint"), endpointText, httpsUrl);
+    }
+    return {
+      clinicianEmails,
+      clinicianSms,
+      clinicianEndpoint,
+      operationsEmails,
+      ...(endpointText ? { operationsEndpoint: endpointText } : {}),
+    };
   };
   const gcpSection = (): GcpConfig => {
     const project = matching(
@@ -752,6 +819,12 @@ export const platformConfigKeys = [
   "kinesisRetentionHours",
   "chimeControlRegion",
   "chimeMediaRegions",
+  // AWS alerting (issue 15)
+  "clinicianAlertEmails",
+  "clinicianAlertSms",
+  "clinicianAlertEndpoint",
+  "operationsAlertEmails",
+  "operationsAlertEndpoint",
   "gcpProject",
   "gcpRegion",
   "gcpMasterAuthorizedNetworks",

@@ -61,6 +61,7 @@ export class VideoMeetings extends pulumi.ComponentResource {
   public readonly meetingsTable: PhiTable;
   public readonly eventsQueueArn: pulumi.Output<string>;
   public readonly deadLetterQueueArn: pulumi.Output<string>;
+  public readonly deadLetterQueueName: pulumi.Output<string>;
   public readonly eventRuleArn: pulumi.Output<string>;
 
   constructor(name: string, args: VideoMeetingsArgs, opts: pulumi.ComponentResourceOptions = {}) {
@@ -183,12 +184,14 @@ export class VideoMeetings extends pulumi.ComponentResource {
     this.meetingsTable = meetings;
     this.eventsQueueArn = events.queueArn;
     this.deadLetterQueueArn = deadLetters.queueArn;
+    this.deadLetterQueueName = deadLetters.queueName;
     this.eventRuleArn = rule.arn;
     this.registerOutputs({
       functionArn: this.function.functionArn,
       meetingsTableArn: this.meetingsTable.tableArn,
       eventsQueueArn: this.eventsQueueArn,
       deadLetterQueueArn: this.deadLetterQueueArn,
+      deadLetterQueueName: this.deadLetterQueueName,
       eventRuleArn: this.eventRuleArn,
     });
   }

@@ -13,6 +13,11 @@ export interface VitalsPipelineArgs {
   readonly namePrefix: string;
   /** The platform CMK: stream, tables, queues, topics, logs and the function's environment. */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /**
+   * URL prefix of an alert in the clinical app (https, ending in "/"); the alert id is appended. Alert messages carry
+   * this link and a pseudonymous patient id instead of PHI.
+   */
+  readonly alertLinkBase: string;
   /** Stream retention in hours (24 to 168): the erasure window of raw readings. */
   readonly retentionHours: number;
   /** Retention of every log group (from the stack configuration). */
@@ -74,6 +79,11 @@ export function checkVitalsPipelineArgs(name: string, args: VitalsPipelineArgs):
         `(${args.retentionHours * 3600}), received ${maxAge}`,
     );
   }
+  if (!/^https:\/\/[^\s/?#]+\/[^\s?#]*\/$/.test(args.alertLinkBase)) {
+    throw new Error(
+      `VitalsPipeline ${name}: [alertLinkBase] must be an https URL ending in "/" such as "https://app.example.org/alerts/", received ${JSON.stringify(args.alertLinkBase)}`,
+    );
+  }
   const topicPrefix = args.topicPrefix ?? "mediconnect/vitals";
   if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(topicPrefix)) {
     throw new Error(
@@ -122,6 +132,9 @@ export class VitalsPipeline extends pulumi.ComponentResource {
   public readonly failureQueueArn: pulumi.Output<string>;
   public readonly ingestErrorQueueArn: pulumi.Output<string>;
   public readonly deadLetterQueueArn: pulumi.Output<string>;
+  public readonly failureQueueName: pulumi.Output<string>;
+  public readonly ingestErrorQueueName: pulumi.Output<string>;
+  public readonly deadLetterQueueName: pulumi.Output<string>;
   public readonly devicePolicyName: pulumi.Output<string>;
   public readonly topicRuleName: pulumi.Output<string>;
   public readonly mappingId: pulumi.Output<string>;
@@ -162,6 +175,9 @@ export class VitalsPipeline extends pulumi.ComponentResource {
     this.failureQueueArn = queues.failures.queueArn;
     this.ingestErrorQueueArn = queues.ingestErrors.queueArn;
     this.deadLetterQueueArn = queues.deadLetters.queueArn;
+    this.failureQueueName = queues.failures.queueName;
+    this.ingestErrorQueueName = queues.ingestErrors.queueName;
+    this.deadLetterQueueName = queues.deadLetters.queueName;
     this.devicePolicyName = devicePolicy.name;
     this.topicRuleName = rule.name;
     this.mappingId = mapping.id;
@@ -177,6 +193,9 @@ export class VitalsPipeline extends pulumi.ComponentResource {
       failureQueueArn: this.failureQueueArn,
       ingestErrorQueueArn: this.ingestErrorQueueArn,
       deadLetterQueueArn: this.deadLetterQueueArn,
+      failureQueueName: this.failureQueueName,
+      ingestErrorQueueName: this.ingestErrorQueueName,
+      deadLetterQueueName: this.deadLetterQueueName,
       devicePolicyName: this.devicePolicyName,
       topicRuleName: this.topicRuleName,
       mappingId: this.mappingId,
@@ -351,6 +370,7 @@ export class VitalsPipeline extends pulumi.ComponentResource {
           VITALS_ALERT_TABLE: alertTable.tableName,
           VITALS_ALERT_TOPIC_ARN: topics.alerts.arn,
           VITALS_DEAD_LETTER_TOPIC_ARN: topics.deadLetters.arn,
+          VITALS_ALERT_LINK_BASE: args.alertLinkBase,
         },
         secrets: args.secrets,
         policyStatements: [

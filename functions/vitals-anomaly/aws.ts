@@ -11,6 +11,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { PublishBatchCommand, PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { isFifoTopic } from "../lib/aws/env";
+import { NoticeSettings, alertNotice, checkLinkBase } from "./notice";
 import type {
   Alert,
   AlertSink,
@@ -127,7 +128,8 @@ export class DynamoStateStore implements StateStore {
 
 /**
  * Alerts are recorded in a ledger table keyed by `alertId` before they are published, so a replayed reading finds
- * its alert already sent. Ledger item: `alertId` (S, partition key), `status` ("pending" | "sent"), the alert.
+ * its alert already sent. The ledger keeps the whole alert; the published message is the PHI-free notice of
+ * notice.ts (pseudonymous patient id and a link), never the alert itself. Ledger item: `alertId` (S, partition key), `status` ("pending" | "sent"), the alert.
  * A crash between publishing and marking "sent" republishes with the same id (SNS FIFO dedupes it within 5
  * minutes; subscribers dedupe on the `alertId` message attribute).
  */
@@ -137,7 +139,10 @@ export class DynamoSnsAlertSink implements AlertSink {
     private readonly sns: SNSClient,
     private readonly tableName: string,
     private readonly topicArn: string,
-  ) {}
+    private readonly notice: NoticeSettings,
+  ) {
+    checkLinkBase(notice.linkBase);
+  }
 
   async publish(alerts: readonly Alert[]): Promise<ReadonlySet<string>> {
     const failed = new Set<string>();
@@ -163,7 +168,8 @@ export class DynamoSnsAlertSink implements AlertSink {
         await this.sns.send(
           new PublishCommand({
             TopicArn: this.topicArn,
-            Message: JSON.stringify(alert),
+            Message: alertNotice(alert, this.notice).message,
+            MessageStructure: "json",
             MessageAttributes: { alertId: { DataType: "String", StringValue: alert.alertId } },
             ...(fifo
               ? { MessageDeduplicationId: alert.alertId, MessageGroupId: alert.alertId }

@@ -22,6 +22,10 @@ export const ENVIRONMENT = {
   VITALS_ALERT_TABLE: "the DynamoDB alert ledger table (partition key alertId)",
   VITALS_ALERT_TOPIC_ARN: "the SNS topic ARN alerts are published to",
   VITALS_DEAD_LETTER_TOPIC_ARN: "the SNS topic ARN malformed records are sent to",
+  VITALS_ALERT_LINK_BASE:
+    "the clinical app's alert URL prefix the alert id is appended to, https://.../alerts/",
+  PHI_PSEUDONYM_KEY:
+    "the HMAC key of patient pseudonyms (resolved from PHI_PSEUDONYM_KEY_SECRET_ARN at cold start)",
 } as const;
 
 function createAwsHandler(): VitalsHandler {
@@ -34,7 +38,16 @@ function createAwsHandler(): VitalsHandler {
   const sns = new SNSClient({});
   return createHandler({
     stateStore: new DynamoStateStore(doc, env.VITALS_STATE_TABLE),
-    alertSink: new DynamoSnsAlertSink(doc, sns, env.VITALS_ALERT_TABLE, env.VITALS_ALERT_TOPIC_ARN),
+    alertSink: new DynamoSnsAlertSink(
+      doc,
+      sns,
+      env.VITALS_ALERT_TABLE,
+      env.VITALS_ALERT_TOPIC_ARN,
+      {
+        pseudonymKey: env.PHI_PSEUDONYM_KEY,
+        linkBase: env.VITALS_ALERT_LINK_BASE,
+      },
+    ),
     deadLetterSink: new SnsDeadLetterSink(sns, env.VITALS_DEAD_LETTER_TOPIC_ARN),
     clock: systemClock,
     logger: createLogger({ serviceName: "vitals-anomaly" }),

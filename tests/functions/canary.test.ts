@@ -26,6 +26,12 @@ import type { DeadLetter } from "../../functions/vitals-anomaly/types";
 import { MemoryAppointmentStore, MemoryMeetingStore } from "../../functions/video-meeting/memory";
 import { b64, eventOf } from "./vitals/helpers";
 import { apiEvent } from "./video/helpers";
+import { createService } from "../../functions/lib/http/service";
+import { triageService } from "../../functions/symptom-triage/handler";
+import { riskService } from "../../functions/risk-inference/handler";
+import { VertexPredictor } from "../../functions/risk-inference/vertex";
+import { helpers } from "@google-cloud/aiplatform";
+import { SETTINGS, answer, completion, json, transport } from "./triage/transport";
 
 const PATIENT_ID = "pat-7734-canary";
 const PLANTED = {
@@ -239,9 +245,162 @@ async function runVideo(): Promise<Run> {
   return { lines, outputs };
 }
 
+/** POSTs each body to a container service on 127.0.0.1 and returns the response bodies. */
+async function overHttp(
+  service: Parameters<typeof createService>[0],
+  route: string,
+  bodies: unknown[],
+): Promise<string[]> {
+  const running = await createService(service).listen(0, "127.0.0.1");
+  const out: string[] = [];
+  try {
+    for (const body of bodies) {
+      const res = await fetch(`http://127.0.0.1:${running.port}${route}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
+      out.push(await res.text());
+    }
+  } finally {
+    await running.shutdown(100);
+  }
+  return out;
+}
+
+async function runTriage(): Promise<Run> {
+  const { lines, logger } = capture();
+  const echo = `${PLANTED.name} ${PLANTED.ssn} ${PLANTED.phone} ${PLANTED.email}`;
+  // The model answers in every hostile way: echoing identifiers, error bodies quoting them, filters, limits.
+  const t = transport(
+    answer({
+      triageLevel: "soon",
+      reasons: [`Reported by ${PLANTED.name}`],
+      advice: `Call ${PLANTED.phone}`,
+    }),
+    json(400, { error: { code: "content_filter", message: `filtered: ${echo}` } }),
+    json(429, { error: { message: `rate limited for ${echo}` } }, { "retry-after": "0" }),
+    json(500, { error: { message: `internal error for ${PLANTED.mrn}` } }),
+    completion(`{"triageLevel":"soon","reasons":["${PLANTED.ssn}"],"advice":"${PLANTED.email}"}`),
+    answer({
+      triageLevel: "routine",
+      reasons: ["Mild cough for a day."],
+      advice: "Rest and drink fluids.",
+    }),
+  );
+  const service = triageService({
+    model: { client: t.client, deployment: SETTINGS.deployment, sleep: async () => undefined },
+    logger: logger("symptom-triage"),
+  });
+  const freeText = `I am ${PLANTED.name}, SSN ${PLANTED.ssn}, ${PLANTED.mrn}, device ${PLANTED.device}, call ${PLANTED.phone} or ${PLANTED.email}. Mild cough.`;
+  const outputs = await overHttp(service, "/triage", [
+    ...Array.from({ length: 4 }, () => ({
+      symptoms: [{ code: "cough", severity: "mild" }],
+      freeText,
+    })),
+    { symptoms: [{ code: PLANTED.ssn, severity: "mild" }] },
+    { symptoms: [{ code: "cough", severity: PLANTED.name }] },
+    { symptoms: [{ code: "cough", severity: "mild" }], [PLANTED.mrn]: PLANTED.email },
+    { symptoms: [{ code: "cough", severity: "mild" }], ageYears: PLANTED.phone },
+    `{"symptoms": "${PLANTED.name}`,
+  ]);
+  // What left for the model is checked too: the free text's identifiers are redacted first.
+  outputs.push(...t.sent.map((r) => JSON.stringify(r.body)));
+  return { lines, outputs };
+}
+
+async function runRisk(): Promise<Run> {
+  const { lines, logger } = capture();
+  const observation = (
+    code: string,
+    value: number,
+    unit: string,
+    at: string,
+    subject = PATIENT_ID,
+  ) => ({
+    resourceType: "Observation",
+    id: PLANTED.mrn,
+    identifier: [{ value: PLANTED.ssn }],
+    status: "final",
+    code: { coding: [{ system: "http://loinc.org", code }], text: PLANTED.name },
+    subject: { reference: `Patient/${subject}`, display: PLANTED.name },
+    device: { reference: `Device/${PLANTED.device}` },
+    note: [{ text: `${PLANTED.phone} ${PLANTED.email}` }],
+    effectiveDateTime: at,
+    valueQuantity: { value, system: "http://unitsofmeasure.org", code: unit },
+  });
+  const bundle = (entries: unknown[]) => ({
+    resourceType: "Bundle",
+    type: "collection",
+    entry: entries.map((resource) => ({ resource })),
+  });
+  const patient = {
+    resourceType: "Patient",
+    id: PATIENT_ID,
+    name: [{ text: PLANTED.name }],
+    identifier: [{ value: PLANTED.mrn }, { value: PLANTED.ssn }],
+    telecom: [{ value: PLANTED.phone }, { value: PLANTED.email }],
+  };
+  const good = bundle([
+    patient,
+    observation("8867-4", 92, "/min", "2026-11-23T10:00:00Z"),
+    observation("8867-4", 104, "/min", "2026-11-23T11:00:00Z"),
+    observation("59408-5", 94, "%", "2026-11-23T11:00:00Z"),
+  ]);
+  const sent: unknown[] = [];
+  const answers: Array<unknown | Error> = [
+    {
+      predictions: [helpers.toValue({ classes: ["0", "1"], scores: [0.3, 0.7] })],
+      deployedModelId: "4455667788",
+      modelVersionId: "3",
+    },
+    Object.assign(poison("14 UNAVAILABLE: upstream"), { code: 14 }),
+    { predictions: [helpers.toValue({ label: PLANTED.name })], deployedModelId: "1" },
+  ];
+  const client = {
+    projectLocationEndpointPath: (p: string, l: string, e: string) =>
+      `projects/${p}/locations/${l}/endpoints/${e}`,
+    predict: async (request: unknown) => {
+      sent.push(request);
+      const next = answers.shift() ?? answers[answers.length - 1];
+      if (next instanceof Error) {
+        throw next;
+      }
+      return [next, undefined, undefined];
+    },
+  } as unknown as ConstructorParameters<typeof VertexPredictor>[0];
+  const predictor = new VertexPredictor(client, {
+    project: "mediconnect-prod-eu",
+    region: "europe-west3",
+    endpointId: "1234567890",
+  });
+  const outputs = await overHttp(
+    riskService({ predictor, logger: logger("risk-inference") }),
+    "/risk",
+    [
+      good,
+      good,
+      good,
+      bundle([patient]),
+      bundle([
+        observation("8867-4", 92, "/min", "2026-11-23T10:00:00Z"),
+        observation("8867-4", 92, "/min", "2026-11-23T10:00:00Z", PLANTED.patientSub),
+      ]),
+      { resourceType: PLANTED.name, entry: [] },
+      { resourceType: "Bundle", entry: { [PLANTED.ssn]: PLANTED.email } },
+      `{"resourceType": "${PLANTED.mrn}`,
+    ],
+  );
+  // The requests to Vertex AI are checked too: features only.
+  outputs.push(...sent.map((r) => JSON.stringify(r)));
+  return { lines, outputs };
+}
+
 const DRIVERS: Record<string, () => Promise<Run>> = {
   "vitals-anomaly": runVitals,
   "video-meeting": runVideo,
+  "symptom-triage": runTriage,
+  "risk-inference": runRisk,
 };
 
 const functionsDir = path.join(__dirname, "../../functions");

@@ -73,6 +73,12 @@ describe("parsePlatformConfig", () => {
             "eu-north-1",
           ],
         },
+        alerts: {
+          clinicianEmails: ["clinicians-on-duty@eu.mediconnect.example"],
+          clinicianSms: [],
+          clinicianEndpoint: "https://eu.app.mediconnect.example/api/alerts/vitals",
+          operationsEmails: ["oncall@eu.mediconnect.example"],
+        },
       },
       gcp: euGcpConfig,
       azure: {
@@ -277,12 +283,61 @@ describe("parsePlatformConfig", () => {
       'Invalid configuration [mediconnect:appUrl]: received "https://app.example.org/ui"; expected an https origin without path',
     ],
     [
+      "no clinician to alert",
+      { ...valid(), clinicianAlertEmails: undefined, clinicianAlertSms: undefined },
+      "Invalid configuration [mediconnect:clinicianAlertEmails]: received nothing (the key is not set); expected at least one clinician e-mail address (or a number in mediconnect:clinicianAlertSms)",
+    ],
+    [
+      "a clinician address that is not one",
+      { ...valid(), clinicianAlertEmails: '["on duty"]' },
+      'Invalid configuration [mediconnect:clinicianAlertEmails]: received ["on duty"]; expected a list of e-mail addresses.',
+    ],
+    [
+      "an SMS number not in E.164 form",
+      { ...valid(), clinicianAlertSms: '["0151 1234567"]' },
+      'Invalid configuration [mediconnect:clinicianAlertSms]: received ["0151 1234567"]; expected a list of phone numbers in E.164 form',
+    ],
+    [
+      "a clinical app endpoint over http",
+      { ...valid(), clinicianAlertEndpoint: "http://app.example.org/alerts" },
+      'Invalid configuration [mediconnect:clinicianAlertEndpoint]: received "http://app.example.org/alerts"; expected an https URL (plain http would carry alerts in clear text).',
+    ],
+    [
+      "no on-call address",
+      { ...valid(), operationsAlertEmails: undefined },
+      "Invalid configuration [mediconnect:operationsAlertEmails]: received nothing (the key is not set); expected a non-empty list of e-mail addresses.",
+    ],
+    [
+      "a paging endpoint over http",
+      { ...valid(), operationsAlertEndpoint: "http://pager.example.org/hook" },
+      'Invalid configuration [mediconnect:operationsAlertEndpoint]: received "http://pager.example.org/hook"; expected an https URL',
+    ],
+    [
       "an owner label GCP rejects",
       { ...valid(), owner: "Platform Team" },
       'Invalid configuration [mediconnect:owner]: received "Platform Team"; expected 1 to 63 lowercase letters',
     ],
   ])("rejects %s, naming the key, the value and what is expected", (_label, raw, message) => {
     expect(() => parsePlatformConfig(raw, context)).toThrow(message);
+  });
+
+  it("reads SMS numbers and a paging endpoint when given", () => {
+    const config = parsePlatformConfig(
+      {
+        ...valid(),
+        clinicianAlertEmails: undefined,
+        clinicianAlertSms: '["+4915112345678"]',
+        operationsAlertEndpoint: "https://pager.example.org/hook",
+      },
+      context,
+    );
+    expect(config.aws?.alerts).toEqual({
+      clinicianEmails: [],
+      clinicianSms: ["+4915112345678"],
+      clinicianEndpoint: "https://eu.app.mediconnect.example/api/alerts/vitals",
+      operationsEmails: ["oncall@eu.mediconnect.example"],
+      operationsEndpoint: "https://pager.example.org/hook",
+    });
   });
 
   it("accepts a shorter retention when the data is not PHI", () => {

@@ -1,6 +1,10 @@
 /** Reads a required environment variable at cold start; the error names the variable and what it should hold. */
-export function requireEnv(name: string, expected: string): string {
-  const value = process.env[name];
+export function requireEnv(
+  name: string,
+  expected: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const value = env[name];
   if (value === undefined || value.trim() === "") {
     throw new Error(
       `environment variable ${name} is ${value === undefined ? "not set" : "empty"}; expected ${expected}`,

@@ -30,6 +30,7 @@ beforeAll(async () => {
   const pipeline = new vitals.VitalsPipeline("vitals", {
     namePrefix: "mc-eu",
     kmsKeyArn: key,
+    alertLinkBase: "https://eu.app.mediconnect.example/alerts/",
     retentionHours: 24,
     logRetentionInDays: 2192,
     codeSigning,
@@ -161,6 +162,7 @@ describe("VitalsPipeline", () => {
       VITALS_ALERT_TABLE: "mc-eu-vitals-alerts",
       VITALS_ALERT_TOPIC_ARN: topicArn("alerts"),
       VITALS_DEAD_LETTER_TOPIC_ARN: topicArn("dead-letters"),
+      VITALS_ALERT_LINK_BASE: "https://eu.app.mediconnect.example/alerts/",
       PHI_PSEUDONYM_KEY_SECRET_ARN: arn("secretsmanager", "secret:mc-eu/pseudonym-key"),
     });
     expect([f.kmsKeyArn, f.deadLetterConfig, f.tracingConfig]).toEqual([
@@ -317,6 +319,10 @@ describe("VitalsPipeline", () => {
   });
 
   it.each([
+    [
+      { alertLinkBase: "http://app.example.org/alerts/" },
+      '[alertLinkBase] must be an https URL ending in "/" such as "https://app.example.org/alerts/", received "http://app.example.org/alerts/"',
+    ],
     [{ retentionHours: 12 }, "[retentionHours] must be a whole number from 24 to 168, received 12"],
     [
       { maximumRecordAgeInSeconds: -1 },
@@ -332,6 +338,7 @@ describe("VitalsPipeline", () => {
         new vitals.VitalsPipeline("bad", {
           namePrefix: "mc",
           kmsKeyArn: key,
+          alertLinkBase: "https://app.example.org/alerts/",
           retentionHours: 24,
           logRetentionInDays: 2192,
           codeSigning,

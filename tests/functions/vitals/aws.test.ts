@@ -14,6 +14,7 @@ import {
 } from "../../../functions/vitals-anomaly/aws";
 import { emptyState } from "../../../functions/vitals-anomaly/batch";
 import { handler } from "../../../functions/vitals-anomaly/handler";
+import { alertNotice } from "../../../functions/vitals-anomaly/notice";
 import type { Alert, DeadLetter } from "../../../functions/vitals-anomaly/types";
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
@@ -125,6 +126,11 @@ const alert: Alert = {
   sequenceNumber: "42",
 };
 
+const NOTICE = {
+  pseudonymKey: "test-key-0123456789abcdef0123456789",
+  linkBase: "https://app.example.org/alerts/",
+};
+
 describe("DynamoSnsAlertSink", () => {
   it("records pending, publishes with the alert id, then marks sent", async () => {
     ddbMock.on(PutCommand).resolves({});
@@ -135,6 +141,7 @@ describe("DynamoSnsAlertSink", () => {
       sns,
       "alerts",
       "arn:aws:sns:eu-central-1:1:alerts",
+      NOTICE,
     ).publish([alert]);
     expect(failed.size).toBe(0);
     expect(ddbMock.commandCalls(PutCommand)[0].args[0].input).toEqual({
@@ -146,7 +153,8 @@ describe("DynamoSnsAlertSink", () => {
     });
     expect(snsMock.commandCalls(PublishCommand)[0].args[0].input).toEqual({
       TopicArn: "arn:aws:sns:eu-central-1:1:alerts",
-      Message: JSON.stringify(alert),
+      Message: alertNotice(alert, NOTICE).message,
+      MessageStructure: "json",
       MessageAttributes: { alertId: { DataType: "String", StringValue: alert.alertId } },
     });
     expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toEqual({
@@ -167,6 +175,7 @@ describe("DynamoSnsAlertSink", () => {
       sns,
       "alerts",
       "arn:aws:sns:eu-central-1:1:alerts.fifo",
+      NOTICE,
     ).publish([alert]);
     expect(snsMock.commandCalls(PublishCommand)[0].args[0].input).toMatchObject({
       MessageDeduplicationId: alert.alertId,
@@ -184,6 +193,7 @@ describe("DynamoSnsAlertSink", () => {
       sns,
       "alerts",
       "arn:aws:sns:eu-central-1:1:alerts",
+      NOTICE,
     ).publish([alert, other]);
     expect([...failed]).toEqual([other.alertId]);
     expect(snsMock.commandCalls(PublishCommand)).toHaveLength(1);

@@ -32,6 +32,7 @@ import {
   fixedClock,
 } from "../../../functions/vitals-anomaly/memory";
 import { captureLogger, kinesisRecord } from "./helpers";
+import { alertNotice } from "../../../functions/vitals-anomaly/notice";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const kinesalite = require("kinesalite") as (opts: object) => Server;
@@ -55,6 +56,11 @@ async function listen(server: Server): Promise<number> {
 async function close(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
+
+const NOTICE = {
+  pseudonymKey: "integration-key-0123456789abcdef0123",
+  linkBase: "https://app.example.org/alerts/",
+};
 
 /** A recording stand-in for SNS (no local SNS exists): keeps every message, optionally failing some publishes. */
 class RecordingSns {
@@ -261,7 +267,7 @@ describe("vitals on kinesalite and dynalite", () => {
     const snsClient = sns as unknown as SNSClient;
     const handle = createHandler({
       stateStore: new DynamoStateStore(doc, STATE_TABLE, () => NOW),
-      alertSink: new DynamoSnsAlertSink(doc, snsClient, ALERT_TABLE, ALERT_TOPIC),
+      alertSink: new DynamoSnsAlertSink(doc, snsClient, ALERT_TABLE, ALERT_TOPIC, NOTICE),
       deadLetterSink: new SnsDeadLetterSink(snsClient, DLQ_TOPIC),
       clock: fixedClock(NOW),
       logger: captureLogger(),
@@ -308,13 +314,14 @@ describe("vitals on kinesalite and dynalite", () => {
     ).toEqual(expectedState.sort(sortById));
 
     // Exact alert set, each published exactly once and recorded as sent.
+    // What is published is each alert's PHI-free notice (the app's https body), never the alert itself.
     const expectedAlerts = [...reference.alertSink.alerts.values()]
       .map((a) => JSON.parse(JSON.stringify(a)))
       .sort((a, b) => a.alertId.localeCompare(b.alertId));
     const published = sns.alertMessages
-      .map((m) => m.body)
+      .map((m) => JSON.parse(String(m.body.https)))
       .sort((a, b) => String(a.alertId).localeCompare(String(b.alertId)));
-    expect(published).toEqual(expectedAlerts);
+    expect(published).toEqual(expectedAlerts.map((a) => alertNotice(a, NOTICE).body));
     const ledger = (await doc.send(new ScanCommand({ TableName: ALERT_TABLE }))).Items ?? [];
     expect(ledger.map((i) => [i.alertId, i.status]).sort()).toEqual(
       expectedAlerts.map((a) => [a.alertId, "sent"]).sort(),
