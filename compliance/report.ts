@@ -116,7 +116,7 @@ export function buildReport(run: Ok, generatedAt: Date): Report {
       mandatory: violations.filter((v) => v.enforcementLevel === "mandatory").length,
       advisory: violations.filter((v) => v.enforcementLevel === "advisory").length,
       suppressed: ev.suppressed.length,
-      notApplicable: count("not-applicable"),
+      notApplicable: ev.notApplicable.reduce((n, c) => n + c.count, 0),
       indeterminate: count("indeterminate"),
     },
     resources: run.resources.map((r) => ({
