@@ -89,7 +89,10 @@ const workers = new Set<ChildProcess>();
  * Runs one stack in a worker process and returns its result, received over the worker's IPC channel (no temporary
  * file: a result holds the program's inputs, secrets included).
  */
-export function runWorker(req: WorkerRequest): Promise<WorkerResult> {
+export function runWorker(
+  req: WorkerRequest,
+  env: Readonly<Record<string, string>> = {},
+): Promise<WorkerResult> {
   const worker = path.join(__dirname, "worker.ts");
   return new Promise((resolve) => {
     let result: WorkerResult | undefined;
@@ -103,7 +106,11 @@ export function runWorker(req: WorkerRequest): Promise<WorkerResult> {
         JSON.stringify(req),
       ],
       // The program's own output goes to stderr, so stdout carries only the plan.
-      { stdio: ["ignore", process.stderr, process.stderr, "ipc"], serialization: "advanced" },
+      {
+        stdio: ["ignore", process.stderr, process.stderr, "ipc"],
+        serialization: "advanced",
+        env: { ...process.env, ...env },
+      },
     );
     workers.add(child);
     child.on("message", (m) => (result = m as WorkerResult));

@@ -2,7 +2,7 @@
  * Type-checks a TypeScript program as the Pulumi Node.js language host does before it runs it (ts-node with type
  * checking, unless PULUMI_NODEJS_TRANSPILE_ONLY=true or Pulumi.yaml sets `runtime.options.typescript: false`):
  * the program directory's tsconfig.json (or PULUMI_NODEJS_TSCONFIG_PATH) when there is one, else the host's
- * defaults. A type error stops the plan with the compiler's diagnostics, as `pulumi preview` stops with
+ * default options. A type error stops the plan with the compiler's diagnostics, as `pulumi preview` stops with
  * "Unable to compile TypeScript".
  *
  * Checking a program that imports a whole provider SDK takes seconds and hundreds of MB, so it runs in its own
@@ -182,16 +182,13 @@ function check(dir: string, main: string, pulumiFrom: string): CheckOutcome {
   const ts = require("typescript") as typeof import("typescript");
   const file = path.resolve(dir, process.env["PULUMI_NODEJS_TSCONFIG_PATH"] ?? "tsconfig.json");
   let options: import("typescript").CompilerOptions = {
-    // A program without a tsconfig.json: ts-node's default configuration (@tsconfig/node*: strict, esModuleInterop,
-    // skipLibCheck) with the options the language host sets on top of it.
-    strict: true,
-    esModuleInterop: true,
-    skipLibCheck: true,
-    forceConsistentCasingInFileNames: true,
+    // The language host's options for a program without a tsconfig.json, plus skipLibCheck so that broken
+    // declarations of unrelated @types packages installed above the program do not fail it.
     target: ts.ScriptTarget.ES2015,
     module: ts.ModuleKind.CommonJS,
     moduleResolution: ts.ModuleResolutionKind.Node10,
     sourceMap: true,
+    skipLibCheck: true,
   };
   const diagnostics: import("typescript").Diagnostic[] = [];
   if (fs.existsSync(file)) {

@@ -4,7 +4,9 @@
  * sends the outcome to the parent over the IPC channel it was started with (no file: a result holds the program's
  * inputs, secrets included, and must not be left on disk by an interrupted run).
  */
+import * as path from "path";
 import { PackClient, PackInfo } from "./analyzer";
+import { programPackages } from "./packages";
 import { Evaluation, StreamingEvaluation } from "./evaluate";
 import { PlanError } from "./errors";
 import { runProgram } from "./program";
@@ -50,6 +52,8 @@ async function plan(req: WorkerRequest): Promise<WorkerResult> {
   const userPolicyConfig: PolicyConfigFile = req.policyConfigFile
     ? readPolicyConfigFile(req.policyConfigFile)
     : {};
+  // Packages the program pins but has not installed stop the plan before anything starts.
+  programPackages(project.dir, path.resolve(__dirname, ".."));
   const checking = typeCheck(project);
   checking.catch(() => undefined);
   const pack = PackClient.spawn(req.packDir, { background: true });
@@ -67,10 +71,17 @@ async function plan(req: WorkerRequest): Promise<WorkerResult> {
   try {
     const programStarted = process.hrtime.bigint();
     // A TypeScript error stops the plan as it stops `pulumi preview`, before any of the program's results count.
-    const [run] = await Promise.all([
+    const [ran, checked] = await Promise.allSettled([
       runProgram(project, config, { onResource: (r) => streaming.submit(r) }),
       checking,
     ]);
+    if (checked.status === "rejected") {
+      throw checked.reason;
+    }
+    if (ran.status === "rejected") {
+      throw ran.reason;
+    }
+    const run = ran.value;
     const programMs = ms(programStarted);
     pack.ref();
     const { info, config: reconciled } = await ready;
