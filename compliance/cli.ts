@@ -98,13 +98,7 @@ export function runWorker(
     let result: WorkerResult | undefined;
     const child = spawn(
       process.execPath,
-      [
-        "--max-semi-space-size=64",
-        "--require",
-        require.resolve("tsx/cjs"),
-        worker,
-        JSON.stringify(req),
-      ],
+      ["--require", require.resolve("tsx/cjs"), worker, JSON.stringify(req)],
       // The program's own output goes to stderr, so stdout carries only the plan.
       {
         stdio: ["ignore", process.stderr, process.stderr, "ipc"],
