@@ -71,10 +71,16 @@ async function plan(req: WorkerRequest): Promise<WorkerResult> {
   try {
     const programStarted = process.hrtime.bigint();
     // A TypeScript error stops the plan as it stops `pulumi preview`, before any of the program's results count.
+    // Only the program (and the TypeScript check) may keep this process alive while the program runs: with the
+    // parent's IPC channel and the pack unreferenced, a program waiting on something that never settles leaves
+    // nothing to run, which `runProgram` reports as a stall instead of waiting forever.
+    const channel = (process as { channel?: { ref(): void; unref(): void } }).channel;
+    channel?.unref();
     const [ran, checked] = await Promise.allSettled([
       runProgram(project, config, { onResource: (r) => streaming.submit(r) }),
       checking,
     ]);
+    channel?.ref();
     if (checked.status === "rejected") {
       throw checked.reason;
     }

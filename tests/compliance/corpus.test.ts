@@ -179,9 +179,10 @@ describe("corpus patterns that run to a plan (one plan of corpus/all)", () => {
       value: unknownValue,
     });
     expect(statusOf("aws-sns-topic-enable-cmk-encryption", "ns-alerts")).toBe("indeterminate");
-    expect(analyzed("ns-notify")["environment"]["variables"]["WEBHOOK_URL"]).toBe(
-      "https://hooks.example.org/records",
-    );
+    expect(analyzed("ns-notify")["environment"]["variables"]["WEBHOOK_URL"]).toEqual({
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+      value: "https://hooks.example.org/records",
+    });
   });
 
   it("multi-region-provider: a resource on an explicit provider takes that provider's region", () => {
