@@ -251,7 +251,10 @@ function asProgramError(
   }
   const e = err as Error & { code?: string };
   const where = `program ${path.relative(process.cwd(), project.main) || project.main}`;
-  if (e?.name === "ConfigurationError" || e?.name === "ConfigTypeError") {
+  const className = (e as { constructor?: { name?: string } })?.constructor?.name ?? "";
+  const runError = (e as { __pulumiRunError?: boolean })?.__pulumiRunError === true;
+  // The SDK's config errors (ConfigMissingError, ConfigTypeError, ...) are RunErrors: a message, no stack.
+  if (e?.name === "ConfigurationError" || (runError && /^Config[A-Za-z]*Error$/.test(className))) {
     return new PlanError("configuration", e.message);
   }
   if (e?.code === "MODULE_NOT_FOUND") {
@@ -266,7 +269,7 @@ function asProgramError(
       );
     }
   }
-  if (e?.name === "RunError" || e?.name === "ResourceError") {
+  if (runError || e?.name === "RunError" || e?.name === "ResourceError") {
     return new PlanError("program", `The ${where} failed: ${e.message}`);
   }
   const message = e instanceof Error ? programStack(e, project.dir) : String(err);

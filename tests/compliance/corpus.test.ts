@@ -4,6 +4,7 @@
  * that must stop the plan runs on its own. Inputs are checked in the form the pack receives them (`forAnalyzer`).
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { runWorker } from "../../compliance/cli";
 import { forAnalyzer, unknownValue } from "../../compliance/analyzer";
@@ -221,7 +222,7 @@ describe("corpus patterns that stop the plan with a clear message", () => {
 
   beforeAll(async () => {
     // A helper package that is not installed: outside this repository, so no ancestor node_modules provides it.
-    tmp = fs.mkdtempSync(path.join(require("os").tmpdir(), "corpus-missing-helper-"));
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "corpus-missing-helper-"));
     fs.cpSync(path.join(corpus, "missing-helper"), tmp, { recursive: true });
     const dirs: Record<string, string> = { "missing-helper-copy": tmp };
     const queue = [...patterns];
