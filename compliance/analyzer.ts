@@ -16,6 +16,66 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { PlanError } from "./errors";
 import { CapturedResource } from "./types";
 import { EnforcementLevel, ReconciledConfig } from "./policy-config";
+import { secretPlaceholderPrefix } from "./stack-config";
+
+const sigKey = "4dabf18193072939515e22adb298388d";
+const resourceReferenceSig = "5cf8f73096256a8f31e491e813e4eb8e";
+/** The SDK's and the engine's sentinel for an unknown value; the policy SDK reads it as unknown. */
+export const unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * Properties as the engine marshals them for an analyzer. pulumi/pulumi's analyzer plugin
+ * (pkg/resource/plugin/analyzer_plugin.go, Analyze and AnalyzeStack) marshals with
+ * `MarshalOptions{KeepUnknowns: true, KeepSecrets: true}`, leaving `KeepResources` false, and MarshalPropertyValue
+ * (sdk/go/common/resource/plugin/rpc.go) then downgrades every resource reference: to its ID when it has one (an
+ * unknown ID stays unknown), else, for a component, to its URN. Unknowns and secrets keep their wire form.
+ *
+ * One addition of the offline plan: a value holding an encrypted-config placeholder (alone or inside a longer
+ * string) goes to the pack as unknown, so a policy reading it cannot pass or fail on a made-up value and reports
+ * indeterminate instead.
+ *
+ * Returns the same object when nothing changes, so most resources are not copied.
+ */
+export function forAnalyzer(value: unknown): unknown {
+  if (typeof value === "string") {
+    return value.includes(secretPlaceholderPrefix) ? unknownValue : value;
+  }
+  if (value === null || typeof value !== "object") {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = forAnalyzer(value[i]);
+      if (v !== value[i]) {
+        out ??= value.slice();
+        out[i] = v;
+      }
+    }
+    return out ?? value;
+  }
+  const obj = value as Record<string, unknown>;
+  if (obj[sigKey] === resourceReferenceSig) {
+    if ("id" in obj) {
+      const id = obj["id"];
+      return typeof id === "string" && id !== "" ? forAnalyzer(id) : unknownValue;
+    }
+    return obj["urn"];
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const key in obj) {
+    const v = forAnalyzer(obj[key]);
+    if (v !== obj[key]) {
+      out ??= { ...obj };
+      out[key] = v;
+    }
+  }
+  return out ?? obj;
+}
+
+function struct(props: Record<string, unknown>): Struct {
+  return Struct.fromJavaScript(forAnalyzer(props) as any);
+}
 
 export type Severity = "low" | "medium" | "high" | "critical" | "";
 
@@ -124,11 +184,51 @@ export class PackClient {
 
   /** Starts the pack in `dir` and connects to its analyzer server. */
   static async start(dir: string): Promise<PackClient> {
-    const entry = packEntry(dir);
-    const child = spawn(process.execPath, ["--require", tsxRegister, entry], {
-      cwd: dir,
-      stdio: ["ignore", "pipe", "pipe"],
+    return PackClient.spawn(dir).client;
+  }
+
+  /**
+   * Starts the pack in `dir`. With `background`, the pack's process and pipes do not keep this process alive
+   * until `ref()` is called (so a program that stalls is seen as stalled, not kept waiting by the pack).
+   */
+  static spawn(
+    dir: string,
+    opts: { background?: boolean } = {},
+  ): { client: Promise<PackClient>; ref(): void; kill(): void } {
+    let child: ChildProcess | undefined;
+    const handles = () =>
+      child ? [child, child.stdout, child.stderr].filter((h) => h !== null) : [];
+    const client = PackClient.launch(dir, (c) => {
+      child = c;
+      if (opts.background) {
+        for (const h of handles()) {
+          (h as { unref?: () => void }).unref?.();
+        }
+      }
     });
+    return {
+      client,
+      ref: () => handles().forEach((h) => (h as { ref?: () => void }).ref?.()),
+      kill: () => child?.kill(),
+    };
+  }
+
+  private static async launch(
+    dir: string,
+    started: (child: ChildProcess) => void,
+  ): Promise<PackClient> {
+    const entry = packEntry(dir);
+    const child = spawn(
+      process.execPath,
+      // A larger young generation: the pack allocates a short-lived answer per resource; profiled on a
+      // 1,200-resource plan with the default size, it spent 4.6 s collecting garbage against 4.5 s answering.
+      ["--max-semi-space-size=64", "--require", tsxRegister, entry],
+      {
+        cwd: dir,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    started(child);
     // The pack must not outlive the plan, however the plan ends (process.exit skips pending promises).
     const killPack = () => child.kill();
     process.once("exit", killPack);
@@ -240,13 +340,24 @@ export class PackClient {
     req.setType(r.type);
     req.setUrn(r.urn);
     req.setName(r.name);
-    req.setProperties(Struct.fromJavaScript(r.inputs as any));
+    req.setProperties(struct(r.inputs));
     req.setOptions(options(r));
     const provider = providerMessage(r, byUrn);
     if (provider) {
       req.setProvider(provider);
     }
-    return response(await call(this.client.analyze.bind(this.client), req));
+    // The same Analyze call, with the answer read straight from its bytes: an answer lists every policy that does
+    // not apply (most of the pack, for any one resource), and building a protobuf object for each cost more than
+    // the policies themselves.
+    return new Promise<AnalyzeResult>((resolve, reject) =>
+      this.client.makeUnaryRequest(
+        "/pulumirpc.Analyzer/Analyze",
+        (m: analyzerpb.AnalyzeRequest) => Buffer.from(m.serializeBinary()),
+        decodeAnalyzeResponse,
+        req,
+        (err: grpc.ServiceError | null, res: AnalyzeResult) => (err ? reject(err) : resolve(res)),
+      ),
+    );
   }
 
   async analyzeStack(resources: readonly CapturedResource[]): Promise<AnalyzeResult> {
@@ -258,7 +369,7 @@ export class PackClient {
         m.setType(r.type);
         m.setUrn(r.urn);
         m.setName(r.name);
-        m.setProperties(Struct.fromJavaScript(r.outputs as any));
+        m.setProperties(struct(r.outputs));
         m.setOptions(options(r));
         const provider = providerMessage(r, byUrn);
         if (provider) {
@@ -332,8 +443,92 @@ function providerMessage(r: CapturedResource, byUrn: ReadonlyMap<string, Capture
   m.setType(p.type);
   m.setUrn(p.urn);
   m.setName(p.name);
-  m.setProperties(Struct.fromJavaScript(p.inputs as any));
+  m.setProperties(struct(p.inputs));
   return m;
+}
+
+/** Reads a protobuf varint at `pos`: [value, next position]. */
+function varint(buf: Uint8Array, pos: number): [number, number] {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = buf[pos++];
+    value += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) {
+      return [value, pos];
+    }
+    shift += 7;
+  }
+}
+
+/** Each field of a protobuf message as [field number, wire type, value or bytes]. */
+function* fields(buf: Uint8Array): Generator<[number, number, number | Uint8Array]> {
+  let pos = 0;
+  while (pos < buf.length) {
+    const [tag, afterTag] = varint(buf, pos);
+    const field = Math.floor(tag / 8);
+    const wire = tag & 7;
+    if (wire === 0) {
+      const [v, next] = varint(buf, afterTag);
+      pos = next;
+      yield [field, wire, v];
+    } else if (wire === 2) {
+      const [len, start] = varint(buf, afterTag);
+      pos = start + len;
+      yield [field, wire, buf.subarray(start, pos)];
+    } else if (wire === 1) {
+      pos = afterTag + 8;
+    } else if (wire === 5) {
+      pos = afterTag + 4;
+    } else {
+      throw new Error(`unexpected protobuf wire type ${wire}`);
+    }
+  }
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * pulumirpc.AnalyzeResponse (analyzer.proto): diagnostics = 2 (AnalyzeDiagnostic, read with the generated code,
+ * they are few), not_applicable = 3 (PolicyNotApplicable {policy_name = 1, reason = 2}, read here).
+ */
+export function decodeAnalyzeResponse(buf: Uint8Array): AnalyzeResult {
+  const diagnostics: Diagnostic[] = [];
+  const notApplicable: { policyName: string; reason: string }[] = [];
+  for (const [field, wire, value] of fields(buf)) {
+    if (wire !== 2) {
+      continue;
+    }
+    const bytes = value as Uint8Array;
+    if (field === 2) {
+      diagnostics.push(diagnosticOf(analyzerpb.AnalyzeDiagnostic.deserializeBinary(bytes)));
+    } else if (field === 3) {
+      let policyName = "";
+      let reason = "";
+      for (const [f, w, v] of fields(bytes)) {
+        if (w === 2 && f === 1) {
+          policyName = utf8.decode(v as Uint8Array);
+        } else if (w === 2 && f === 2) {
+          reason = utf8.decode(v as Uint8Array);
+        }
+      }
+      notApplicable.push({ policyName, reason });
+    }
+  }
+  return { diagnostics, notApplicable };
+}
+
+function diagnosticOf(d: any): Diagnostic {
+  return {
+    policyName: d.getPolicyname(),
+    policyPackName: d.getPolicypackname(),
+    policyPackVersion: d.getPolicypackversion(),
+    description: d.getDescription(),
+    message: d.getMessage(),
+    enforcementLevel: levels[d.getEnforcementlevel()],
+    severity: severities[d.getSeverity()] ?? "",
+    urn: d.getUrn(),
+  };
 }
 
 function response(res: any): AnalyzeResult {

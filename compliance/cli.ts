@@ -7,7 +7,7 @@
  * other formats beside it (compliance/reports/).
  * Exit codes as the Pulumi CLI: 0 no mandatory violation, 5 at least one, 2 usage, configuration or program error.
  */
-import { spawn } from "child_process";
+import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -119,39 +119,99 @@ export function parseArgs(argv: readonly string[]): PlanArgs | "help" {
   };
 }
 
-/** Runs one stack in a worker process and returns its result; progress messages go to `onProgress`. */
-export function runWorker(
-  req: Omit<WorkerRequest, "resultFile">,
-  onProgress: (p: WorkerProgress) => void = () => undefined,
-): Promise<WorkerResult> {
-  const resultFile = path.join(
-    fs.mkdtempSync(path.join(os.tmpdir(), "mediconnect-plan-")),
-    "result.json",
-  );
+// --- issue 17: worker transport, --out check, interruption (begin) ---
+const workers = new Set<ChildProcess>();
+
+export interface WorkerOptions {
+  /** Progress messages of the worker (phase by phase), for the terminal. */
+  readonly onProgress?: (p: WorkerProgress) => void;
+  /** Extra environment of the worker process (e.g. PULUMI_NODEJS_TRANSPILE_ONLY). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Runs one stack in a worker process and returns its result, received over the worker's IPC channel (no temporary
+ * file: a result holds the program's inputs, secrets included); progress messages go to `onProgress`.
+ */
+export function runWorker(req: WorkerRequest, options: WorkerOptions = {}): Promise<WorkerResult> {
+  const { onProgress = () => undefined, env = {} } = options;
   const worker = path.join(__dirname, "worker.ts");
   return new Promise((resolve) => {
+    let result: WorkerResult | undefined;
     const child = spawn(
       process.execPath,
-      ["--require", require.resolve("tsx/cjs"), worker, JSON.stringify({ ...req, resultFile })],
+      ["--require", require.resolve("tsx/cjs"), worker, JSON.stringify(req)],
       // The program's own output goes to stderr, so stdout carries only the plan.
-      { stdio: ["ignore", process.stderr, process.stderr, "ipc"] },
+      {
+        stdio: ["ignore", process.stderr, process.stderr, "ipc"],
+        serialization: "advanced",
+        env: { ...process.env, ...env },
+      },
     );
-    child.on("message", (m) => onProgress(m as WorkerProgress));
+    workers.add(child);
+    child.on("message", (m: WorkerProgress | WorkerResult) => {
+      if ("phase" in m) {
+        onProgress(m);
+      } else {
+        result = m;
+      }
+    });
     child.on("exit", (code, signal) => {
-      try {
-        resolve(JSON.parse(fs.readFileSync(resultFile, "utf8")) as WorkerResult);
-      } catch {
-        resolve({
+      workers.delete(child);
+      resolve(
+        result ?? {
           ok: false,
           kind: "program",
           message: `The plan of stack ${req.stack} stopped without a result (exit ${code ?? signal}).`,
-        });
-      } finally {
-        fs.rmSync(path.dirname(resultFile), { recursive: true, force: true });
-      }
+        },
+      );
     });
   });
 }
+
+/** Fails fast, before any work, when `--out` cannot take reports: a file in the way, no permission, /proc. */
+export function checkOut(out: string): void {
+  const fail = (why: string) => {
+    throw new PlanError("usage", `--out ${out}: ${why}; expected a writable directory.`);
+  };
+  if (/^\/(proc|sys)(\/|$)/.test(out)) {
+    fail("it is under a kernel pseudo-filesystem");
+  }
+  let existing = out;
+  while (!fs.existsSync(existing)) {
+    const parent = path.dirname(existing);
+    if (parent === existing) {
+      break;
+    }
+    existing = parent;
+  }
+  if (!fs.statSync(existing).isDirectory()) {
+    fail(`${existing === out ? "it" : existing} is a file, not a directory`);
+  }
+  try {
+    fs.mkdirSync(out, { recursive: true });
+    const probe = path.join(out, `.plan-write-check-${process.pid}`);
+    fs.writeFileSync(probe, "");
+    fs.rmSync(probe, { force: true });
+  } catch (err) {
+    fail(`it cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
+/** Ctrl-C or a kill: stop the workers (each stops its pack) and leave no half-written report behind. */
+function onInterrupt(out: string | undefined, signal: NodeJS.Signals): void {
+  for (const w of workers) {
+    w.kill(signal);
+  }
+  if (out && fs.existsSync(out)) {
+    for (const stack of fs.readdirSync(out)) {
+      fs.rmSync(path.join(out, stack, "report.json.tmp"), { force: true });
+    }
+  }
+  process.stderr.write(`\nerror: interrupted (${signal}); no report was left half-written.\n`);
+  process.exit(130);
+}
+// --- issue 17 (end) ---
 
 export interface StackOutcome {
   readonly stack: string;
@@ -164,6 +224,7 @@ export async function plan(
   write: (s: string) => void = (s) => process.stdout.write(s),
   progress: (s: string) => void = (s) => process.stderr.write(s),
 ) {
+  checkOut(args.out);
   const project = loadProject(args.program);
   if (args.stack !== "all" && !project.stacks.includes(args.stack)) {
     throw new PlanError(
@@ -204,7 +265,7 @@ export async function plan(
             packDir: args.policyPack,
             policyConfigFile: args.policyConfig,
           },
-          (p) => say(stack, p.phase, p.detail),
+          { onProgress: (p) => say(stack, p.phase, p.detail) },
         );
         if (!result.ok) {
           say(stack, "failed", `${result.kind} error`);
@@ -263,6 +324,9 @@ async function main(): Promise<number> {
   if (args === "help") {
     process.stdout.write(`${usage}\n`);
     return exitCodes.ok;
+  }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => onInterrupt((args as PlanArgs).out, signal));
   }
   try {
     const outcomes = await plan(args);

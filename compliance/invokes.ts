@@ -3,7 +3,32 @@
  * credentials. Region, account, project and tenant come from the provider the call names (or the stack config).
  * Any other function fails with its token, so a missing mock is never silently `{}`.
  */
+import { createHash } from "crypto";
+import { parseAllDocuments } from "yaml";
 import { PlanError } from "./errors";
+
+const hex = (seed: string, length: number) =>
+  createHash("sha256").update(seed).digest("hex").slice(0, length);
+
+/** Default engine versions for aws.rds.getEngineVersion without a version: [version, parameter group family]. */
+const rdsDefaults: Readonly<Record<string, [string, string]>> = {
+  postgres: ["16.4", "postgres16"],
+  mysql: ["8.0.39", "mysql8.0"],
+  mariadb: ["10.11.9", "mariadb10.11"],
+  "aurora-postgresql": ["16.4", "aurora-postgresql16"],
+  "aurora-mysql": ["8.0.mysql_aurora.3.07.1", "aurora-mysql8.0"],
+};
+
+function rdsFamily(engine: string, version: string): string {
+  const major = version.split(".")[0];
+  if (engine === "mysql" || engine === "mariadb") {
+    return `${engine}${version.split(".").slice(0, 2).join(".")}`;
+  }
+  if (engine === "aurora-mysql") {
+    return "aurora-mysql8.0";
+  }
+  return `${engine}${major}`;
+}
 
 export interface InvokeContext {
   /** Inputs of the provider the call names, or of the stack's provider configuration. */
@@ -82,6 +107,166 @@ function policyDocument(args: Record<string, any>): Record<string, unknown> {
 }
 
 export const invokeMocks: Readonly<Record<string, InvokeMock>> = {
+  "aws:ec2/getAmi:getAmi": (args, ctx) => {
+    const region = str(args["region"]) ?? awsRegion(ctx);
+    const nameFilter = ((args["filters"] ?? []) as { name: string; values: string[] }[]).find(
+      (f) => f.name === "name",
+    );
+    const name = (nameFilter?.values[0] ?? "offline-plan-image").replace(/\*/g, "20250101");
+    const imageId = `ami-0${hex(`${region}/${name}`, 16)}`;
+    const owner = asList(args["owners"])[0];
+    return {
+      id: imageId,
+      imageId,
+      arn: `arn:aws:ec2:${region}::image/${imageId}`,
+      name,
+      architecture: name.includes("arm64") ? "arm64" : "x86_64",
+      ownerId: owner && /^\d{12}$/.test(owner) ? owner : "137112412989",
+      imageOwnerAlias: owner && !/^\d{12}$/.test(owner) ? owner : "",
+      rootDeviceName: "/dev/xvda",
+      rootDeviceType: "ebs",
+      virtualizationType: "hvm",
+      hypervisor: "xen",
+      enaSupport: true,
+      state: "available",
+      public: true,
+      imageType: "machine",
+      platformDetails: "Linux/UNIX",
+      usageOperation: "RunInstances",
+      bootMode: "uefi-preferred",
+      creationDate: "2025-01-01T00:00:00.000Z",
+      blockDeviceMappings: [],
+      productCodes: [],
+      tags: {},
+      region,
+      owners: asList(args["owners"]),
+      filters: args["filters"] ?? [],
+      mostRecent: args["mostRecent"] ?? false,
+    };
+  },
+  "aws:organizations/getOrganization:getOrganization": (_a, ctx) => {
+    const account = awsAccount(ctx);
+    const org = `o-${hex(account, 10)}`;
+    const root = `r-${hex(account, 4)}`;
+    return {
+      id: org,
+      arn: `arn:aws:organizations::${account}:organization/${org}`,
+      featureSet: "ALL",
+      masterAccountId: account,
+      masterAccountArn: `arn:aws:organizations::${account}:account/${org}/${account}`,
+      masterAccountEmail: "aws-management@example.com",
+      masterAccountName: "management",
+      awsServiceAccessPrincipals: [],
+      enabledPolicyTypes: ["SERVICE_CONTROL_POLICY"],
+      roots: [
+        {
+          id: root,
+          arn: `arn:aws:organizations::${account}:root/${org}/${root}`,
+          name: "Root",
+          policyTypes: [{ status: "ENABLED", type: "SERVICE_CONTROL_POLICY" }],
+        },
+      ],
+      accounts: [
+        {
+          id: account,
+          arn: `arn:aws:organizations::${account}:account/${org}/${account}`,
+          email: "aws-management@example.com",
+          name: "management",
+          status: "ACTIVE",
+          state: "ACTIVE",
+        },
+      ],
+      nonMasterAccounts: [],
+    };
+  },
+  "aws:rds/getEngineVersion:getEngineVersion": (args, ctx) => {
+    const engine = str(args["engine"]) ?? "postgres";
+    const fallback = rdsDefaults[engine] ?? ["1.0", `${engine}1`];
+    const version = str(args["version"]) ?? asList(args["preferredVersions"])[0] ?? fallback[0];
+    return {
+      id: engine,
+      engine,
+      version,
+      versionActual: version,
+      versionDescription: `${engine} ${version}`,
+      engineDescription: engine,
+      parameterGroupFamily: str(args["parameterGroupFamily"]) ?? rdsFamily(engine, version),
+      defaultCharacterSet: "",
+      status: "available",
+      region: str(args["region"]) ?? awsRegion(ctx),
+      exportableLogTypes: engine.includes("postgres")
+        ? ["postgresql"]
+        : ["error", "general", "slowquery"],
+      supportedCharacterSets: [],
+      supportedFeatureNames: [],
+      supportedModes: [],
+      supportedTimezones: [],
+      supportsCertificateRotationWithoutRestart: true,
+      supportsGlobalDatabases: engine.startsWith("aurora"),
+      supportsIntegrations: false,
+      supportsLimitlessDatabase: false,
+      supportsLocalWriteForwarding: false,
+      supportsLogExportsToCloudwatch: true,
+      supportsParallelQuery: false,
+      supportsReadReplica: true,
+      validMajorTargets: [],
+      validMinorTargets: [],
+      validUpgradeTargets: [],
+    };
+  },
+  "aws:ec2/getVpc:getVpc": (args, ctx) => {
+    const region = str(args["region"]) ?? awsRegion(ctx);
+    const id = str(args["id"]) ?? `vpc-0${hex(`${region}/default`, 16)}`;
+    return {
+      id,
+      arn: `arn:aws:ec2:${region}:${awsAccount(ctx)}:vpc/${id}`,
+      cidrBlock: str(args["cidrBlock"]) ?? "172.31.0.0/16",
+      cidrBlockAssociations: [],
+      default: args["default"] ?? true,
+      dhcpOptionsId: `dopt-0${hex(region, 16)}`,
+      enableDnsHostnames: true,
+      enableDnsSupport: true,
+      enableNetworkAddressUsageMetrics: false,
+      instanceTenancy: "default",
+      mainRouteTableId: `rtb-0${hex(`${id}/main`, 16)}`,
+      ownerId: awsAccount(ctx),
+      region,
+      state: "available",
+      tags: args["tags"] ?? {},
+    };
+  },
+  "aws:ec2/getSubnets:getSubnets": (args, ctx) => {
+    const region = str(args["region"]) ?? awsRegion(ctx);
+    const seed = JSON.stringify(args["filters"] ?? []);
+    return {
+      id: region,
+      ids: ["a", "b", "c"].map((z) => `subnet-0${hex(`${seed}/${z}`, 16)}`),
+      region,
+      filters: args["filters"] ?? [],
+      tags: args["tags"] ?? {},
+    };
+  },
+  "aws:route53/getZone:getZone": (args, ctx) => {
+    const name = `${(str(args["name"]) ?? "example.com").replace(/\.$/, "")}.`;
+    const zoneId = str(args["zoneId"]) ?? `Z0${hex(name, 19).toUpperCase()}`;
+    return {
+      id: zoneId,
+      zoneId,
+      name,
+      arn: `arn:aws:route53:::hostedzone/${zoneId}`,
+      callerReference: "offline-plan",
+      comment: "",
+      linkedServiceDescription: "",
+      linkedServicePrincipal: "",
+      nameServers: [1, 2, 3, 4].map((n) => `ns-${n}.awsdns-offline.net`),
+      primaryNameServer: "ns-1.awsdns-offline.net",
+      privateZone: args["privateZone"] ?? false,
+      resourceRecordSetCount: 2,
+      tags: {},
+      vpcId: str(args["vpcId"]) ?? "",
+      account: awsAccount(ctx),
+    };
+  },
   "aws:index/getCallerIdentity:getCallerIdentity": (_a, ctx) => ({
     id: awsAccount(ctx),
     accountId: awsAccount(ctx),
@@ -138,6 +323,70 @@ export const invokeMocks: Readonly<Record<string, InvokeMock>> = {
       status: "UP",
     };
   },
+  "gcp:compute/getDefaultServiceAccount:getDefaultServiceAccount": (args, ctx) => {
+    const project = str(args["project"]) ?? str(ctx.provider["project"]) ?? "offline-project";
+    const email = `100000000001-compute@developer.gserviceaccount.com`;
+    return {
+      id: `projects/${project}/serviceAccounts/${email}`,
+      name: `projects/${project}/serviceAccounts/${email}`,
+      email,
+      member: `serviceAccount:${email}`,
+      displayName: "Compute Engine default service account",
+      project,
+      uniqueId: "100000000000000000001",
+    };
+  },
+  "gcp:container/getEngineVersions:getEngineVersions": (args, ctx) => {
+    const version = "1.31.5-gke.1169000";
+    const channels = {
+      RAPID: "1.32.1-gke.1357001",
+      REGULAR: version,
+      STABLE: "1.30.9-gke.1201000",
+    };
+    return {
+      id: "offline",
+      location: str(args["location"]) ?? str(ctx.provider["region"]) ?? "us-central1",
+      project: str(args["project"]) ?? str(ctx.provider["project"]) ?? "offline-project",
+      defaultClusterVersion: version,
+      latestMasterVersion: channels.RAPID,
+      latestNodeVersion: channels.RAPID,
+      validMasterVersions: Object.values(channels),
+      validNodeVersions: Object.values(channels),
+      releaseChannelDefaultVersion: channels,
+      releaseChannelLatestVersion: channels,
+      releaseChannelUpgradeTargetVersion: channels,
+      versionPrefix: args["versionPrefix"] ?? "",
+    };
+  },
+  "azure-native:storage:listStorageAccountKeys": (args) => ({
+    keys: ["key1", "key2"].map((keyName) => ({
+      keyName,
+      // Shaped as a real key (64 bytes, base64), made up: the plan never holds a real credential.
+      value: Buffer.from(hex(`${args["accountName"]}/${keyName}`, 64), "hex")
+        .toString("base64")
+        .repeat(2),
+      permissions: "FULL",
+      creationTime: "2025-01-01T00:00:00.0000000Z",
+    })),
+  }),
+  "azure-native:storage:listStorageAccountSAS": (args) => ({
+    accountSasToken:
+      `sv=2022-11-02&ss=${args["services"] ?? "b"}&srt=${args["resourceTypes"] ?? "sco"}` +
+      `&sp=${args["permissions"] ?? "r"}&se=${encodeURIComponent(String(args["sharedAccessExpiryTime"] ?? "2030-01-01T00:00:00Z"))}` +
+      `&spr=https&sig=${hex(String(args["accountName"]), 32)}`,
+  }),
+  "azure-native:storage:listStorageAccountServiceSAS": (args) => ({
+    serviceSasToken:
+      `sv=2022-11-02&sr=${args["resource"] ?? "c"}&sp=${args["permissions"] ?? "r"}` +
+      `&se=${encodeURIComponent(String(args["sharedAccessExpiryTime"] ?? "2030-01-01T00:00:00Z"))}` +
+      `&spr=https&sig=${hex(`${args["accountName"]}/${args["canonicalizedResource"] ?? ""}`, 32)}`,
+  }),
+  // Kubernetes YAML (yaml.ConfigFile / ConfigGroup) is parsed by the provider; parsing it needs no cluster.
+  "kubernetes:yaml:decode": (args) => ({
+    result: parseAllDocuments(String(args["text"] ?? ""))
+      .map((d) => d.toJSON())
+      .filter((o) => o !== null && o !== undefined),
+  }),
   "azure-native:authorization:getClientConfig": (_a, ctx) => ({
     clientId: "00000000-0000-4000-8000-00000000c11e",
     objectId: "00000000-0000-4000-8000-0000000000b1",
@@ -153,10 +402,16 @@ export function mockInvoke(
 ): Record<string, unknown> {
   const mock = invokeMocks[token];
   if (!mock) {
+    const helm =
+      token === "kubernetes:helm:template"
+        ? " (a Helm v3 Chart renders its templates with helm, which needs the chart)"
+        : "";
     throw new PlanError(
       "program",
-      `The program calls the function "${token}", which has no offline mock. Add one to compliance/invokes.ts ` +
-        `(mocked: ${Object.keys(invokeMocks).join(", ")}) or move the call behind configuration.`,
+      `The program calls the function "${token}", which has no offline mock${helm}. To plan it offline, either ` +
+        `add a mock returning a plausible result to invokeMocks in compliance/invokes.ts, or have the program take ` +
+        `that value from stack configuration instead of looking it up. Mocked functions: ` +
+        `${Object.keys(invokeMocks).join(", ")}.`,
     );
   }
   return mock(args, ctx);

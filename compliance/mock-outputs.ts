@@ -1,6 +1,8 @@
 /**
  * Outputs of a resource after a mock create: its inputs, plus the computed properties programs commonly read
- * (ids, ARNs, names, URIs), derived deterministically from the inputs so reports are stable between runs.
+ * (ids, ARNs, names, URIs), derived deterministically from the inputs so reports are stable between runs. Every
+ * other output is left out, which a preview-mode run reads as unknown, as a real preview does. A computed value
+ * derived from an input that is itself unknown is unknown too.
  */
 import { createHash } from "crypto";
 import type * as pulumi from "@pulumi/pulumi";
@@ -142,11 +144,44 @@ const gcpByType: Readonly<
   }),
 };
 
-/** The physical name an azure-native resource reports as `name`: its `<thing>Name` input. */
-function azureName(type: string, inputs: Record<string, any>, name: string): string {
+/** The input holding an azure-native resource's physical name: `<thing>Name`. */
+function azureNameKey(type: string): string {
   const resource = type.split(":")[2] ?? "";
-  const own = `${resource.charAt(0).toLowerCase()}${resource.slice(1)}Name`;
-  return inputs[own] ?? name;
+  return `${resource.charAt(0).toLowerCase()}${resource.slice(1)}Name`;
+}
+
+/** The SDK's unknown value (RTTI works across SDK copies). */
+export function isUnknown(v: unknown): boolean {
+  return (
+    v !== null &&
+    typeof v === "object" &&
+    (v as { __pulumiUnknown?: unknown }).__pulumiUnknown === true
+  );
+}
+
+/** `inputs` as a computation sees them, noting whether it read an unknown value (directly or nested). */
+function tracking(inputs: Record<string, any>) {
+  let touched = false;
+  const wrap = (obj: any): any =>
+    new Proxy(obj, {
+      get(target, key) {
+        const v = target[key as any];
+        if (isUnknown(v)) {
+          touched = true;
+          return undefined;
+        }
+        return v !== null && typeof v === "object" ? wrap(v) : v;
+      },
+    });
+  return {
+    view: wrap(inputs) as Record<string, any>,
+    /** Whether an unknown was read since the last call. */
+    touched: () => {
+      const t = touched;
+      touched = false;
+      return t;
+    },
+  };
 }
 
 export function mockOutputs(
@@ -154,30 +189,40 @@ export function mockOutputs(
   config: Readonly<Record<string, string>>,
   provider: Record<string, any> = {},
 ): { id: string; state: Record<string, unknown> } {
-  const inputs = (args.inputs ?? {}) as Record<string, any>;
+  const raw = (args.inputs ?? {}) as Record<string, any>;
+  const { view: inputs, touched } = tracking(raw);
   const ctx = {
     region: inputs["region"] ?? provider["region"] ?? config["aws:region"] ?? "us-east-1",
     account:
       (Array.isArray(provider["allowedAccountIds"]) && provider["allowedAccountIds"][0]) ||
       "123456789012",
   };
-  const state: Record<string, unknown> = { ...inputs };
+  const regionUnknown = touched();
+  const state: Record<string, unknown> = { ...raw };
   const cloud = args.type.split(":")[0];
   if (cloud === "azure-native") {
-    state["name"] = azureName(args.type, inputs, args.name);
+    const key = azureNameKey(args.type);
+    if (!isUnknown(raw[key])) {
+      state["name"] = raw[key] ?? args.name;
+    }
   } else if (state["name"] === undefined && args.custom) {
     state["name"] = args.name;
   }
-  if (cloud === "aws" && args.custom && state["arn"] === undefined) {
+  if (cloud === "aws" && args.custom && state["arn"] === undefined && !regionUnknown) {
     const service = args.type.split(":")[1]?.split("/")[0] ?? "unknown";
     state["arn"] = `arn:aws:${service}:${ctx.region}:${ctx.account}:${args.name}`;
   }
-  Object.assign(state, byType[args.type]?.(inputs, args.name, ctx) ?? {});
-  Object.assign(
-    state,
-    gcpByType[args.type]?.(inputs, inputs["project"] ?? provider["project"] ?? "offline-project") ??
-      {},
-  );
+  const computed = {
+    ...(byType[args.type]?.(inputs, args.name, ctx) ?? {}),
+    ...(gcpByType[args.type]?.(
+      inputs,
+      inputs["project"] ?? provider["project"] ?? "offline-project",
+    ) ?? {}),
+  };
+  // Derived from an unknown input, a computed value is unknown, as in a preview: left out, the SDK resolves it so.
+  if (!touched() && !regionUnknown) {
+    Object.assign(state, computed);
+  }
   const id = args.custom ? `${args.name}-${stableId(args.type + args.name)}` : "";
   return { id, state };
 }

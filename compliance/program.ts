@@ -1,24 +1,27 @@
 /**
- * Runs a Pulumi program in this process under `pulumi.runtime.setMocks`, as the Node language host would run it
+ * Runs a Pulumi program in this process as `pulumi preview` runs it, under `pulumi.runtime.setMocks` in preview mode
  * (inside the root Stack resource, with the stack's configuration), and returns every resource it registered.
+ * Preview mode gives the engine's preview semantics: an output the mocks do not model is unknown (its `apply`
+ * callbacks do not run), and a data-source call whose inputs are unknown returns unknown without being called.
  * One program per process: the Pulumi runtime's state is process-wide.
  */
 import * as path from "path";
 import Module from "module";
-import * as pulumi from "@pulumi/pulumi";
-import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
-import { CapturingMonitor, providerUrn } from "./mock-monitor";
+import type * as pulumiTypes from "@pulumi/pulumi";
+import { createCapturingMonitor, providerUrn } from "./mock-monitor";
 import { mockInvoke } from "./invokes";
 import { PlanError } from "./errors";
 import { ProgramProject, StackConfig } from "./stack-config";
 import { CapturedResource } from "./types";
 import { mockOutputs } from "./mock-outputs";
+import { packageOf, programPackages, ProgramPackages } from "./packages";
 
 const projectRoot = path.resolve(__dirname, "..");
 
 /**
- * `--program` may name a directory without node_modules: @pulumi/* resolve from this project, and always to the
- * same copies the runner uses, since the mocks live in @pulumi/pulumi's process-wide state.
+ * A program directory whose package.json names no @pulumi package (a bare directory of .ts files): @pulumi/*
+ * resolve from this runner, always to the copies the runner loads, since the mocks live in @pulumi/pulumi's
+ * process-wide state.
  */
 function resolvePulumiPackagesFromRunner(): void {
   const mod = Module as unknown as {
@@ -38,16 +41,75 @@ function resolvePulumiPackagesFromRunner(): void {
   };
 }
 
+/** The copy of @pulumi/pulumi the program runs with, and the runtime modules the runner drives. */
+interface Sdk {
+  readonly dir: string;
+  readonly pulumi: typeof pulumiTypes;
+  readonly settings: any;
+  readonly mocks: any;
+  readonly debuggable: any;
+}
+
+function loadSdk(packages: ProgramPackages): Sdk {
+  const dir = path.dirname(
+    require.resolve("@pulumi/pulumi/package.json", { paths: [packages.sdkBase] }),
+  );
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const load = (p: string) => require(path.join(dir, p));
+  return {
+    dir,
+    pulumi: load("index.js"),
+    settings: load("runtime/settings.js"),
+    mocks: load("runtime/mocks.js"),
+    debuggable: load("runtime/debuggable.js"),
+  };
+}
+
+/**
+ * The SDK records a formatted stack trace for every promise it tracks (`new Error().stack`), only to print it when
+ * PULUMI_DEBUG_PROMISE_LEAKS is set. With source maps on, formatting those traces was most of the time a program
+ * took under the runner (about 5 ms a resource); the trace is left empty instead, and nothing else changes.
+ */
+function skipPromiseStackTraces(debuggable: any): void {
+  const original = debuggable?.debuggablePromise;
+  if (typeof original !== "function" || original.__planPatched) {
+    return;
+  }
+  const patched = function (this: unknown, ...args: unknown[]) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return original.apply(this, args);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  };
+  (patched as any).__planPatched = true;
+  debuggable.debuggablePromise = patched;
+}
+
 export interface ProgramRun {
   readonly resources: CapturedResource[];
   readonly outputs: Record<string, unknown>;
 }
 
+export interface RunOptions {
+  /** Told of each resource as soon as it is registered (inputs known), in registration order. */
+  readonly onResource?: (r: CapturedResource) => void;
+}
+
 export async function runProgram(
   project: ProgramProject,
   config: StackConfig,
+  opts: RunOptions = {},
 ): Promise<ProgramRun> {
-  resolvePulumiPackagesFromRunner();
+  const packages = programPackages(project.dir, projectRoot);
+  if (!packages.own) {
+    resolvePulumiPackagesFromRunner();
+  }
+  const sdk = loadSdk(packages);
+  skipPromiseStackTraces(sdk.debuggable);
+  const pulumi = sdk.pulumi;
   const disabled = parseDisabledProviders(config.values["pulumi:disable-default-providers"]);
   // A failed registration or invoke leaves outputs that never resolve: the first error ends the run.
   let fail: (err: unknown) => void = () => undefined;
@@ -57,7 +119,7 @@ export async function runProgram(
     decodeProviderInputs(
       (ref ? monitor.captured.get(providerUrn(ref) ?? "")?.inputs : undefined) ?? {},
     );
-  const mocks: pulumi.runtime.Mocks = {
+  const mocks: pulumiTypes.runtime.Mocks = {
     newResource: (args) => mockOutputs(args, config.values, providerInputs(args.provider)),
     call: (args) =>
       mockInvoke(args.token, args.inputs, {
@@ -65,15 +127,41 @@ export async function runProgram(
         config: config.values,
       }),
   };
+  const CapturingMonitor = createCapturingMonitor(sdk.mocks.MockMonitor, sdk.settings);
   // The mocks' callbacks run only after registration starts, by which time the monitor exists.
-  const monitor = new CapturingMonitor(mocks, disabled, (err) => fail(err));
-  await pulumi.runtime.setMocks(mocks, project.name, config.stack, false);
-  setMockOptions(monitor, project.name, config.stack, false);
+  const monitor = new CapturingMonitor(mocks, {
+    disabledDefaultProviders: disabled,
+    programDir: project.dir,
+    onError: (err) => fail(err),
+    onResource: opts.onResource,
+  });
+  const preview = true;
+  await pulumi.runtime.setMocks(mocks, project.name, config.stack, preview);
+  if (typeof sdk.settings.setMockOptions === "function") {
+    sdk.settings.setMockOptions(monitor, project.name, config.stack, preview);
+  } else {
+    throw new PlanError(
+      "program",
+      `The program's @pulumi/pulumi in ${sdk.dir} has no mock support the offline plan can drive ` +
+        `(runtime/settings setMockOptions); use @pulumi/pulumi 3.x in the program's package.json.`,
+    );
+  }
   pulumi.runtime.setAllConfig({ ...config.values }, [...config.secretKeys]);
 
   const onFailure = (reason: unknown) => fail(reason);
+  // Nothing left to run while the program has not finished: it waits on something that never settles.
+  const onStall = () =>
+    fail(
+      new PlanError(
+        "program",
+        `The program ${path.relative(process.cwd(), project.main) || project.main} stopped making progress ` +
+          `before it finished: it waits on a promise or output that never settles (${monitor.order.length} ` +
+          `resources registered so far).`,
+      ),
+    );
   process.on("unhandledRejection", onFailure);
   process.on("uncaughtException", onFailure);
+  process.on("beforeExit", onStall);
   const previousCwd = process.cwd();
   process.chdir(project.dir);
   let outputs: Record<string, unknown> = {};
@@ -88,16 +176,24 @@ export async function runProgram(
       return typeof exported === "function" ? await exported() : exported;
     });
     outputs = (await Promise.race([run, failed])) as Record<string, unknown>;
-    await Promise.race([waitForRegistrations(), failed]);
+    await Promise.race([sdk.settings.waitForRPCs(), failed]);
   } catch (err) {
     failure = err;
   } finally {
     process.chdir(previousCwd);
     process.off("unhandledRejection", onFailure);
     process.off("uncaughtException", onFailure);
+    process.off("beforeExit", onStall);
   }
   if (failure !== undefined) {
-    throw asProgramError(failure, project);
+    // The SDK rejects its own pending promises with the same error once more, after the program's run has settled:
+    // that error is reported below, and must not end the process before the result is sent.
+    process.on("unhandledRejection", (reason) => {
+      if (reason !== failure) {
+        throw reason;
+      }
+    });
+    throw asProgramError(failure, project, packages);
   }
   return { resources: monitor.capturedResources(), outputs: outputs ?? {} };
 }
@@ -118,12 +214,6 @@ function decodeProviderInputs(inputs: Record<string, unknown>): Record<string, u
   );
 }
 
-async function waitForRegistrations(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
-  await settings.waitForRPCs();
-}
-
 function parseDisabledProviders(value: string | undefined): string[] {
   if (value === undefined) {
     return [];
@@ -136,15 +226,59 @@ function parseDisabledProviders(value: string | undefined): string[] {
   }
 }
 
-function asProgramError(err: unknown, project: ProgramProject): PlanError {
+/**
+ * The error's first line, then only the stack frames in the program's own files: not the runner's, the SDK's or
+ * Node's, which say nothing about what to fix.
+ */
+export function programStack(err: Error, programDir: string): string {
+  const lines = (err.stack ?? `${err.name}: ${err.message}`).split("\n");
+  const firstFrame = lines.findIndex((l) => /^\s+at /.test(l));
+  const head = firstFrame < 0 ? lines : lines.slice(0, firstFrame);
+  const frames = firstFrame < 0 ? [] : lines.slice(firstFrame);
+  const own = frames.filter((l) => {
+    const file = /\(?((?:file:\/\/)?\/[^():]+)(?::\d+){0,2}\)?$/
+      .exec(l.trim())?.[1]
+      ?.replace("file://", "");
+    return (
+      file !== undefined &&
+      file.startsWith(programDir + path.sep) &&
+      !file.includes(`${path.sep}node_modules${path.sep}`)
+    );
+  });
+  return [...head, ...own].join("\n");
+}
+
+function asProgramError(
+  err: unknown,
+  project: ProgramProject,
+  packages: ProgramPackages,
+): PlanError {
   if (err instanceof PlanError) {
     return err;
   }
-  const e = err as Error;
+  const e = err as Error & { code?: string };
   const where = `program ${path.relative(process.cwd(), project.main) || project.main}`;
-  if (e?.name === "ConfigurationError") {
+  const className = (e as { constructor?: { name?: string } })?.constructor?.name ?? "";
+  const runError = (e as { __pulumiRunError?: boolean })?.__pulumiRunError === true;
+  // The SDK's config errors (ConfigMissingError, ConfigTypeError, ...) are RunErrors: a message, no stack.
+  if (e?.name === "ConfigurationError" || (runError && /^Config[A-Za-z]*Error$/.test(className))) {
     return new PlanError("configuration", e.message);
   }
-  const message = e instanceof Error ? (e.stack ?? e.message) : String(err);
+  if (e?.code === "MODULE_NOT_FOUND") {
+    const missing = /Cannot find module '([^']+)'/.exec(e.message)?.[1];
+    const pkg = missing ? packageOf(missing) : undefined;
+    if (pkg) {
+      const range = packages.declared[pkg];
+      return new PlanError(
+        "program",
+        `The ${where} requires the package ${pkg}${range ? `@${range} (in its package.json)` : " (not in its package.json)"}, ` +
+          `which is not installed: run \`npm install\` in ${project.dir}${range ? "" : ` (after adding ${pkg} to its package.json)`}, then plan again.`,
+      );
+    }
+  }
+  if (runError || e?.name === "RunError" || e?.name === "ResourceError") {
+    return new PlanError("program", `The ${where} failed: ${e.message}`);
+  }
+  const message = e instanceof Error ? programStack(e, project.dir) : String(err);
   return new PlanError("program", `The ${where} failed: ${message}`);
 }

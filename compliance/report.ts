@@ -210,7 +210,16 @@ export interface ReportInput {
   readonly packs: { name: string; version: string }[];
   readonly policies: readonly PolicyMeta[];
   readonly resources: readonly InputResource[];
-  /** Every outcome, not-applicable ones included. */
+  /**
+   * Every assessed outcome; not-applicable ones either listed here one by one (the event log) or already counted in
+   * `notApplicableCounts` (the offline plan's evaluation counts them per policy).
+   */
+  readonly notApplicableCounts?: readonly {
+    policyName: string;
+    policyPack: string;
+    count: number;
+    reason: string;
+  }[];
   readonly results: readonly {
     policyName: string;
     policyPack: string;
@@ -424,7 +433,9 @@ export function buildReport(input: ReportInput, generatedAt: Date): Report {
       status: r.status as AssessedStatus,
       ...(r.reason !== undefined ? { reason: r.reason } : {}),
     }));
-  const na = new Map<string, Report["notApplicable"][number]>();
+  const na = new Map<string, Report["notApplicable"][number]>(
+    (input.notApplicableCounts ?? []).map((c) => [`${c.policyPack}\n${c.policyName}`, { ...c }]),
+  );
   for (const r of input.results.filter((x) => x.status === "not-applicable")) {
     const key = `${r.policyPack}\n${r.policyName}`;
     const entry = na.get(key);
@@ -463,7 +474,7 @@ export function buildReport(input: ReportInput, generatedAt: Date): Report {
       mandatory: violations.filter((v) => v.enforcementLevel === "mandatory").length,
       advisory: violations.filter((v) => v.enforcementLevel !== "mandatory").length,
       suppressed: input.suppressed.length,
-      notApplicable: count("not-applicable"),
+      notApplicable: [...na.values()].reduce((n, c) => n + c.count, 0),
       indeterminate: count("indeterminate"),
     },
     resources: input.resources.map((r) => ({
@@ -537,6 +548,7 @@ export function inputFromWorker(run: Ok): ReportInput {
       location: r.location,
     })),
     results: ev.results.map((r) => ({ ...r, policyPack: pack.name })),
+    notApplicableCounts: ev.notApplicable.map((c) => ({ ...c, policyPack: pack.name })),
     violations: ev.violations.map(finding),
     suppressed: ev.suppressed.map(finding),
     indeterminate: ev.indeterminate.map((d) => ({

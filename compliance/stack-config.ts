@@ -17,6 +17,8 @@ export interface ProgramProject {
   readonly declared: Readonly<Record<string, DeclaredKey>>;
   /** Stack names found as Pulumi.<stack>.yaml beside Pulumi.yaml, sorted. */
   readonly stacks: readonly string[];
+  /** Pulumi.yaml `runtime.options.typescript` (default true): TypeScript is compiled and type-checked. */
+  readonly typescript: boolean;
 }
 
 interface DeclaredKey {
@@ -31,8 +33,22 @@ export interface StackConfig {
   /** Fully qualified key (`ns:key`) to the string the program sees. */
   readonly values: Readonly<Record<string, string>>;
   readonly secretKeys: readonly string[];
-  /** Keys whose encrypted values were replaced by placeholders. */
+  /** Keys whose encrypted values were replaced by placeholders (`key` or, nested, `key.path[0].field`). */
   readonly placeholders: readonly string[];
+}
+
+/**
+ * The Pulumi CLI's rule for project names (pulumi/pulumi ValidateProjectName, with its messages): not empty,
+ * at most 100 characters, only letters, digits, `-`, `_` and `.`.
+ */
+export function projectNameProblem(name: string): string | undefined {
+  if (name.length > 100) {
+    return "project names are limited to 100 characters";
+  }
+  if (!/^[A-Za-z0-9_.-]+$/.test(name)) {
+    return "project names may only contain alphanumerics, hyphens, underscores, and periods";
+  }
+  return undefined;
 }
 
 export const secretPlaceholderPrefix = "offline-placeholder-secret:";
@@ -62,6 +78,13 @@ export function loadProject(dir: string): ProgramProject {
       `${file}: [name] is ${JSON.stringify(name)}; expected the project name.`,
     );
   }
+  const nameProblem = projectNameProblem(name);
+  if (nameProblem) {
+    throw new PlanError(
+      "configuration",
+      `${file}: [name] is ${JSON.stringify(name)}; ${nameProblem} (the Pulumi CLI refuses it too).`,
+    );
+  }
   const runtime = doc?.["runtime"];
   const runtimeName =
     typeof runtime === "string" ? runtime : (runtime as { name?: unknown } | undefined)?.name;
@@ -84,7 +107,9 @@ export function loadProject(dir: string): ProgramProject {
     .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
     .filter((s): s is string => s !== undefined)
     .sort();
-  return { dir: abs, name, main, declared, stacks };
+  const options = (runtime as { options?: Record<string, unknown> } | undefined)?.options;
+  const typescript = typeof runtime === "object" ? options?.["typescript"] !== false : true;
+  return { dir: abs, name, main, declared, stacks, typescript };
 }
 
 function resolveMain(dir: string, main: unknown): string {
@@ -110,6 +135,40 @@ function resolveMain(dir: string, main: unknown): string {
     );
   }
   return candidates[0];
+}
+
+function isSecure(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { secure?: unknown }).secure === "string"
+  );
+}
+
+/** `value` with every nested `{secure: ...}` replaced by a placeholder naming its path; paths go to `found`. */
+function replaceNestedSecure(value: unknown, at: string, found: string[]): unknown {
+  if (isSecure(value)) {
+    found.push(at);
+    return `${secretPlaceholderPrefix}${at}`;
+  }
+  if (Array.isArray(value)) {
+    return value.map((v, i) => replaceNestedSecure(v, `${at}[${i}]`, found));
+  }
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        replaceNestedSecure(
+          v,
+          /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `${at}.${k}` : `${at}[${JSON.stringify(k)}]`,
+          found,
+        ),
+      ]),
+    );
+  }
+  return value;
 }
 
 function typeOf(value: unknown): string {
@@ -148,22 +207,27 @@ export function loadStackConfig(project: ProgramProject, stack: string): StackCo
       secretKeys.push(key);
     }
   }
-  for (const [rawKey, value] of Object.entries(doc.config ?? {})) {
+  for (const [rawKey, raw] of Object.entries(doc.config ?? {})) {
     const key = rawKey.includes(":") ? rawKey : `${project.name}:${rawKey}`;
-    if (typeof value === "object" && value !== null && !Array.isArray(value) && "secure" in value) {
+    if (isSecure(raw)) {
       values[key] = `${secretPlaceholderPrefix}${key}`;
       secretKeys.push(key);
       placeholders.push(key);
       continue;
     }
-    // Issue 19: a key Pulumi.yaml declares `secret: true` takes only an encrypted value, as the Pulumi CLI requires.
-    if (project.declared[key]?.secret === true) {
+    // `pulumi config set --path a.b --secret` writes `secure:` inside an object: the key is secret as a whole.
+    const nested: string[] = [];
+    const value = replaceNestedSecure(raw, key, nested);
+    if (nested.length > 0) {
+      secretKeys.push(key);
+      placeholders.push(...nested);
+    } else if (project.declared[key]?.secret === true) {
+      // A key Pulumi.yaml declares `secret: true` takes only an encrypted value, as the Pulumi CLI requires.
       throw new PlanError(
         "configuration",
         `${path.basename(file)}: [${key}] has a plain-text value (not shown), but Pulumi.yaml declares it secret; set it with \`pulumi config set --secret ${key} <value>\`.`,
       );
     }
-    // End of issue 19's check.
     const declaredType = project.declared[key]?.type;
     if (declaredType !== undefined) {
       const actual = typeOf(value);

@@ -69,7 +69,7 @@ describe("offline program run", () => {
     [
       "unmocked",
       "program",
-      'The program calls the function "aws:ec2/getAmi:getAmi", which has no offline mock.',
+      'The program calls the function "aws:ec2/getInstanceTypeOffering:getInstanceTypeOffering", which has no offline mock.',
     ],
     [
       "defaultprovider",

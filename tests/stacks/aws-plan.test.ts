@@ -2,6 +2,7 @@
  * Each stack's AWS side, run through the offline plan with the full policy pack: complete, on its explicit
  * provider, without unsuppressed mandatory violations, and (EU) entirely in EU regions.
  */
+import { unknownValue } from "../../compliance/analyzer";
 import * as path from "path";
 import { runWorker } from "../../compliance/cli";
 import type { WorkerResult } from "../../compliance/worker";
@@ -218,11 +219,18 @@ describe.each(stacks)("offline plan of stack %s, AWS side", (stack) => {
       ...of("aws:sns/topicSubscription:TopicSubscription")
         .filter((s) => s.inputs["protocol"] === "sqs")
         .map((s) => s.inputs["endpoint"]),
-    ].filter((ref) => ref !== undefined);
+    ]
+      // A reference the plan leaves unknown, as a preview does (the IoT error queue's URL), is named below.
+      .filter((ref) => ref !== undefined && ref !== unknownValue);
     const deadLetterQueues = [...new Set(deadLetterRefs.map(nameOf))];
     expect(deadLetterQueues.length).toBeGreaterThanOrEqual(3);
     expect(deadLetterQueues.every((n) => typeof n === "string")).toBe(true);
     // The IoT rule's error queue is named by its URL, which the offline plan leaves unknown: named here.
+    expect(
+      of("aws:iot/topicRule:TopicRule").map(
+        (r) => (r.inputs["errorAction"] as { sqs?: { queueUrl?: string } })?.sqs?.queueUrl,
+      ),
+    ).toEqual([unknownValue]);
     deadLetterQueues.push(`${stack === "eu" ? "mc-eu" : "mc-prod"}-vitals-ingest-errors`);
     const watched = of("aws:cloudwatch/metricAlarm:MetricAlarm")
       .filter((a) => a.inputs["namespace"] === "AWS/SQS")
