@@ -13,7 +13,7 @@ const legacy = ["Tls10", "Tls11", "Ssl30"].flatMap((p) => [
  * @severity high
  * @controls hipaa:164.312(e)(2)(ii), hipaa:164.312(e)(1), gdpr:art32
  */
-export const azureApimanagementApimanagementserviceDisableLegacyTls = resourcePolicy(
+export const azureApimanagementApiManagementServiceDisableLegacyTls = resourcePolicy(
   {
     name: "azure-apimanagement-apimanagementservice-disable-legacy-tls",
     description:

@@ -8,7 +8,7 @@ import { checkEach, shown } from "../../lib/conditions";
  * @severity medium
  * @controls hipaa:164.312(a)(1), hipaa:164.312(e)(1), gdpr:art32
  */
-export const azureApimanagementApimanagementserviceEnableVirtualNetwork = resourcePolicy(
+export const azureApimanagementApiManagementServiceEnableVirtualNetwork = resourcePolicy(
   {
     name: "azure-apimanagement-apimanagementservice-enable-virtual-network",
     description:

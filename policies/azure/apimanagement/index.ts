@@ -1,2 +1,2 @@
-export { azureApimanagementApimanagementserviceDisableLegacyTls } from "./azure-apimanagement-apimanagementservice-disable-legacy-tls";
-export { azureApimanagementApimanagementserviceEnableVirtualNetwork } from "./azure-apimanagement-apimanagementservice-enable-virtual-network";
+export { azureApimanagementApiManagementServiceDisableLegacyTls } from "./azure-apimanagement-apimanagementservice-disable-legacy-tls";
+export { azureApimanagementApiManagementServiceEnableVirtualNetwork } from "./azure-apimanagement-apimanagementservice-enable-virtual-network";

@@ -7,7 +7,7 @@ import { checkEach } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(e)(2)(ii), hipaa:164.312(e)(1), gdpr:art32
  */
-export const azureAppContainerappDisallowInsecureIngress = resourcePolicy(
+export const azureAppContainerAppDisallowInsecureIngress = resourcePolicy(
   {
     name: "azure-app-containerapp-disallow-insecure-ingress",
     description: "Container Apps ingress must not allow insecure (HTTP) connections.",

@@ -8,7 +8,7 @@ import { checkEach, isAnyAddress } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(a)(1), hipaa:164.312(e)(1), gdpr:art32
  */
-export const azureAppContainerappDisallowPublicIngress = resourcePolicy(
+export const azureAppContainerAppDisallowPublicIngress = resourcePolicy(
   {
     name: "azure-app-containerapp-disallow-public-ingress",
     description:

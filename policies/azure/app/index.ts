@@ -1,2 +1,2 @@
-export { azureAppContainerappDisallowInsecureIngress } from "./azure-app-containerapp-disallow-insecure-ingress";
-export { azureAppContainerappDisallowPublicIngress } from "./azure-app-containerapp-disallow-public-ingress";
+export { azureAppContainerAppDisallowInsecureIngress } from "./azure-app-containerapp-disallow-insecure-ingress";
+export { azureAppContainerAppDisallowPublicIngress } from "./azure-app-containerapp-disallow-public-ingress";

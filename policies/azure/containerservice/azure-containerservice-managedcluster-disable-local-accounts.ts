@@ -8,7 +8,7 @@ import { checkEach, mustBeTrue } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(a)(2)(i), hipaa:164.312(d), gdpr:art32
  */
-export const azureContainerserviceManagedclusterDisableLocalAccounts = resourcePolicy(
+export const azureContainerserviceManagedClusterDisableLocalAccounts = resourcePolicy(
   {
     name: "azure-containerservice-managedcluster-disable-local-accounts",
     description: "AKS clusters must disable local accounts and use Entra ID with Azure RBAC.",

@@ -8,7 +8,7 @@ import { checkEach, isAnyAddress } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(a)(1), hipaa:164.312(e)(1), gdpr:art32
  */
-export const azureContainerserviceManagedclusterDisallowPublicApiServer = resourcePolicy(
+export const azureContainerserviceManagedClusterDisallowPublicApiServer = resourcePolicy(
   {
     name: "azure-containerservice-managedcluster-disallow-public-api-server",
     description: "AKS clusters must be private or restrict the API server to authorized IP ranges.",

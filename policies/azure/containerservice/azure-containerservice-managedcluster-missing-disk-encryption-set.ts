@@ -8,7 +8,7 @@ import { checkEach } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(a)(2)(iv), gdpr:art32
  */
-export const azureContainerserviceManagedclusterMissingDiskEncryptionSet = resourcePolicy(
+export const azureContainerserviceManagedClusterMissingDiskEncryptionSet = resourcePolicy(
   {
     name: "azure-containerservice-managedcluster-missing-disk-encryption-set",
     description:

@@ -1,3 +1,3 @@
-export { azureContainerserviceManagedclusterDisableLocalAccounts } from "./azure-containerservice-managedcluster-disable-local-accounts";
-export { azureContainerserviceManagedclusterDisallowPublicApiServer } from "./azure-containerservice-managedcluster-disallow-public-api-server";
-export { azureContainerserviceManagedclusterMissingDiskEncryptionSet } from "./azure-containerservice-managedcluster-missing-disk-encryption-set";
+export { azureContainerserviceManagedClusterDisableLocalAccounts } from "./azure-containerservice-managedcluster-disable-local-accounts";
+export { azureContainerserviceManagedClusterDisallowPublicApiServer } from "./azure-containerservice-managedcluster-disallow-public-api-server";
+export { azureContainerserviceManagedClusterMissingDiskEncryptionSet } from "./azure-containerservice-managedcluster-missing-disk-encryption-set";

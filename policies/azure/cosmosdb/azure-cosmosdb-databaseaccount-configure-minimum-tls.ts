@@ -10,7 +10,7 @@ const accepted: readonly unknown[] = ["Tls12", "Tls13"];
  * @severity high
  * @controls hipaa:164.312(e)(2)(ii), hipaa:164.312(e)(1), gdpr:art32
  */
-export const azureCosmosdbDatabaseaccountConfigureMinimumTls = resourcePolicy(
+export const azureCosmosdbDatabaseAccountConfigureMinimumTls = resourcePolicy(
   {
     name: "azure-cosmosdb-databaseaccount-configure-minimum-tls",
     description: "Cosmos DB accounts must require TLS 1.2 or later.",

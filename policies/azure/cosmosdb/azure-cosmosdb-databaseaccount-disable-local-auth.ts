@@ -8,7 +8,7 @@ import { checkEach, mustBeTrue } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(a)(2)(i), hipaa:164.312(d), gdpr:art32
  */
-export const azureCosmosdbDatabaseaccountDisableLocalAuth = resourcePolicy(
+export const azureCosmosdbDatabaseAccountDisableLocalAuth = resourcePolicy(
   {
     name: "azure-cosmosdb-databaseaccount-disable-local-auth",
     description:

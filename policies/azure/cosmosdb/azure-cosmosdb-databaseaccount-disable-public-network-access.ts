@@ -8,7 +8,7 @@ import { checkEach, shown } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(a)(1), hipaa:164.312(e)(1), gdpr:art32
  */
-export const azureCosmosdbDatabaseaccountDisablePublicNetworkAccess = resourcePolicy(
+export const azureCosmosdbDatabaseAccountDisablePublicNetworkAccess = resourcePolicy(
   {
     name: "azure-cosmosdb-databaseaccount-disable-public-network-access",
     description:

@@ -8,7 +8,7 @@ import { checkEach } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(a)(2)(iv), gdpr:art32
  */
-export const azureCosmosdbDatabaseaccountMissingCmk = resourcePolicy(
+export const azureCosmosdbDatabaseAccountMissingCmk = resourcePolicy(
   {
     name: "azure-cosmosdb-databaseaccount-missing-cmk",
     description: "Cosmos DB accounts must be encrypted with a customer-managed key from Key Vault.",

@@ -1,4 +1,4 @@
-export { azureCosmosdbDatabaseaccountConfigureMinimumTls } from "./azure-cosmosdb-databaseaccount-configure-minimum-tls";
-export { azureCosmosdbDatabaseaccountDisableLocalAuth } from "./azure-cosmosdb-databaseaccount-disable-local-auth";
-export { azureCosmosdbDatabaseaccountDisablePublicNetworkAccess } from "./azure-cosmosdb-databaseaccount-disable-public-network-access";
-export { azureCosmosdbDatabaseaccountMissingCmk } from "./azure-cosmosdb-databaseaccount-missing-cmk";
+export { azureCosmosdbDatabaseAccountConfigureMinimumTls } from "./azure-cosmosdb-databaseaccount-configure-minimum-tls";
+export { azureCosmosdbDatabaseAccountDisableLocalAuth } from "./azure-cosmosdb-databaseaccount-disable-local-auth";
+export { azureCosmosdbDatabaseAccountDisablePublicNetworkAccess } from "./azure-cosmosdb-databaseaccount-disable-public-network-access";
+export { azureCosmosdbDatabaseAccountMissingCmk } from "./azure-cosmosdb-databaseaccount-missing-cmk";

@@ -8,7 +8,7 @@ import { checkEach, shown } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(a)(1), hipaa:164.312(e)(1), gdpr:art32
  */
-export const azureNetworkWebapplicationfirewallpolicyEnforcePreventionMode = resourcePolicy(
+export const azureNetworkWebApplicationFirewallPolicyEnforcePreventionMode = resourcePolicy(
   {
     name: "azure-network-webapplicationfirewallpolicy-enforce-prevention-mode",
     description:

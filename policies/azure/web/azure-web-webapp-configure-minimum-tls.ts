@@ -10,7 +10,7 @@ const weak = ["1.0", "1.1"];
  * @severity high
  * @controls hipaa:164.312(e)(2)(ii), hipaa:164.312(e)(1), gdpr:art32
  */
-export const azureWebWebappConfigureMinimumTls = resourcePolicy(
+export const azureWebWebAppConfigureMinimumTls = resourcePolicy(
   {
     name: "azure-web-webapp-configure-minimum-tls",
     description:

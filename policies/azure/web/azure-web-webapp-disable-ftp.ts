@@ -8,7 +8,7 @@ import { checkEach, shown } from "../../lib/conditions";
  * @severity medium
  * @controls hipaa:164.312(e)(2)(ii), hipaa:164.312(e)(1), gdpr:art32
  */
-export const azureWebWebappDisableFtp = resourcePolicy(
+export const azureWebWebAppDisableFtp = resourcePolicy(
   {
     name: "azure-web-webapp-disable-ftp",
     description:

@@ -8,7 +8,7 @@ import { checkEach, shown } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(a)(1), hipaa:164.312(e)(1), gdpr:art32
  */
-export const azureWebWebappDisablePublicNetworkAccess = resourcePolicy(
+export const azureWebWebAppDisablePublicNetworkAccess = resourcePolicy(
   {
     name: "azure-web-webapp-disable-public-network-access",
     description:

@@ -7,7 +7,7 @@ import { checkEach } from "../../lib/conditions";
  * @severity medium
  * @controls hipaa:164.312(a)(1), gdpr:art32
  */
-export const azureWebWebappDisableRemoteDebugging = resourcePolicy(
+export const azureWebWebAppDisableRemoteDebugging = resourcePolicy(
   {
     name: "azure-web-webapp-disable-remote-debugging",
     description: "App Service and Function Apps must not enable remote debugging.",

@@ -8,7 +8,7 @@ import { checkEach, mustBeTrue } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(e)(2)(ii), hipaa:164.312(e)(1), gdpr:art32
  */
-export const azureWebWebappEnableHttpsOnly = resourcePolicy(
+export const azureWebWebAppEnableHttpsOnly = resourcePolicy(
   {
     name: "azure-web-webapp-enable-https-only",
     description: "App Service and Function Apps must redirect all HTTP traffic to HTTPS.",

@@ -1,5 +1,5 @@
-export { azureWebWebappConfigureMinimumTls } from "./azure-web-webapp-configure-minimum-tls";
-export { azureWebWebappDisableFtp } from "./azure-web-webapp-disable-ftp";
-export { azureWebWebappDisablePublicNetworkAccess } from "./azure-web-webapp-disable-public-network-access";
-export { azureWebWebappDisableRemoteDebugging } from "./azure-web-webapp-disable-remote-debugging";
-export { azureWebWebappEnableHttpsOnly } from "./azure-web-webapp-enable-https-only";
+export { azureWebWebAppConfigureMinimumTls } from "./azure-web-webapp-configure-minimum-tls";
+export { azureWebWebAppDisableFtp } from "./azure-web-webapp-disable-ftp";
+export { azureWebWebAppDisablePublicNetworkAccess } from "./azure-web-webapp-disable-public-network-access";
+export { azureWebWebAppDisableRemoteDebugging } from "./azure-web-webapp-disable-remote-debugging";
+export { azureWebWebAppEnableHttpsOnly } from "./azure-web-webapp-enable-https-only";

@@ -1,2 +1,2 @@
 export { gcpArtifactregistryRepositoryMissingCmek } from "./gcp-artifactregistry-repository-missing-cmek";
-export { gcpArtifactregistryRepositoryiammemberDisallowPublicPrincipal } from "./gcp-artifactregistry-repositoryiammember-disallow-public-principal";
+export { gcpArtifactregistryRepositoryIamMemberDisallowPublicPrincipal } from "./gcp-artifactregistry-repositoryiammember-disallow-public-principal";

@@ -8,7 +8,7 @@ import { checkEach, shown } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(a)(1), hipaa:164.312(e)(1), gdpr:art32
  */
-export const gcpDataflowFlextemplatejobDisablePublicIps = resourcePolicy(
+export const gcpDataflowFlexTemplateJobDisablePublicIps = resourcePolicy(
   {
     name: "gcp-dataflow-flextemplatejob-disable-public-ips",
     description:

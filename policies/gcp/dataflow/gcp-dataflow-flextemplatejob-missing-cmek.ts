@@ -8,7 +8,7 @@ import { checkEach, mustBeSet } from "../../lib/conditions";
  * @severity high
  * @controls hipaa:164.312(a)(2)(iv), gdpr:art32
  */
-export const gcpDataflowFlextemplatejobMissingCmek = resourcePolicy(
+export const gcpDataflowFlexTemplateJobMissingCmek = resourcePolicy(
   {
     name: "gcp-dataflow-flextemplatejob-missing-cmek",
     description:

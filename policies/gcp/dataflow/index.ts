@@ -1,4 +1,4 @@
-export { gcpDataflowFlextemplatejobDisablePublicIps } from "./gcp-dataflow-flextemplatejob-disable-public-ips";
-export { gcpDataflowFlextemplatejobMissingCmek } from "./gcp-dataflow-flextemplatejob-missing-cmek";
+export { gcpDataflowFlexTemplateJobDisablePublicIps } from "./gcp-dataflow-flextemplatejob-disable-public-ips";
+export { gcpDataflowFlexTemplateJobMissingCmek } from "./gcp-dataflow-flextemplatejob-missing-cmek";
 export { gcpDataflowJobDisablePublicIps } from "./gcp-dataflow-job-disable-public-ips";
 export { gcpDataflowJobMissingCmek } from "./gcp-dataflow-job-missing-cmek";

@@ -6,7 +6,7 @@ import { disallowPublicMember } from "../lib/principals";
  * @severity critical
  * @controls hipaa:164.312(a)(1), gdpr:art32, gdpr:art25
  */
-export const gcpHealthcareDatasetiammemberDisallowPublicPrincipal = disallowPublicMember(
+export const gcpHealthcareDatasetIamMemberDisallowPublicPrincipal = disallowPublicMember(
   {
     name: "gcp-healthcare-datasetiammember-disallow-public-principal",
     description:

@@ -8,7 +8,7 @@ import { checkEach, shown } from "../../lib/conditions";
  * @severity low
  * @controls hipaa:164.312(c)(1)
  */
-export const gcpHealthcareFhirstoreConfigureFhirR4 = resourcePolicy(
+export const gcpHealthcareFhirStoreConfigureFhirR4 = resourcePolicy(
   {
     name: "gcp-healthcare-fhirstore-configure-fhir-r4",
     description: 'FHIR stores must use version "R4" (or later).',

@@ -8,7 +8,7 @@ import { checkEach } from "../../lib/conditions";
  * @severity medium
  * @controls hipaa:164.312(c)(1), hipaa:164.312(b)
  */
-export const gcpHealthcareFhirstoreEnableVersioning = resourcePolicy(
+export const gcpHealthcareFhirStoreEnableVersioning = resourcePolicy(
   {
     name: "gcp-healthcare-fhirstore-enable-versioning",
     description:

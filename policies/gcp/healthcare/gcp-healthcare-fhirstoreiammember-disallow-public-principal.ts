@@ -6,7 +6,7 @@ import { disallowPublicMember } from "../lib/principals";
  * @severity critical
  * @controls hipaa:164.312(a)(1), gdpr:art32, gdpr:art25
  */
-export const gcpHealthcareFhirstoreiammemberDisallowPublicPrincipal = disallowPublicMember(
+export const gcpHealthcareFhirStoreIamMemberDisallowPublicPrincipal = disallowPublicMember(
   {
     name: "gcp-healthcare-fhirstoreiammember-disallow-public-principal",
     description:

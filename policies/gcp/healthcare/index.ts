@@ -1,5 +1,5 @@
 export { gcpHealthcareDatasetMissingCmek } from "./gcp-healthcare-dataset-missing-cmek";
-export { gcpHealthcareDatasetiammemberDisallowPublicPrincipal } from "./gcp-healthcare-datasetiammember-disallow-public-principal";
-export { gcpHealthcareFhirstoreConfigureFhirR4 } from "./gcp-healthcare-fhirstore-configure-fhir-r4";
-export { gcpHealthcareFhirstoreEnableVersioning } from "./gcp-healthcare-fhirstore-enable-versioning";
-export { gcpHealthcareFhirstoreiammemberDisallowPublicPrincipal } from "./gcp-healthcare-fhirstoreiammember-disallow-public-principal";
+export { gcpHealthcareDatasetIamMemberDisallowPublicPrincipal } from "./gcp-healthcare-datasetiammember-disallow-public-principal";
+export { gcpHealthcareFhirStoreConfigureFhirR4 } from "./gcp-healthcare-fhirstore-configure-fhir-r4";
+export { gcpHealthcareFhirStoreEnableVersioning } from "./gcp-healthcare-fhirstore-enable-versioning";
+export { gcpHealthcareFhirStoreIamMemberDisallowPublicPrincipal } from "./gcp-healthcare-fhirstoreiammember-disallow-public-principal";

@@ -6,7 +6,7 @@ import { disallowPublicMember } from "../lib/principals";
  * @severity critical
  * @controls hipaa:164.312(a)(1), gdpr:art32, gdpr:art25
  */
-export const gcpSecretmanagerSecretiammemberDisallowPublicPrincipal = disallowPublicMember(
+export const gcpSecretmanagerSecretIamMemberDisallowPublicPrincipal = disallowPublicMember(
   {
     name: "gcp-secretmanager-secretiammember-disallow-public-principal",
     description: "Secret Manager secret IAM members must not be allUsers or allAuthenticatedUsers.",

@@ -1,3 +1,3 @@
 export { gcpSecretmanagerSecretConfigureRotation } from "./gcp-secretmanager-secret-configure-rotation";
 export { gcpSecretmanagerSecretMissingCmek } from "./gcp-secretmanager-secret-missing-cmek";
-export { gcpSecretmanagerSecretiammemberDisallowPublicPrincipal } from "./gcp-secretmanager-secretiammember-disallow-public-principal";
+export { gcpSecretmanagerSecretIamMemberDisallowPublicPrincipal } from "./gcp-secretmanager-secretiammember-disallow-public-principal";

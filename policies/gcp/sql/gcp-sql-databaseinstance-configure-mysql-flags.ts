@@ -10,7 +10,7 @@ import { flagFindings } from "../lib/sql-flags";
  * @severity medium
  * @controls hipaa:164.312(a)(1), gdpr:art32
  */
-export const gcpSqlDatabaseinstanceConfigureMysqlFlags = resourcePolicy(
+export const gcpSqlDatabaseInstanceConfigureMysqlFlags = resourcePolicy(
   {
     name: "gcp-sql-databaseinstance-configure-mysql-flags",
     description: "Cloud SQL for MySQL must set local_infile to off and skip_show_database to on.",

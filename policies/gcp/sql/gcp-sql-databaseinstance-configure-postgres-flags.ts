@@ -10,7 +10,7 @@ import { flagFindings } from "../lib/sql-flags";
  * @severity medium
  * @controls hipaa:164.312(b), hipaa:164.308(a)(1)(ii)(D), gdpr:art33
  */
-export const gcpSqlDatabaseinstanceConfigurePostgresFlags = resourcePolicy(
+export const gcpSqlDatabaseInstanceConfigurePostgresFlags = resourcePolicy(
   {
     name: "gcp-sql-databaseinstance-configure-postgres-flags",
     description:

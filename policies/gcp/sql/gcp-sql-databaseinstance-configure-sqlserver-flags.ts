@@ -10,7 +10,7 @@ import { flagFindings } from "../lib/sql-flags";
  * @severity medium
  * @controls hipaa:164.312(a)(1), gdpr:art32
  */
-export const gcpSqlDatabaseinstanceConfigureSqlserverFlags = resourcePolicy(
+export const gcpSqlDatabaseInstanceConfigureSqlserverFlags = resourcePolicy(
   {
     name: "gcp-sql-databaseinstance-configure-sqlserver-flags",
     description:

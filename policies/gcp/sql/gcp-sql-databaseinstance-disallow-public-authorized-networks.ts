@@ -8,7 +8,7 @@ import { checkEach, isAnyAddress } from "../../lib/conditions";
  * @severity critical
  * @controls hipaa:164.312(a)(1), hipaa:164.312(e)(1), gdpr:art32
  */
-export const gcpSqlDatabaseinstanceDisallowPublicAuthorizedNetworks = resourcePolicy(
+export const gcpSqlDatabaseInstanceDisallowPublicAuthorizedNetworks = resourcePolicy(
   {
     name: "gcp-sql-databaseinstance-disallow-public-authorized-networks",
     description: "Cloud SQL instances must not authorize 0.0.0.0/0 (or ::/0).",

@@ -8,7 +8,7 @@ import { checkEach, mustBeTrue } from "../../lib/conditions";
  * @severity medium
  * @controls hipaa:164.308(a)(7), hipaa:164.312(c)(1)
  */
-export const gcpSqlDatabaseinstanceEnableBackups = resourcePolicy(
+export const gcpSqlDatabaseInstanceEnableBackups = resourcePolicy(
   {
     name: "gcp-sql-databaseinstance-enable-backups",
     description: "Cloud SQL instances must enable automated backups.",
