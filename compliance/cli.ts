@@ -1,9 +1,10 @@
 /**
- * `npm run plan -- [--stack NAME|all] [--program DIR] [--out DIR] [--policy-config FILE] [--policy-pack DIR]`
+ * `npm run plan -- [--stack NAME|all] [--program DIR] [--out DIR] [--policy-config FILE] [--policy-pack DIR] [--strict]`
  *
  * The offline plan: runs a Pulumi program per stack under mocks, has the policy pack analyze it as the engine
  * would, prints a preview-like tree and a policy summary, and writes <out>/<stack>/report.json.
- * Exit codes as the Pulumi CLI: 0 no mandatory violation, 5 at least one, 2 usage, configuration or program error.
+ * Exit codes as the Pulumi CLI: 0 no mandatory violation, 5 at least one (or, with --strict, an indeterminate
+ * result), 2 usage, configuration or program error.
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -12,6 +13,7 @@ import * as path from "path";
 import { PlanError, exitCodes } from "./errors";
 import { loadProject } from "./stack-config";
 import { buildReport, renderPolicies, renderTree, Report } from "./report";
+import { readPolicyConfigSwitches } from "./policy-config";
 import type { WorkerRequest, WorkerResult } from "./worker";
 
 export interface PlanArgs {
@@ -21,6 +23,8 @@ export interface PlanArgs {
   readonly policyConfig?: string;
   readonly policyPack: string;
   readonly quiet: boolean;
+  /** An indeterminate result (a value unknown during preview) fails the gate like a mandatory violation. */
+  readonly strict: boolean;
 }
 
 const projectRoot = path.resolve(__dirname, "..");
@@ -37,13 +41,16 @@ Options:
   --policy-config FILE   policy configuration, the file format of pulumi preview --policy-pack-config
   --policy-pack DIR      policy pack directory; default: this project's policies/
   --quiet                print only the policy summary
+  --strict               an indeterminate result fails the gate too (also "strict": true in the policy config)
   --help                 this text
 
-Exit codes: 0 no mandatory violation, 5 at least one mandatory violation, 2 usage, configuration or program error.`;
+Exit codes: 0 no mandatory violation, 5 at least one mandatory violation (or, with --strict, an indeterminate
+result), 2 usage, configuration or program error.`;
 
 export function parseArgs(argv: readonly string[]): PlanArgs | "help" {
   const values: Record<string, string> = {};
   let quiet = false;
+  let strict = false;
   const takes = ["--stack", "--program", "--out", "--policy-config", "--policy-pack"];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -54,13 +61,17 @@ export function parseArgs(argv: readonly string[]): PlanArgs | "help" {
       quiet = true;
       continue;
     }
+    if (arg === "--strict") {
+      strict = true;
+      continue;
+    }
     const [flag, inline] = arg.includes("=")
       ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
       : [arg, undefined];
     if (!takes.includes(flag)) {
       throw new PlanError(
         "usage",
-        `Unknown argument ${JSON.stringify(arg)}; expected one of ${takes.join(", ")}, --quiet, --help.`,
+        `Unknown argument ${JSON.stringify(arg)}; expected one of ${takes.join(", ")}, --quiet, --strict, --help.`,
       );
     }
     const value = inline ?? argv[++i];
@@ -79,6 +90,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs | "help" {
     policyConfig: values["--policy-config"] ? path.resolve(values["--policy-config"]) : undefined,
     policyPack: path.resolve(values["--policy-pack"] ?? path.join(projectRoot, "policies")),
     quiet,
+    strict,
   };
 }
 
@@ -173,13 +185,21 @@ export async function plan(
   return outcomes;
 }
 
-export function exitCodeOf(outcomes: readonly StackOutcome[]): number {
+export function exitCodeOf(outcomes: readonly StackOutcome[], strict = false): number {
   if (outcomes.some((o) => o.error)) {
     return exitCodes.usage;
   }
-  return outcomes.some((o) => (o.report?.summary.mandatory ?? 0) > 0)
-    ? exitCodes.policyFailure
-    : exitCodes.ok;
+  const failing = (o: StackOutcome) =>
+    (o.report?.summary.mandatory ?? 0) > 0 ||
+    (strict && (o.report?.summary.indeterminate ?? 0) > 0);
+  return outcomes.some(failing) ? exitCodes.policyFailure : exitCodes.ok;
+}
+
+/** --strict, or `"strict": true` in the policy configuration file. */
+export function isStrict(args: PlanArgs): boolean {
+  return (
+    args.strict || (args.policyConfig ? readPolicyConfigSwitches(args.policyConfig).strict : false)
+  );
 }
 
 async function main(): Promise<number> {
@@ -195,13 +215,20 @@ async function main(): Promise<number> {
     return exitCodes.ok;
   }
   try {
+    const strict = isStrict(args);
     const outcomes = await plan(args);
     for (const o of outcomes.filter((x) => x.error)) {
       process.stderr.write(
         `error: stack ${o.stack}: ${o.error!.kind} error: ${o.error!.message}\n`,
       );
     }
-    return exitCodeOf(outcomes);
+    const indeterminate = outcomes.reduce((n, o) => n + (o.report?.summary.indeterminate ?? 0), 0);
+    if (strict && indeterminate > 0) {
+      process.stderr.write(
+        `strict: ${indeterminate} indeterminate result(s) fail the gate (values unknown during preview).\n`,
+      );
+    }
+    return exitCodeOf(outcomes, strict);
   } catch (err) {
     if (err instanceof PlanError) {
       process.stderr.write(`error: ${err.kind} error: ${err.message}\n`);

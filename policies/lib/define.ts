@@ -15,7 +15,12 @@ import {
 } from "@pulumi/policy";
 import type { Resource, Unwrap } from "@pulumi/pulumi";
 import { Control, control, controlLabel, frameworks } from "../catalog/controls";
-import { findSuppression, suppressedMessage, suppressionsSchema } from "./suppressions";
+import {
+  findSuppression,
+  maxSuppressionDaysSchema,
+  suppressedMessage,
+  suppressionsSchema,
+} from "./suppressions";
 
 export interface PolicySpec {
   /** `<cloud>-<service>-<resource>-<verb>-<what>`, the verbs being missing, disallow, enable, disable, configure, enforce. */
@@ -74,7 +79,11 @@ function metadata(spec: PolicySpec) {
       // Every policy accepts suppressions; its own settings sit beside them.
       configSchema: {
         ...spec.configSchema,
-        properties: { ...spec.configSchema?.properties, suppressions: suppressionsSchema },
+        properties: {
+          ...spec.configSchema?.properties,
+          suppressions: suppressionsSchema,
+          maxSuppressionDays: maxSuppressionDaysSchema,
+        },
       } as PolicyConfigSchema,
     },
   };
