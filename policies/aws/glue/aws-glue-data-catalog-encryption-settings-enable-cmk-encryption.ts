@@ -16,7 +16,7 @@ export const awsGlueDataCatalogEncryptionSettingsEnableCmkEncryption = resourceP
     severity: "high",
     controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
     remediationSteps:
-      'Set `dataCatalogEncryptionSettings: {encryptionAtRest: {catalogEncryptionMode: "SSE-KMS", sseAwsKmsKeyId: <key ARN>}, connectionPasswordEncryption: {returnConnectionPasswordEncrypted: true, awsKmsKeyId: <key ARN>}}`.',
+      'On the aws.glue.DataCatalogEncryptionSettings set `dataCatalogEncryptionSettings: {encryptionAtRest: {catalogEncryptionMode: "SSE-KMS", sseAwsKmsKeyId: <key ARN>}, connectionPasswordEncryption: {returnConnectionPasswordEncrypted: true, awsKmsKeyId: <key ARN>}}`.',
   },
   glue.DataCatalogEncryptionSettings,
   (settings, { report }) => {
