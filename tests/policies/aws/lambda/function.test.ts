@@ -112,7 +112,9 @@ describe("aws-lambda-function-disallow-secret-environment-names on unknown value
     const out = await checkResource(policies.awsLambdaFunctionDisallowSecretEnvironmentNames, {
       type,
       props: fn({
-        environment: { variables: { PRIVATE_KEY: unknown, DB_PASSWORD: "hunter2", TABLE: unknown } },
+        environment: {
+          variables: { PRIVATE_KEY: unknown, DB_PASSWORD: "hunter2", TABLE: unknown },
+        },
       }),
     });
     expect(out).toEqual({

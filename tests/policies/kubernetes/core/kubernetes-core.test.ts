@@ -54,7 +54,11 @@ describe("kubernetes-core-service-disallow-public-load-balancer", () => {
   });
 
   it.each([
-    ["spec.loadBalancerSourceRanges", { loadBalancerSourceRanges: ["10.20.0.0/16", "203.0.113.7/32"] }, {}],
+    [
+      "spec.loadBalancerSourceRanges",
+      { loadBalancerSourceRanges: ["10.20.0.0/16", "203.0.113.7/32"] },
+      {},
+    ],
     [
       "the source-ranges annotation",
       {},
