@@ -49,6 +49,19 @@ describe("service policy tables", () => {
     );
   });
 
+  it("gives every resource policy a type token, so no policy code runs for another type's resource", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { getPulumiType } = require("@pulumi/policy/policy");
+    const untyped = policies
+      .filter((p) => "validateResource" in p)
+      .filter((p) => {
+        const v = (p as { validateResource: unknown }).validateResource;
+        return Array.isArray(v) || getPulumiType(v) === undefined;
+      })
+      .map((p) => p.name);
+    expect(untyped).toEqual([]);
+  });
+
   it("names only policies of the pack", () => {
     const names = new Set(policies.map((p) => p.name));
     expect([...tabled].filter((n) => !names.has(n))).toEqual([]);
