@@ -28,6 +28,7 @@ const pgFlags = [
   { name: "log_disconnections", value: "on" },
   { name: "cloudsql.enable_pgaudit", value: "on" },
   { name: "log_min_error_statement", value: "error" },
+  { name: "log_statement", value: "ddl" },
 ];
 
 export const gcpTables: Table[] = [
@@ -94,10 +95,20 @@ export const gcpTables: Table[] = [
       [
         {
           settings: {
-            databaseFlags: [...pgFlags.slice(1, 4), { name: "log_connections", value: "off" }],
+            databaseFlags: [...pgFlags.slice(1), { name: "log_connections", value: "off" }],
           },
         },
         ['"log_connections" is "off"'],
+      ],
+      [
+        {
+          settings: {
+            databaseFlags: [...pgFlags, { name: "log_min_duration_statement", value: "0" }],
+          },
+        },
+        [
+          '"log_min_duration_statement" is "0"; expected "-1" (or unset: the engine default complies)',
+        ],
       ],
     ],
     unknown: [[{ databaseVersion: unknown }, []]],
