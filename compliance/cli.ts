@@ -1,11 +1,12 @@
 /**
  * `npm run plan -- [--stack NAME|all] [--program DIR] [--out DIR] [--policy-config FILE] [--policy-pack DIR]
- *                  [--format LIST] [--baseline OLD] [--fail-on mandatory|new] [--quiet]`
+ *                  [--format LIST] [--baseline OLD] [--fail-on mandatory|new] [--strict] [--quiet]`
  *
  * The offline plan: runs a Pulumi program per stack under mocks, has the policy pack analyze it as the engine
  * would, prints progress, a preview-like tree and a policy summary, and writes <out>/<stack>/report.json with the
  * other formats beside it (compliance/reports/).
- * Exit codes as the Pulumi CLI: 0 no mandatory violation, 5 at least one, 2 usage, configuration or program error.
+ * Exit codes as the Pulumi CLI: 0 no mandatory violation, 5 at least one (or, with --strict, an indeterminate
+ * result), 2 usage, configuration or program error.
  */
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
@@ -18,6 +19,7 @@ import { compareWithBaseline, loadBaseline } from "./baseline";
 import { fileNames, Format, formats, parseFormats, writeReports } from "./reports";
 import { progressLine, renderClosingSummary, renderPolicies, renderTree, wrap } from "./terminal";
 import type { WorkerProgress, WorkerRequest, WorkerResult } from "./worker";
+import { readPolicyConfigSwitches } from "./policy-config";
 
 export interface PlanArgs {
   readonly stack: string;
@@ -29,6 +31,8 @@ export interface PlanArgs {
   readonly formats: readonly Format[];
   readonly baseline?: string;
   readonly failOn: "mandatory" | "new";
+  /** An indeterminate result (a value unknown during preview) fails the gate like a mandatory violation. */
+  readonly strict: boolean;
 }
 
 const projectRoot = path.resolve(__dirname, "..");
@@ -49,13 +53,16 @@ Options:
   --baseline OLD         an earlier report.json, or an earlier --out directory: marks findings new/unchanged/fixed
   --fail-on WHAT         mandatory (default): exit 5 on any mandatory violation; new: only on new ones (needs --baseline)
   --quiet                print only the policy summary (no progress, no tree)
+  --strict               an indeterminate result fails the gate too (also "strict": true in the policy config)
   --help                 this text
 
-Exit codes: 0 no mandatory violation, 5 at least one mandatory violation, 2 usage, configuration or program error.`;
+Exit codes: 0 no mandatory violation, 5 at least one mandatory violation (or, with --strict, an indeterminate
+result), 2 usage, configuration or program error.`;
 
 export function parseArgs(argv: readonly string[]): PlanArgs | "help" {
   const values: Record<string, string> = {};
   let quiet = false;
+  let strict = false;
   const takes = [
     "--stack",
     "--program",
@@ -75,13 +82,17 @@ export function parseArgs(argv: readonly string[]): PlanArgs | "help" {
       quiet = true;
       continue;
     }
+    if (arg === "--strict") {
+      strict = true;
+      continue;
+    }
     const [flag, inline] = arg.includes("=")
       ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
       : [arg, undefined];
     if (!takes.includes(flag)) {
       throw new PlanError(
         "usage",
-        `Unknown argument ${JSON.stringify(arg)}; expected one of ${takes.join(", ")}, --quiet, --help.`,
+        `Unknown argument ${JSON.stringify(arg)}; expected one of ${takes.join(", ")}, --quiet, --strict, --help.`,
       );
     }
     const value = inline ?? argv[++i];
@@ -116,6 +127,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs | "help" {
     formats: parseFormats(values["--format"] ?? "all"),
     baseline: values["--baseline"] ? path.resolve(values["--baseline"]) : undefined,
     failOn,
+    strict,
   };
 }
 
@@ -304,13 +316,22 @@ export async function plan(
 export function exitCodeOf(
   outcomes: readonly StackOutcome[],
   failOn: PlanArgs["failOn"] = "mandatory",
+  strict = false,
 ): number {
   if (outcomes.some((o) => o.error)) {
     return exitCodes.usage;
   }
   const failing = (r: Report | undefined) =>
-    failOn === "new" ? (r?.baseline?.newMandatory ?? 0) > 0 : (r?.summary.mandatory ?? 0) > 0;
+    (failOn === "new" ? (r?.baseline?.newMandatory ?? 0) > 0 : (r?.summary.mandatory ?? 0) > 0) ||
+    (strict && (r?.summary.indeterminate ?? 0) > 0);
   return outcomes.some((o) => failing(o.report)) ? exitCodes.policyFailure : exitCodes.ok;
+}
+
+/** --strict, or `"strict": true` in the policy configuration file. */
+export function isStrict(args: PlanArgs): boolean {
+  return (
+    args.strict || (args.policyConfig ? readPolicyConfigSwitches(args.policyConfig).strict : false)
+  );
 }
 
 async function main(): Promise<number> {
@@ -329,6 +350,7 @@ async function main(): Promise<number> {
     process.once(signal, () => onInterrupt((args as PlanArgs).out, signal));
   }
   try {
+    const strict = isStrict(args);
     const outcomes = await plan(args);
     for (const o of outcomes.filter((x) => x.error)) {
       process.stderr.write(
@@ -340,7 +362,13 @@ async function main(): Promise<number> {
       o.error ? [{ stack: o.stack, kind: o.error.kind }] : [],
     );
     process.stdout.write(`${renderClosingSummary(reports, errors)}\n`);
-    return exitCodeOf(outcomes, args.failOn);
+    const indeterminate = outcomes.reduce((n, o) => n + (o.report?.summary.indeterminate ?? 0), 0);
+    if (strict && indeterminate > 0) {
+      process.stderr.write(
+        `strict: ${indeterminate} indeterminate result(s) fail the gate (values unknown during preview).\n`,
+      );
+    }
+    return exitCodeOf(outcomes, args.failOn, strict);
   } catch (err) {
     if (err instanceof PlanError) {
       process.stderr.write(`error: ${err.kind} error: ${err.message}\n`);

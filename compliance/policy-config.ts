@@ -5,10 +5,21 @@
  * against the policy's configSchema.
  *
  * File format: `{ "all": "mandatory", "<policy>": "advisory" | { "enforcementLevel": "...", "<prop>": value } }`.
+ * Two more top-level keys are the runner's own: `"strict": true` (an indeterminate result fails the gate, as
+ * `--strict` does) and `"all": { "maxSuppressionDays": N }` (the suppression window of every policy). Every other
+ * key, at any depth, must be one the policy's schema names; an unknown key is refused by name, as are
+ * suppressions without a real expiry date inside the window and suppressions of every resource without
+ * `allResources: true`.
  */
 import * as fs from "fs";
 import Ajv from "ajv";
 import { PlanError } from "./errors";
+import {
+  addDays,
+  defaultMaxSuppressionDays,
+  isCalendarDate,
+  matchesEverything,
+} from "../policies/lib/suppressions";
 
 export const enforcementLevels = ["advisory", "mandatory", "remediate", "disabled"] as const;
 export type EnforcementLevel = (typeof enforcementLevels)[number];
@@ -35,6 +46,38 @@ function isLevel(value: unknown): value is EnforcementLevel {
   return typeof value === "string" && (enforcementLevels as readonly string[]).includes(value);
 }
 
+/** The runner's switches in a policy configuration file. */
+export interface PolicyConfigSwitches {
+  readonly strict: boolean;
+}
+
+/** Top-level keys that are switches, not policy names. */
+const switchKeys = ["strict"];
+
+/** Reads the switches (`strict`) from a policy configuration's text. */
+export function parsePolicyConfigSwitches(text: string, source: string): PolicyConfigSwitches {
+  const doc = JSON.parse(text) as Record<string, unknown>;
+  const strict = doc?.strict;
+  if (strict !== undefined && typeof strict !== "boolean") {
+    throw new PlanError(
+      "configuration",
+      `${source}: [strict] is ${JSON.stringify(strict)}; expected true or false.`,
+    );
+  }
+  return { strict: strict === true };
+}
+
+export function readPolicyConfigSwitches(file: string): PolicyConfigSwitches {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    throw new PlanError("usage", `--policy-config ${file}: ${(err as Error).message}`);
+  }
+  parsePolicyConfig(text, file);
+  return parsePolicyConfigSwitches(text, file);
+}
+
 export function parsePolicyConfig(text: string, source: string): PolicyConfigFile {
   let doc: unknown;
   try {
@@ -50,6 +93,10 @@ export function parsePolicyConfig(text: string, source: string): PolicyConfigFil
   }
   const out: Record<string, PolicyConfigEntry> = {};
   for (const [name, value] of Object.entries(doc as Record<string, unknown>)) {
+    if (switchKeys.includes(name)) {
+      parsePolicyConfigSwitches(text, source);
+      continue;
+    }
     if (typeof value === "string") {
       if (!isLevel(value)) {
         throw new PlanError(
@@ -73,10 +120,24 @@ export function parsePolicyConfig(text: string, source: string): PolicyConfigFil
         `${source}: [${name}.enforcementLevel] is ${JSON.stringify(enforcementLevel)}; expected one of ${enforcementLevels.join(", ")}.`,
       );
     }
-    if (name === "all" && Object.keys(properties).length > 0) {
+    const allKeys = Object.keys(properties).filter((k) => k !== "maxSuppressionDays");
+    if (name === "all" && allKeys.length > 0) {
       throw new PlanError(
         "configuration",
-        `${source}: [all] takes only an enforcement level, not properties.`,
+        `${source}: [all.${allKeys[0]}] is not a setting of all; [all] takes only enforcementLevel and maxSuppressionDays.`,
+      );
+    }
+    if (
+      name === "all" &&
+      properties.maxSuppressionDays !== undefined &&
+      !(
+        Number.isInteger(properties.maxSuppressionDays) &&
+        (properties.maxSuppressionDays as number) >= 1
+      )
+    ) {
+      throw new PlanError(
+        "configuration",
+        `${source}: [all.maxSuppressionDays] is ${JSON.stringify(properties.maxSuppressionDays)}; expected a whole number of days, at least 1.`,
       );
     }
     out[name] = { enforcementLevel: enforcementLevel as EnforcementLevel | undefined, properties };
@@ -94,10 +155,50 @@ export function readPolicyConfigFile(file: string): PolicyConfigFile {
   return parsePolicyConfig(text, file);
 }
 
+/** Problems with the suppressions of one policy: expiry, window and scope, each naming the entry. */
+export function suppressionProblems(
+  policy: string,
+  suppressions: unknown,
+  maxDays: number,
+  today: string,
+): string[] {
+  if (!Array.isArray(suppressions)) {
+    return [];
+  }
+  const latest = addDays(today, maxDays);
+  return suppressions.flatMap((s: Record<string, unknown>, i) => {
+    const at = `${policy}.suppressions[${i}]`;
+    if (typeof s !== "object" || s === null) {
+      return [];
+    }
+    const found: string[] = [];
+    if (s.expires === undefined) {
+      found.push(
+        `${at}.expires is missing; expected a date YYYY-MM-DD at most ${maxDays} days ahead.`,
+      );
+    } else if (!isCalendarDate(s.expires)) {
+      found.push(
+        `${at}.expires is ${JSON.stringify(s.expires)}, not a real date; expected YYYY-MM-DD at most ${maxDays} days ahead.`,
+      );
+    } else if (s.expires > latest) {
+      found.push(
+        `${at}.expires is ${s.expires}, more than ${maxDays} days ahead; expected ${latest} or earlier (raise maxSuppressionDays to allow more).`,
+      );
+    }
+    if (matchesEverything(s.resource) && s.allResources !== true) {
+      found.push(
+        `${at}.resource is ${JSON.stringify(s.resource)}, which matches every resource; add allResources: true to mean it.`,
+      );
+    }
+    return found;
+  });
+}
+
 export function reconcilePolicyConfig(
   policies: readonly PolicyDescriptor[],
   initial: PolicyConfigFile,
   user: PolicyConfigFile,
+  today: string = new Date().toISOString().slice(0, 10),
 ): Record<string, ReconciledConfig> {
   const known = new Set(policies.map((p) => p.name));
   const unknown = Object.keys(user).filter((n) => n !== "all" && !known.has(n));
@@ -115,6 +216,7 @@ export function reconcilePolicyConfig(
     const properties: Record<string, unknown> = {};
     for (const layer of [initial, user]) {
       level = layer["all"]?.enforcementLevel ?? level;
+      Object.assign(properties, layer["all"]?.properties ?? {});
       const own = layer[policy.name];
       if (own) {
         level = own.enforcementLevel ?? level;
@@ -122,6 +224,21 @@ export function reconcilePolicyConfig(
       }
     }
     const schema = policy.configSchema;
+    const allowed = Object.keys(schema?.properties ?? {});
+    for (const key of Object.keys(properties)) {
+      if (!allowed.includes(key) && !(key === "maxSuppressionDays" && !schema?.properties)) {
+        problems.push(
+          `${policy.name}: unknown key [${key}]; expected one of ${allowed.join(", ") || "(none)"}.`,
+        );
+      }
+    }
+    if (allowed.includes("suppressions")) {
+      const maxDays =
+        typeof properties.maxSuppressionDays === "number"
+          ? properties.maxSuppressionDays
+          : defaultMaxSuppressionDays;
+      problems.push(...suppressionProblems(policy.name, properties.suppressions, maxDays, today));
+    }
     if (schema?.properties) {
       const validate = ajv.compile({
         type: "object",
@@ -131,6 +248,11 @@ export function reconcilePolicyConfig(
       if (!validate(properties)) {
         for (const e of validate.errors ?? []) {
           const at = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : "";
+          if (e.keyword === "additionalProperties") {
+            const key = (e.params as { additionalProperty?: string }).additionalProperty;
+            problems.push(`${policy.name}${at ? `.${at}` : ""}: unknown key [${key}].`);
+            continue;
+          }
           problems.push(
             `${policy.name}${at ? `.${at}` : ""}: ${e.message}` +
               (at ? ` (received ${JSON.stringify(properties[at.split(".")[0]])})` : ""),

@@ -29,7 +29,8 @@ export const cloudWatchRetentionDays = [
 export const kinesisRetentionHoursRange = { min: 24, max: 168 } as const;
 /**
  * Chime SDK meetings regions per residency zone: `control` hosts the API endpoint and meeting events, `media` the
- * media a meeting may be placed in. The first of each list is the zone's default.
+ * media a meeting may be placed in. The first of each list is the zone's default. The EU lists hold EU regions
+ * only: London (eu-west-2) is outside the EU and the EEA (policies/catalog/residency.ts).
  */
 export const chimeRegions: Readonly<
   Record<ResidencyZone, { readonly control: readonly string[]; readonly media: readonly string[] }>
@@ -39,8 +40,8 @@ export const chimeRegions: Readonly<
     media: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"],
   },
   eu: {
-    control: ["eu-central-1", "eu-west-2"],
-    media: ["eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-north-1"],
+    control: ["eu-central-1"],
+    media: ["eu-central-1", "eu-west-1", "eu-west-3", "eu-south-1", "eu-north-1"],
   },
 };
 

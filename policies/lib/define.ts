@@ -15,7 +15,12 @@ import {
 } from "@pulumi/policy";
 import type { Resource, Unwrap } from "@pulumi/pulumi";
 import { Control, control, controlLabel, frameworks } from "../catalog/controls";
-import { findSuppression, suppressedMessage, suppressionsSchema } from "./suppressions";
+import {
+  findSuppression,
+  maxSuppressionDaysSchema,
+  suppressedMessage,
+  suppressionsSchema,
+} from "./suppressions";
 import { propertyReadCount } from "../stack/lib/resources";
 
 export interface PolicySpec {
@@ -75,7 +80,11 @@ function metadata(spec: PolicySpec) {
       // Every policy accepts suppressions; its own settings sit beside them.
       configSchema: {
         ...spec.configSchema,
-        properties: { ...spec.configSchema?.properties, suppressions: suppressionsSchema },
+        properties: {
+          ...spec.configSchema?.properties,
+          suppressions: suppressionsSchema,
+          maxSuppressionDays: maxSuppressionDaysSchema,
+        },
       } as PolicyConfigSchema,
     },
   };

@@ -12,3 +12,4 @@ export { stackPhiStoreConfigureErasureWindow } from "./stack-phi-store-configure
 export { stackResourceConfigureProcessingLabels } from "./stack-resource-configure-processing-labels";
 export { stackKinesisConsumerConfigureFailureHandling } from "./stack-kinesis-consumer-configure-failure-handling";
 export { stackKubernetesNamespaceEnforceDefaultDeny } from "./stack-kubernetes-namespace-enforce-default-deny";
+export { stackAwsPublicApiEnableWaf } from "./stack-aws-public-api-enable-waf";

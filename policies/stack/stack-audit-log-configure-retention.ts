@@ -1,6 +1,6 @@
 import { stackPolicy } from "../lib/define";
 import { aws, azure, gcp } from "./lib/types";
-import { attachedTo, ofType, props, resolve } from "./lib/resources";
+import { attachedTo, ofType, props, resolve, judgeEach } from "./lib/resources";
 import { sixYearsInDays } from "../catalog/retention";
 
 const defaultMinDays = sixYearsInDays;
@@ -40,13 +40,13 @@ export const stackAuditLogConfigureRetention = stackPolicy(
   ({ args, report }) => {
     const minDays = args.getConfig<Config>().minRetentionDays ?? defaultMinDays;
     const logGroups = ofType(args.resources, aws.logGroup);
-    for (const trail of ofType(args.resources, aws.trail)) {
+    judgeEach(ofType(args.resources, aws.trail), (trail) => {
       const p = props(trail);
       if (
         !("cloudWatchLogsGroupArn" in p) &&
         (trail.propertyDependencies?.["cloudWatchLogsGroupArn"] ?? []).length === 0
       ) {
-        continue;
+        return;
       }
       const found = resolve(
         trail,
@@ -61,7 +61,7 @@ export const stackAuditLogConfigureRetention = stackPolicy(
             trail.urn,
           );
         }
-        continue;
+        return;
       }
       const days = props(found.target).retentionInDays;
       if (typeof days === "number" && days > 0 && days < minDays) {
@@ -70,8 +70,8 @@ export const stackAuditLogConfigureRetention = stackPolicy(
           found.target.urn,
         );
       }
-    }
-    for (const bucket of ofType(args.resources, gcp.logBucket)) {
+    });
+    judgeEach(ofType(args.resources, gcp.logBucket), (bucket) => {
       const days = props(bucket).retentionDays;
       if (typeof days !== "number" || days < minDays) {
         report(
@@ -79,12 +79,12 @@ export const stackAuditLogConfigureRetention = stackPolicy(
           bucket.urn,
         );
       }
-    }
+    });
     const tables = ofType(args.resources, azure.logTable);
-    for (const workspace of ofType(args.resources, azure.logWorkspace)) {
+    judgeEach(ofType(args.resources, azure.logWorkspace), (workspace) => {
       const days = props(workspace).retentionInDays;
       if (typeof days === "number" && days >= minDays) {
-        continue;
+        return;
       }
       const archived = attachedTo(
         workspace,
@@ -98,6 +98,6 @@ export const stackAuditLogConfigureRetention = stackPolicy(
           workspace.urn,
         );
       }
-    }
+    });
   },
 );

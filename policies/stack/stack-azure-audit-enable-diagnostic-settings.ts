@@ -1,6 +1,6 @@
 import { stackPolicy } from "../lib/define";
 import { azure } from "./lib/types";
-import { attachedTo, ofType, props, Props, resolve } from "./lib/resources";
+import { attachedTo, ofType, props, Props, resolve, judgeEach } from "./lib/resources";
 import { matchesAzureId } from "./lib/azure";
 
 const audited: Readonly<Record<string, string>> = {
@@ -36,44 +36,47 @@ export const stackAzureAuditEnableDiagnosticSettings = stackPolicy(
   ({ args, report }) => {
     const settings = ofType(args.resources, azure.diagnosticSetting);
     const workspaces = ofType(args.resources, azure.logWorkspace);
-    for (const resource of args.resources.filter((r) => audited[r.type] !== undefined)) {
-      const what = `${audited[resource.type]} ${resource.name}`;
-      const attached = attachedTo(resource, settings, "resourceUri", matchesAzureId);
-      if (attached.length === 0) {
-        report(
-          `${what} has no diagnostic setting (no monitor.DiagnosticSetting with resourceUri pointing at it); expected one sending its audit logs to a Log Analytics workspace in the stack.`,
-          resource.urn,
-        );
-        continue;
-      }
-      const gaps: string[] = [];
-      const compliant = attached.some((setting) => {
-        const p = props(setting);
-        const workspace = resolve(
-          setting,
-          "workspaceId",
-          () => p.workspaceId,
-          workspaces,
-          matchesAzureId,
-        );
-        const logs: Props[] = p.logs ?? [];
-        const enabled = logs.some((l) => l.enabled === true);
-        if (!workspace.target) {
-          gaps.push(
-            `${setting.name} sends to ${workspace.value ? `"${workspace.value}", not a workspace in the stack` : "no Log Analytics workspace (workspaceId not set)"}`,
+    judgeEach(
+      args.resources.filter((r) => audited[r.type] !== undefined),
+      (resource) => {
+        const what = `${audited[resource.type]} ${resource.name}`;
+        const attached = attachedTo(resource, settings, "resourceUri", matchesAzureId);
+        if (attached.length === 0) {
+          report(
+            `${what} has no diagnostic setting (no monitor.DiagnosticSetting with resourceUri pointing at it); expected one sending its audit logs to a Log Analytics workspace in the stack.`,
+            resource.urn,
+          );
+          return;
+        }
+        const gaps: string[] = [];
+        const compliant = attached.some((setting) => {
+          const p = props(setting);
+          const workspace = resolve(
+            setting,
+            "workspaceId",
+            () => p.workspaceId,
+            workspaces,
+            matchesAzureId,
+          );
+          const logs: Props[] = p.logs ?? [];
+          const enabled = logs.some((l) => l.enabled === true);
+          if (!workspace.target) {
+            gaps.push(
+              `${setting.name} sends to ${workspace.value ? `"${workspace.value}", not a workspace in the stack` : "no Log Analytics workspace (workspaceId not set)"}`,
+            );
+          }
+          if (!enabled) {
+            gaps.push(`${setting.name} enables no log category`);
+          }
+          return workspace.target !== undefined && enabled;
+        });
+        if (!compliant) {
+          report(
+            `${what}'s diagnostic settings are incomplete: ${gaps.join("; ")}; expected enabled audit logs sent to a Log Analytics workspace in the stack.`,
+            resource.urn,
           );
         }
-        if (!enabled) {
-          gaps.push(`${setting.name} enables no log category`);
-        }
-        return workspace.target !== undefined && enabled;
-      });
-      if (!compliant) {
-        report(
-          `${what}'s diagnostic settings are incomplete: ${gaps.join("; ")}; expected enabled audit logs sent to a Log Analytics workspace in the stack.`,
-          resource.urn,
-        );
-      }
-    }
+      },
+    );
   },
 );

@@ -1,6 +1,6 @@
 import { stackPolicy } from "../lib/define";
 import { aws } from "./lib/types";
-import { ofType, props, resolve } from "./lib/resources";
+import { ofType, props, resolve, judgeEach } from "./lib/resources";
 import { resolveKey, storeSpecByType } from "./lib/keys";
 
 /**
@@ -25,11 +25,11 @@ export const stackKinesisConsumerConfigureFailureHandling = stackPolicy(
   ({ args, report }) => {
     const streams = ofType(args.resources, aws.kinesisStream);
     const destinations = ofType(args.resources, aws.sqsQueue, aws.snsTopic);
-    for (const mapping of ofType(args.resources, aws.eventSourceMapping)) {
+    judgeEach(ofType(args.resources, aws.eventSourceMapping), (mapping) => {
       const p = props(mapping);
       const stream = resolve(mapping, "eventSourceArn", () => p.eventSourceArn, streams);
       if (!stream.target) {
-        continue;
+        return;
       }
       const types: unknown[] = p.functionResponseTypes ?? [];
       if (!types.includes("ReportBatchItemFailures")) {
@@ -46,7 +46,7 @@ export const stackKinesisConsumerConfigureFailureHandling = stackPolicy(
           `Event source mapping ${mapping.name} on Kinesis stream ${stream.target.name} has no on-failure destination (destinationConfig.onFailure.destinationArn); expected an SQS queue or SNS topic encrypted with a customer-managed key.`,
           mapping.urn,
         );
-        continue;
+        return;
       }
       const destination = resolve(
         mapping,
@@ -59,7 +59,7 @@ export const stackKinesisConsumerConfigureFailureHandling = stackPolicy(
           `Event source mapping ${mapping.name} sends failed records to "${destination.value}", which is not an SQS queue or SNS topic in this stack, so its encryption cannot be verified; expected one encrypted with a customer-managed key.`,
           mapping.urn,
         );
-        continue;
+        return;
       }
       const spec = storeSpecByType.get(destination.target.type)!;
       const encryption = spec.encryption(destination.target, args.resources);
@@ -79,6 +79,6 @@ export const stackKinesisConsumerConfigureFailureHandling = stackPolicy(
           destination.target.urn,
         );
       }
-    }
+    });
   },
 );

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib/define";
 import { kubernetes } from "./lib/types";
-import { ofType, props, Props } from "./lib/resources";
+import { ofType, props, Props, judgeEach } from "./lib/resources";
 
 /** True when the policy selects every pod of its namespace and denies all ingress it does not allow. */
 function isDefaultDeny(policy: PolicyResource): boolean {
@@ -45,7 +45,7 @@ export const stackKubernetesNamespaceEnforceDefaultDeny = stackPolicy(
   },
   ({ args, report }) => {
     const policies = ofType(args.resources, kubernetes.networkPolicy);
-    for (const namespace of ofType(args.resources, kubernetes.namespace)) {
+    judgeEach(ofType(args.resources, kubernetes.namespace), (namespace) => {
       const candidates = policies.filter((p) => inNamespace(p, namespace));
       if (!candidates.some(isDefaultDeny)) {
         const found =
@@ -57,6 +57,6 @@ export const stackKubernetesNamespaceEnforceDefaultDeny = stackPolicy(
           namespace.urn,
         );
       }
-    }
+    });
   },
 );

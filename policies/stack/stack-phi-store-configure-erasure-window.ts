@@ -2,7 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib/define";
 import { isPhi, unlabelledIsPhiFrom, unlabelledIsPhiSchema } from "./lib/labels";
 import { aws, azure, gcp } from "./lib/types";
-import { ofType, props } from "./lib/resources";
+import { ofType, props, judgeEach } from "./lib/resources";
 
 const defaultMaxDays = 30;
 /** BigQuery keeps deleted data for the time-travel window plus a fixed 7-day fail-safe. */
@@ -82,18 +82,18 @@ export const stackPhiStoreConfigureErasureWindow = stackPolicy(
       }
     };
 
-    for (const stream of ofType(args.resources, aws.kinesisStream).filter(phi)) {
+    judgeEach(ofType(args.resources, aws.kinesisStream).filter(phi), (stream) => {
       const hours = props(stream).retentionPeriod ?? kinesisDefaultRetentionHours;
       tooLong(stream, "Kinesis stream", hours / 24, `retentionPeriod ${hours} hours`);
-    }
-    for (const table of ofType(args.resources, aws.dynamodbTable).filter(phi)) {
+    });
+    judgeEach(ofType(args.resources, aws.dynamodbTable).filter(phi), (table) => {
       const pitr = props(table).pointInTimeRecovery;
       if (pitr?.enabled === true) {
         const recovery = pitr.recoveryPeriodInDays ?? dynamoDbDefaultRecoveryDays;
         tooLong(table, "DynamoDB table", recovery, `point-in-time recovery for ${recovery} days`);
       }
-    }
-    for (const dataset of ofType(args.resources, gcp.bigqueryDataset).filter(phi)) {
+    });
+    judgeEach(ofType(args.resources, gcp.bigqueryDataset).filter(phi), (dataset) => {
       const raw = props(dataset).maxTimeTravelHours;
       const hours = raw === undefined || raw === "" ? bigQueryDefaultTimeTravelHours : Number(raw);
       tooLong(
@@ -102,11 +102,11 @@ export const stackPhiStoreConfigureErasureWindow = stackPolicy(
         hours / 24 + bigQueryFailSafeDays,
         `time travel ${hours} hours plus the 7-day fail-safe`,
       );
-    }
-    for (const database of ofType(args.resources, gcp.spannerDatabase).filter(phi)) {
+    });
+    judgeEach(ofType(args.resources, gcp.spannerDatabase).filter(phi), (database) => {
       const raw = props(database).versionRetentionPeriod;
       if (raw === undefined) {
-        continue;
+        return;
       }
       const window = spannerRetentionDays(raw);
       if (window === undefined) {
@@ -117,9 +117,9 @@ export const stackPhiStoreConfigureErasureWindow = stackPolicy(
       } else {
         tooLong(database, "Spanner database", window, `versionRetentionPeriod ${raw}`);
       }
-    }
+    });
     if (!config.fhirPurgeAutomation) {
-      for (const fhir of ofType(args.resources, azure.fhirService).filter(phi)) {
+      judgeEach(ofType(args.resources, azure.fhirService).filter(phi), (fhir) => {
         const policy = props(fhir).resourceVersionPolicyConfiguration?.default ?? "versioned";
         if (versionedPolicies.includes(policy)) {
           report(
@@ -127,7 +127,7 @@ export const stackPhiStoreConfigureErasureWindow = stackPolicy(
             fhir.urn,
           );
         }
-      }
+      });
     }
   },
 );

@@ -2,7 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib/define";
 import { isPhi, unlabelledIsPhiFrom, unlabelledIsPhiSchema } from "./lib/labels";
 import { aws, azure, gcp } from "./lib/types";
-import { ofType, props, resolve } from "./lib/resources";
+import { ofType, props, resolve, judgeEach } from "./lib/resources";
 import { publicAccessOf } from "./lib/s3";
 import { matchesAzureId } from "./lib/azure";
 
@@ -36,7 +36,7 @@ export const stackPhiStoreDisallowPublicAccess = stackPolicy(
     const phi = (r: PolicyResource) => isPhi(r, args.resources, unlabelledIsPhi);
     const { resources } = args;
 
-    for (const bucket of ofType(resources, aws.bucket, aws.bucketV2).filter(phi)) {
+    judgeEach(ofType(resources, aws.bucket, aws.bucketV2).filter(phi), (bucket) => {
       const access = publicAccessOf(bucket, resources);
       if (!access.blocked) {
         report(
@@ -44,13 +44,13 @@ export const stackPhiStoreDisallowPublicAccess = stackPolicy(
           bucket.urn,
         );
       }
-    }
+    });
 
     const functions = ofType(resources, aws.lambdaFunction);
-    for (const url of ofType(resources, aws.lambdaFunctionUrl)) {
+    judgeEach(ofType(resources, aws.lambdaFunctionUrl), (url) => {
       const p = props(url);
       if (p.authorizationType === "AWS_IAM") {
-        continue;
+        return;
       }
       const fn = resolve(url, "functionName", () => p.functionName, functions);
       if (fn.target === undefined || phi(fn.target)) {
@@ -59,12 +59,12 @@ export const stackPhiStoreDisallowPublicAccess = stackPolicy(
           url.urn,
         );
       }
-    }
+    });
 
-    for (const route of ofType(resources, aws.apiRoute)) {
+    judgeEach(ofType(resources, aws.apiRoute), (route) => {
       const p = props(route);
       if (/^OPTIONS\s/.test(String(p.routeKey))) {
-        continue;
+        return;
       }
       const type = p.authorizationType ?? "NONE";
       if (type === "NONE") {
@@ -73,18 +73,18 @@ export const stackPhiStoreDisallowPublicAccess = stackPolicy(
           route.urn,
         );
       }
-    }
+    });
 
-    for (const cluster of ofType(resources, gcp.cluster).filter(phi)) {
+    judgeEach(ofType(resources, gcp.cluster).filter(phi), (cluster) => {
       if (props(cluster).privateClusterConfig?.enablePrivateNodes !== true) {
         report(
           `PHI GKE cluster ${cluster.name} does not use private nodes (privateClusterConfig.enablePrivateNodes is not true); expected nodes without public IPs.`,
           cluster.urn,
         );
       }
-    }
+    });
 
-    for (const bucket of ofType(resources, gcp.storageBucket).filter(phi)) {
+    judgeEach(ofType(resources, gcp.storageBucket).filter(phi), (bucket) => {
       const prevention = props(bucket).publicAccessPrevention;
       if (prevention !== "enforced") {
         report(
@@ -92,9 +92,9 @@ export const stackPhiStoreDisallowPublicAccess = stackPolicy(
           bucket.urn,
         );
       }
-    }
+    });
 
-    for (const account of ofType(resources, azure.cognitiveAccount).filter(phi)) {
+    judgeEach(ofType(resources, azure.cognitiveAccount).filter(phi), (account) => {
       const access = props(account).properties?.publicNetworkAccess;
       if (access !== "Disabled") {
         report(
@@ -102,9 +102,9 @@ export const stackPhiStoreDisallowPublicAccess = stackPolicy(
           account.urn,
         );
       }
-    }
+    });
 
-    for (const account of ofType(resources, azure.storageAccount).filter(phi)) {
+    judgeEach(ofType(resources, azure.storageAccount).filter(phi), (account) => {
       const access = props(account).publicNetworkAccess;
       if (access !== "Disabled") {
         report(
@@ -112,10 +112,10 @@ export const stackPhiStoreDisallowPublicAccess = stackPolicy(
           account.urn,
         );
       }
-    }
+    });
 
     const endpoints = ofType(resources, azure.privateEndpoint);
-    for (const workspace of ofType(resources, azure.healthWorkspace).filter(phi)) {
+    judgeEach(ofType(resources, azure.healthWorkspace).filter(phi), (workspace) => {
       const linked = endpoints.some((endpoint) => {
         // A dependency decides without reading ids that are unknown until the workspace exists.
         const dependencies = endpoint.propertyDependencies?.["privateLinkServiceConnections"] ?? [];
@@ -136,6 +136,6 @@ export const stackPhiStoreDisallowPublicAccess = stackPolicy(
           workspace.urn,
         );
       }
-    }
+    });
   },
 );

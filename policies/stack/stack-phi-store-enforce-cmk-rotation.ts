@@ -1,4 +1,5 @@
 import { stackPolicy } from "../lib/define";
+import { judgeEach } from "./lib/resources";
 import { isPhi, unlabelledIsPhiFrom, unlabelledIsPhiSchema } from "./lib/labels";
 import { resolveKey, rotationGap, storeSpecByType } from "./lib/keys";
 
@@ -59,10 +60,10 @@ export const stackPhiStoreEnforceCmkRotation = stackPolicy(
     const unlabelledIsPhi = unlabelledIsPhiFrom(config);
     const allowedExternal = new Set(config.allowedExternalKeys ?? []);
     const requirement: CmkRequirement = config.cmkRequirement ?? "rotating-cmk";
-    for (const store of args.resources) {
+    judgeEach(args.resources, (store) => {
       const spec = storeSpecByType.get(store.type);
       if (!spec || !isPhi(store, args.resources, unlabelledIsPhi)) {
-        continue;
+        return;
       }
       const encryption = spec.encryption(store, args.resources);
       if (encryption.kind === "none") {
@@ -70,11 +71,11 @@ export const stackPhiStoreEnforceCmkRotation = stackPolicy(
           `PHI ${spec.what} ${store.name} is not encrypted with a customer-managed key: ${encryption.detail}; expected a reference to a rotating key in the stack.`,
           store.urn,
         );
-        continue;
+        return;
       }
       const key = resolveKey(encryption, args.resources);
       if (requirement === "encrypted") {
-        continue;
+        return;
       }
       if (key.kind === "provider-managed") {
         report(
@@ -97,6 +98,6 @@ export const stackPhiStoreEnforceCmkRotation = stackPolicy(
           );
         }
       }
-    }
+    });
   },
 );

@@ -1,12 +1,20 @@
 import { stackPolicy } from "../lib/define";
-import { allowedLocations, normaliseLocation, residencyZones } from "../catalog/residency";
-import { props } from "./lib/resources";
+import {
+  AdequateCountry,
+  adequateCountries,
+  isAllowedLocation,
+  locationsIn,
+  normaliseLocation,
+  residencyZones,
+} from "../catalog/residency";
+import { isUnknownValueError, props } from "./lib/resources";
 import { azure } from "./lib/types";
-import { placementsOf, zoneOf } from "./lib/location";
+import { inferredZone, placementsOf, zoneOf } from "./lib/location";
 
 interface Config {
   residency?: string;
   allowedLocations?: { aws?: string[]; gcp?: string[]; azure?: string[] };
+  adequate?: AdequateCountry[];
 }
 
 /**
@@ -16,7 +24,9 @@ interface Config {
  * locations), the Chime SDK media and control regions Lambda functions are configured with, and Azure OpenAI
  * deployments, whose Global* SKUs process prompts in any Azure region worldwide (DataZone* or regional SKUs stay in
  * the zone). The zone comes from the policy's `residency` config, else from the `residency` tag/label on the
- * providers or resources; without one the policy does not apply.
+ * providers or resources, else it is inferred: when every explicit provider (AWS, GCP and Azure alike) sits in one
+ * zone, the stack is held to that zone and each finding says the zone was inferred and from which providers.
+ * "eu" means EU and EEA member states; the UK and Switzerland join only through the `adequate` option.
  * @severity critical
  * @controls gdpr:art44-46, gdpr:art32
  */
@@ -37,6 +47,13 @@ export const stackResidencyEnforceAllowedLocations = stackPolicy(
           description:
             "The residency zone; when unset it is read from the residency tag/label of the providers or resources.",
         },
+        adequate: {
+          type: "array",
+          items: { type: "string", enum: Object.keys(adequateCountries) },
+          default: [],
+          description:
+            'Countries with an adequacy decision admitted to the "eu" zone explicitly: "uk" (United Kingdom), "ch" (Switzerland).',
+        },
         allowedLocations: {
           type: "object",
           description:
@@ -53,18 +70,39 @@ export const stackResidencyEnforceAllowedLocations = stackPolicy(
   },
   ({ args, report }) => {
     const config = args.getConfig<Config>();
-    const zone = zoneOf(config.residency, args.resources);
-    if (zone === undefined) {
+    const options = { adequate: config.adequate ?? [] };
+    const found = zoneOf(config.residency, args.resources) ?? inferredZone(args.resources, options);
+    if (found === undefined) {
       return args.notApplicable(
-        "No residency zone: set the policy's residency config or a residency tag/label on the providers or resources.",
+        "No residency zone: set the policy's residency config or a residency tag/label on the providers or resources, or place every provider in one zone.",
       );
     }
+    const zone = found;
+    // Each resource is judged on its own: an unknown location ends only that resource's check, and the policy is
+    // reported indeterminate after every known finding.
+    let unknown: unknown;
     for (const r of args.resources) {
+      try {
+        check(r);
+      } catch (err) {
+        if (!isUnknownValueError(err)) {
+          throw err;
+        }
+        unknown ??= err;
+      }
+    }
+    if (unknown !== undefined) {
+      throw unknown;
+    }
+
+    function check(r: (typeof args.resources)[number]): void {
       for (const placement of placementsOf(r)) {
-        const allowed =
-          config.allowedLocations?.[placement.cloud]?.map(normaliseLocation) ??
-          allowedLocations[zone.zone][placement.cloud];
-        if (!allowed.includes(placement.location)) {
+        const narrowed = config.allowedLocations?.[placement.cloud]?.map(normaliseLocation);
+        const inside = narrowed
+          ? narrowed.includes(placement.location)
+          : isAllowedLocation(zone.zone, placement.cloud, placement.location, options);
+        if (!inside) {
+          const allowed = narrowed ?? locationsIn(zone.zone, placement.cloud, options);
           report(
             `${r.type.startsWith("pulumi:providers:") ? "Provider" : "Resource"} ${r.name} is placed in ${placement.raw} (${placement.field}), outside residency zone ${zone.zone} (from ${zone.from}); allowed: ${allowed.join(", ")}.`,
             r.urn,

@@ -3,7 +3,7 @@ import { stackPolicy } from "../lib/define";
 import { classificationKey, effectiveLabels, ownLabelKeys } from "./lib/labels";
 import { storeSpecByType } from "./lib/keys";
 import { aws, azure, gcp } from "./lib/types";
-import { props, requireKnown } from "./lib/resources";
+import { props, requireKnown, judgeEach } from "./lib/resources";
 
 const defaultRequiredLabels = [classificationKey, "owner", "cost-center"];
 
@@ -77,11 +77,11 @@ export const stackResourceConfigureProcessingLabels = stackPolicy(
   },
   ({ args, report }) => {
     const required = args.getConfig<Config>().requiredLabels ?? defaultRequiredLabels;
-    for (const r of args.resources.filter(isTaggable)) {
+    judgeEach(args.resources.filter(isTaggable), (r) => {
       const view = effectiveLabels(r, args.resources);
       const missing = required.filter((k) => !(view.labels[k] ?? "").trim());
       if (missing.length === 0) {
-        continue;
+        return;
       }
       if (view.incomplete) {
         // A label map is not known yet: the missing keys may still be in it.
@@ -91,6 +91,6 @@ export const stackResourceConfigureProcessingLabels = stackPolicy(
         `Resource ${r.name} (${r.type}) lacks ${missing.join(", ")} in its tags/labels and its provider's defaults; expected ${required.join(", ")}.`,
         r.urn,
       );
-    }
+    });
   },
 );

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib/define";
 import { aws } from "./lib/types";
-import { attachedTo, ofType, props, Props } from "./lib/resources";
+import { attachedTo, ofType, props, Props, judgeEach } from "./lib/resources";
 
 const kmsAlgorithms = ["aws:kms", "aws:kms:dsse"];
 
@@ -44,14 +44,14 @@ export const stackS3BucketConfigureKmsEncryption = stackPolicy(
   },
   ({ args, report }) => {
     const configs = ofType(args.resources, aws.bucketEncryption, aws.bucketEncryptionV2);
-    for (const bucket of ofType(args.resources, aws.bucket, aws.bucketV2)) {
+    judgeEach(ofType(args.resources, aws.bucket, aws.bucketV2), (bucket) => {
       const attached = attachedTo(bucket, configs, "bucket");
       if (attached.length === 0) {
         report(
           `S3 bucket ${bucket.name} has no BucketServerSideEncryptionConfiguration; expected one with sseAlgorithm aws:kms and a kmsMasterKeyId.`,
           bucket.urn,
         );
-        continue;
+        return;
       }
       const gaps: string[] = [];
       const compliant = attached.some((config) => {
@@ -73,6 +73,6 @@ export const stackS3BucketConfigureKmsEncryption = stackPolicy(
           bucket.urn,
         );
       }
-    }
+    });
   },
 );

@@ -1,6 +1,6 @@
 import { stackPolicy } from "../lib/define";
 import { aws } from "./lib/types";
-import { attachedTo, ofType, props } from "./lib/resources";
+import { attachedTo, ofType, props, judgeEach } from "./lib/resources";
 import { deniesInsecureTransport, publicAccessOf } from "./lib/s3";
 
 /**
@@ -27,7 +27,7 @@ export const stackS3BucketEnforcePrivateTlsOnly = stackPolicy(
   },
   ({ args, report }) => {
     const policies = ofType(args.resources, aws.bucketPolicy);
-    for (const bucket of ofType(args.resources, aws.bucket, aws.bucketV2)) {
+    judgeEach(ofType(args.resources, aws.bucket, aws.bucketV2), (bucket) => {
       const access = publicAccessOf(bucket, args.resources);
       if (!access.blocked) {
         report(
@@ -47,6 +47,6 @@ export const stackS3BucketEnforcePrivateTlsOnly = stackPolicy(
           bucket.urn,
         );
       }
-    }
+    });
   },
 );

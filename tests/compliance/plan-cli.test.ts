@@ -157,16 +157,18 @@ describe("npm run plan", () => {
       reason: "Vendor-managed key, ticket SEC-42",
       owner: "security-team",
     };
+    // Expiries may lie at most a year ahead (maxSuppressionDays); a month ahead is within the window.
+    const expires = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
     const run = planRotationOff({
       "aws-kms-key-enable-key-rotation": {
-        suppressions: [{ ...suppression, expires: "2999-12-31" }],
+        suppressions: [{ ...suppression, expires }],
       },
     });
     expect(run.status).toBe(0);
     const report = run.report("dev");
     expect([report.violations, report.summary.suppressed]).toEqual([[], 1]);
     expect(report.suppressed[0].message).toBe(
-      "[suppressed until 2999-12-31 by security-team: Vendor-managed key, ticket SEC-42] Key rotation is disabled; " +
+      `[suppressed until ${expires} by security-team: Vendor-managed key, ticket SEC-42] Key rotation is disabled; ` +
         "set enableKeyRotation: true. (Control ID: HIPAA 164.312(a)(2)(iv); GDPR Art. 32)",
     );
     expect(report.results).toContainEqual({

@@ -64,14 +64,7 @@ describe("parsePlatformConfig", () => {
         kinesisRetentionHours: 24,
         chime: {
           controlRegion: "eu-central-1",
-          mediaRegions: [
-            "eu-central-1",
-            "eu-west-1",
-            "eu-west-2",
-            "eu-west-3",
-            "eu-south-1",
-            "eu-north-1",
-          ],
+          mediaRegions: ["eu-central-1", "eu-west-1", "eu-west-3", "eu-south-1", "eu-north-1"],
         },
         alerts: {
           clinicianEmails: ["clinicians-on-duty@eu.mediconnect.example"],
@@ -180,7 +173,7 @@ describe("parsePlatformConfig", () => {
     [
       "an AWS region outside the zone",
       { ...valid(), awsRegion: "us-east-1" },
-      'Invalid configuration [mediconnect:awsRegion]: received "us-east-1"; expected an AWS location inside residency zone "eu": one of eu-central-1, eu-central-2, eu-west-1, eu-west-2, eu-west-3, eu-south-1, eu-south-2, eu-north-1.',
+      'Invalid configuration [mediconnect:awsRegion]: received "us-east-1"; expected an AWS location inside residency zone "eu": one of eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3, eusc-de-east-1, eu-isoe-west-1.',
     ],
     [
       "a GCP region outside the zone",
@@ -255,12 +248,12 @@ describe("parsePlatformConfig", () => {
     [
       "a US Chime control region in the EU",
       { ...valid(), chimeControlRegion: "us-east-1" },
-      'Invalid configuration [mediconnect:chimeControlRegion]: received "us-east-1"; expected one of eu-central-1, eu-west-2.',
+      'Invalid configuration [mediconnect:chimeControlRegion]: received "us-east-1"; expected one of eu-central-1.',
     ],
     [
       "a US media region in the EU",
       { ...valid(), chimeMediaRegions: '["eu-central-1","us-east-1"]' },
-      'Invalid configuration [mediconnect:chimeMediaRegions]: received ["eu-central-1","us-east-1"]; expected a list of Chime media regions inside residency zone "eu", drawn from eu-central-1, eu-west-1, eu-west-2, eu-west-3, eu-south-1, eu-north-1.',
+      'Invalid configuration [mediconnect:chimeMediaRegions]: received ["eu-central-1","us-east-1"]; expected a list of Chime media regions inside residency zone "eu", drawn from eu-central-1, eu-west-1, eu-west-3, eu-south-1, eu-north-1.',
     ],
     [
       "repeated media regions",

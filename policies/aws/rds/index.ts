@@ -9,3 +9,5 @@ export { awsRdsInstanceDisablePublicAccess } from "./aws-rds-instance-disable-pu
 export { awsRdsInstanceEnableDeletionProtection } from "./aws-rds-instance-enable-deletion-protection";
 export { awsRdsInstanceEnableIamAuthentication } from "./aws-rds-instance-enable-iam-authentication";
 export { awsRdsInstanceEnableStorageEncryption } from "./aws-rds-instance-enable-storage-encryption";
+export { awsRdsProxyEnforceIamAuthentication } from "./aws-rds-proxy-enforce-iam-authentication";
+export { awsRdsProxyEnforceTls } from "./aws-rds-proxy-enforce-tls";

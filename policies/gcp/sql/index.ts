@@ -1,4 +1,9 @@
+export { gcpSqlDatabaseInstanceConfigureMysqlFlags } from "./gcp-sql-databaseinstance-configure-mysql-flags";
+export { gcpSqlDatabaseInstanceConfigurePostgresFlags } from "./gcp-sql-databaseinstance-configure-postgres-flags";
+export { gcpSqlDatabaseInstanceConfigureSqlserverFlags } from "./gcp-sql-databaseinstance-configure-sqlserver-flags";
 export { gcpSqlDatabaseInstanceDisablePublicIp } from "./gcp-sql-databaseinstance-disable-public-ip";
+export { gcpSqlDatabaseInstanceDisallowPublicAuthorizedNetworks } from "./gcp-sql-databaseinstance-disallow-public-authorized-networks";
+export { gcpSqlDatabaseInstanceEnableBackups } from "./gcp-sql-databaseinstance-enable-backups";
 export { gcpSqlDatabaseInstanceEnableDeletionProtection } from "./gcp-sql-databaseinstance-enable-deletion-protection";
 export { gcpSqlDatabaseInstanceEnablePointInTimeRecovery } from "./gcp-sql-databaseinstance-enable-point-in-time-recovery";
 export { gcpSqlDatabaseInstanceEnforceSsl } from "./gcp-sql-databaseinstance-enforce-ssl";

@@ -38,6 +38,7 @@ const allowedSeccomp = ["RuntimeDefault", "Localhost"];
 export function podSecurityFindings(
   pod: Props | undefined,
   config: PodSecurityConfig = {},
+  guard: (check: () => void) => void = (check) => check(),
 ): string[] {
   if (pod === undefined) {
     return ["It defines no pod spec, so its pod security cannot be verified."];
@@ -46,78 +47,91 @@ export function podSecurityFindings(
   const requireLimits = config.requireResourceLimits ?? true;
   const findings: string[] = [];
   for (const field of ["hostNetwork", "hostPID", "hostIPC"]) {
-    if (pod[field] === true) {
-      findings.push(`spec.${field} is true; the pod must not share the node's namespaces.`);
-    }
+    guard(() => {
+      if (pod[field] === true) {
+        findings.push(`spec.${field} is true; the pod must not share the node's namespaces.`);
+      }
+    });
   }
-  for (const volume of (pod.volumes ?? []) as Props[]) {
-    if (volume.hostPath !== undefined) {
-      findings.push(
-        `Volume ${volume.name} mounts hostPath ${volume.hostPath?.path}; use a PersistentVolumeClaim, configMap, secret or emptyDir.`,
-      );
+  guard(() => {
+    for (const volume of (pod.volumes ?? []) as Props[]) {
+      if (volume.hostPath !== undefined) {
+        findings.push(
+          `Volume ${volume.name} mounts hostPath ${volume.hostPath?.path}; use a PersistentVolumeClaim, configMap, secret or emptyDir.`,
+        );
+      }
     }
-  }
-  const podContext: Props = pod.securityContext ?? {};
+  });
+  let podContext: Props = {};
+  guard(() => {
+    podContext = pod.securityContext ?? {};
+  });
   const groups: [string, boolean][] = [
     ["containers", true],
     ["initContainers", true],
     ["ephemeralContainers", false],
   ];
   for (const [group, hasResources] of groups) {
-    for (const container of (pod[group] ?? []) as Props[]) {
-      const at = `Container ${container.name}`;
-      const sc: Props = container.securityContext ?? {};
-      if (sc.privileged === true) {
-        findings.push(`${at} is privileged; set securityContext.privileged: false.`);
-      }
-      if (sc.allowPrivilegeEscalation !== false) {
-        findings.push(
-          `${at} allows privilege escalation; set securityContext.allowPrivilegeEscalation: false.`,
-        );
-      }
-      const nonRoot = sc.runAsNonRoot ?? podContext.runAsNonRoot;
-      if (nonRoot !== true) {
-        findings.push(
-          `${at} may run as root; set runAsNonRoot: true on the pod or container securityContext.`,
-        );
-      }
-      if ((sc.runAsUser ?? podContext.runAsUser) === 0) {
-        findings.push(`${at} runs as user 0 (root); set a non-zero runAsUser.`);
-      }
-      if (sc.readOnlyRootFilesystem !== true) {
-        findings.push(
-          `${at} has a writable root filesystem; set securityContext.readOnlyRootFilesystem: true.`,
-        );
-      }
-      const drop: string[] = sc.capabilities?.drop ?? [];
-      if (!drop.includes("ALL")) {
-        findings.push(
-          `${at} does not drop ALL capabilities; set securityContext.capabilities.drop: ["ALL"].`,
-        );
-      }
-      const added = ((sc.capabilities?.add ?? []) as string[]).filter(
-        (c) => !allowedCapabilities.includes(c),
-      );
-      if (added.length > 0) {
-        findings.push(
-          `${at} adds capabilities ${added.join(", ")}; only ${allowedCapabilities.join(", ") || "none"} may be added.`,
-        );
-      }
-      const seccomp = sc.seccompProfile?.type ?? podContext.seccompProfile?.type;
-      if (!allowedSeccomp.includes(seccomp)) {
-        findings.push(
-          `${at} has seccompProfile ${seccomp === undefined ? "not set" : seccomp}; set seccompProfile.type: RuntimeDefault on the pod or container.`,
-        );
-      }
-      if (requireLimits && hasResources) {
-        const limits: Props = container.resources?.limits ?? {};
-        const missing = ["cpu", "memory"].filter((r) => limits[r] === undefined);
-        if (missing.length > 0) {
+    let list: Props[] = [];
+    guard(() => {
+      list = (pod[group] ?? []) as Props[];
+    });
+    for (const container of list) {
+      guard(() => {
+        const at = `Container ${container.name}`;
+        const sc: Props = container.securityContext ?? {};
+        if (sc.privileged === true) {
+          findings.push(`${at} is privileged; set securityContext.privileged: false.`);
+        }
+        if (sc.allowPrivilegeEscalation !== false) {
           findings.push(
-            `${at} sets no ${missing.join(" or ")} limit; set resources.limits.cpu and resources.limits.memory.`,
+            `${at} allows privilege escalation; set securityContext.allowPrivilegeEscalation: false.`,
           );
         }
-      }
+        const nonRoot = sc.runAsNonRoot ?? podContext.runAsNonRoot;
+        if (nonRoot !== true) {
+          findings.push(
+            `${at} may run as root; set runAsNonRoot: true on the pod or container securityContext.`,
+          );
+        }
+        if ((sc.runAsUser ?? podContext.runAsUser) === 0) {
+          findings.push(`${at} runs as user 0 (root); set a non-zero runAsUser.`);
+        }
+        if (sc.readOnlyRootFilesystem !== true) {
+          findings.push(
+            `${at} has a writable root filesystem; set securityContext.readOnlyRootFilesystem: true.`,
+          );
+        }
+        const drop: string[] = sc.capabilities?.drop ?? [];
+        if (!drop.includes("ALL")) {
+          findings.push(
+            `${at} does not drop ALL capabilities; set securityContext.capabilities.drop: ["ALL"].`,
+          );
+        }
+        const added = ((sc.capabilities?.add ?? []) as string[]).filter(
+          (c) => !allowedCapabilities.includes(c),
+        );
+        if (added.length > 0) {
+          findings.push(
+            `${at} adds capabilities ${added.join(", ")}; only ${allowedCapabilities.join(", ") || "none"} may be added.`,
+          );
+        }
+        const seccomp = sc.seccompProfile?.type ?? podContext.seccompProfile?.type;
+        if (!allowedSeccomp.includes(seccomp)) {
+          findings.push(
+            `${at} has seccompProfile ${seccomp === undefined ? "not set" : seccomp}; set seccompProfile.type: RuntimeDefault on the pod or container.`,
+          );
+        }
+        if (requireLimits && hasResources) {
+          const limits: Props = container.resources?.limits ?? {};
+          const missing = ["cpu", "memory"].filter((r) => limits[r] === undefined);
+          if (missing.length > 0) {
+            findings.push(
+              `${at} sets no ${missing.join(" or ")} limit; set resources.limits.cpu and resources.limits.memory.`,
+            );
+          }
+        }
+      });
     }
   }
   return findings;

@@ -2,6 +2,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import type { Resource } from "@pulumi/pulumi";
 import { resourcePolicy } from "../../lib/define";
+import { isUnknown } from "../../lib/conditions";
 import {
   PodSecurityConfig,
   podSecurityConfigSchema,
@@ -31,11 +32,34 @@ export function workloadPodSecurityPolicy<TArgs>(
     },
     resourceClass,
     (props, { args, report }) => {
-      for (const finding of podSecurityFindings(
-        podSpec(props as Props),
-        args.getConfig<PodSecurityConfig>(),
-      )) {
-        report(finding);
+      // Each host field, volume list and container is judged on its own: an unknown value in one hides no
+      // finding in another, and the policy is still reported indeterminate afterwards.
+      let unknown: unknown;
+      const guard = (check: () => void) => {
+        try {
+          check();
+        } catch (err) {
+          if (!isUnknown(err)) {
+            throw err;
+          }
+          unknown ??= err;
+        }
+      };
+      let pod: Props | undefined;
+      guard(() => {
+        pod = podSpec(props as Props);
+      });
+      if (unknown === undefined) {
+        for (const finding of podSecurityFindings(
+          pod,
+          args.getConfig<PodSecurityConfig>(),
+          guard,
+        )) {
+          report(finding);
+        }
+      }
+      if (unknown !== undefined) {
+        throw unknown;
       }
     },
   );

@@ -3,7 +3,13 @@
  * their region, Spanner instance configs to their region or multi-region, Azure display names to their short form.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { isResidencyZone, normaliseLocation, ResidencyZone } from "../../catalog/residency";
+import {
+  isResidencyZone,
+  normaliseLocation,
+  ResidencyZone,
+  ZoneOptions,
+  zonesOfLocation,
+} from "../../catalog/residency";
 import { cloudOfType, providers } from "./types";
 import { objectValue, peek, props, Props } from "./resources";
 import { ownLabels } from "./labels";
@@ -29,9 +35,15 @@ export interface ZoneSource {
   readonly zone: ResidencyZone;
   /** Where the zone was read, for messages. */
   readonly from: string;
+  /** True when no zone was declared and the providers' locations decided it. */
+  readonly inferred?: boolean;
 }
 
 function providerResidency(p: PolicyResource): string | undefined {
+  if (p.type === providers.azure) {
+    // azure-native providers carry no default tags; their location decides through inference.
+    return undefined;
+  }
   const pp = props(p);
   const read = peek(() =>
     p.type === providers.aws ? objectValue(pp.defaultTags)?.tags : objectValue(pp.defaultLabels),
@@ -48,7 +60,10 @@ export function zoneOf(
   if (isResidencyZone(configured)) {
     return { zone: configured, from: "policy config" };
   }
-  for (const p of resources.filter((r) => r.type === providers.aws || r.type === providers.gcp)) {
+  const explicitProviders = resources.filter(
+    (r) => r.type === providers.aws || r.type === providers.gcp || r.type === providers.azure,
+  );
+  for (const p of explicitProviders) {
     const value = providerResidency(p)?.toLowerCase();
     if (isResidencyZone(value)) {
       return { zone: value, from: `provider ${p.name}` };
@@ -61,6 +76,35 @@ export function zoneOf(
     }
   }
   return undefined;
+}
+
+/**
+ * The zone the explicit providers (AWS, GCP and Azure alike) all sit in, when no zone is declared: every provider
+ * that declares a location must lie in one and the same zone. Unknown locations end the policy as indeterminate
+ * (the engine's proxy throws), never as "not set".
+ */
+export function inferredZone(
+  resources: readonly PolicyResource[],
+  options: ZoneOptions = {},
+): ZoneSource | undefined {
+  const located = resources
+    .filter((r) => r.type.startsWith("pulumi:providers:"))
+    .flatMap((p) => placementsOf(p).map((placement) => ({ p, placement })));
+  if (located.length === 0) {
+    return undefined;
+  }
+  const common = residencyZonesShared(
+    located.map(({ placement }) => zonesOfLocation(placement.cloud, placement.location, options)),
+  );
+  if (common.length !== 1) {
+    return undefined;
+  }
+  const names = [...new Set(located.map(({ p, placement }) => `${p.name} (${placement.raw})`))];
+  return { zone: common[0], from: `inferred from providers ${names.join(", ")}`, inferred: true };
+}
+
+function residencyZonesShared(sets: readonly ResidencyZone[][]): ResidencyZone[] {
+  return sets.reduce((acc, s) => acc.filter((z) => s.includes(z)));
 }
 
 export interface Placement {

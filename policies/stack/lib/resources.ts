@@ -196,3 +196,24 @@ export function requireKnown(value: unknown): void {
     }
   }
 }
+
+/**
+ * Judges each item on its own: an unknown value ends only that item's check, every known finding on the others is
+ * still reported, and the policy then ends indeterminate (the first unknown-value error is rethrown).
+ */
+export function judgeEach<T>(items: readonly T[], judge: (item: T) => void): void {
+  let unknown: unknown;
+  for (const item of items) {
+    try {
+      judge(item);
+    } catch (err) {
+      if (!isUnknownValueError(err)) {
+        throw err;
+      }
+      unknown ??= err;
+    }
+  }
+  if (unknown !== undefined) {
+    throw unknown;
+  }
+}

@@ -11,12 +11,14 @@ import {
 } from "./fixtures";
 
 const c = controls.residency;
+// EU and EEA only: London (eu-west-2, europe-west2, uk*) and Zurich (eu-central-2, europe-west6, switzerland*) are
+// outside unless the adequate option names them.
 const awsEu =
-  "eu-central-1, eu-central-2, eu-west-1, eu-west-2, eu-west-3, eu-south-1, eu-south-2, eu-north-1";
+  "eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3, eusc-de-east-1, eu-isoe-west-1";
 const gcpEu =
-  "eu, europe, eur3, eur4, eur5, eur6, europe-west1, europe-west3, europe-west4, europe-west6, europe-west8, europe-west9, europe-west10, europe-west12, europe-north1, europe-central2, europe-southwest1";
+  "europe-central2, europe-north1, europe-north2, europe-southwest1, europe-west1, europe-west3, europe-west4, europe-west8, europe-west9, europe-west10, europe-west12, eu, eur3, eur4";
 const azureEu =
-  "westeurope, northeurope, germanywestcentral, francecentral, swedencentral, switzerlandnorth, italynorth, polandcentral, spaincentral, norwayeast";
+  "northeurope, westeurope, francecentral, francesouth, germanywestcentral, germanynorth, swedencentral, swedensouth, norwayeast, norwaywest, italynorth, polandcentral, spaincentral, austriaeast, belgiumcentral, denmarkeast";
 const unlabelled = { owner: "platform-team" };
 
 const dataset = (location: string) =>
@@ -121,11 +123,61 @@ describe("stack-residency-enforce-allowed-locations", () => {
     ]);
   });
 
-  it("is not applicable without a residency zone (absent)", async () => {
-    const out = await checkStack(policy, [awsProvider(unlabelled, "us-east-1")]);
+  it("is not applicable without a declared zone when the providers span zones (absent)", async () => {
+    const out = await checkStack(policy, [
+      awsProvider(unlabelled, "us-east-1"),
+      azureProvider("germanywestcentral"),
+    ]);
     expect(out.notApplicable).toBe(
-      "No residency zone: set the policy's residency config or a residency tag/label on the providers or resources.",
+      "No residency zone: set the policy's residency config or a residency tag/label on the providers or resources, or place every provider in one zone.",
     );
+  });
+
+  it("infers the zone from providers that all sit in one zone, Azure providers included, and says so", async () => {
+    const aws = awsProvider(unlabelled, "eu-central-1");
+    const az = azureProvider("germanywestcentral");
+    const ds = dataset("US");
+    const out = await checkStack(policy, [aws, az, ds]);
+    expect(out.byUrn).toEqual([
+      {
+        urn: ds.urn,
+        message: `Resource vitals is placed in US (location), outside residency zone eu (from inferred from providers mc-eu-aws (eu-central-1), mc-eu-azure (germanywestcentral)); allowed: ${gcpEu}. ${c}`,
+      },
+    ]);
+    const usOnly = await checkStack(policy, [azureProvider("eastus2"), dataset("EU")]);
+    expect(usOnly.violations).toEqual([
+      expect.stringContaining(
+        "outside residency zone us (from inferred from providers mc-eu-azure (eastus2))",
+      ),
+    ]);
+  });
+
+  it("admits the UK and Switzerland to eu only through the adequate option", async () => {
+    const london = awsProvider(unlabelled, "eu-west-2");
+    const zurich = resource("azure-native:resources:ResourceGroup", "rg", {
+      location: "switzerlandnorth",
+    });
+    const strictEu = await checkStack(policy, [london, zurich], { residency: "eu" });
+    expect(strictEu.violations.map((v) => v.split(" (from")[0])).toEqual([
+      "Provider mc-eu-aws is placed in eu-west-2 (region), outside residency zone eu",
+      "Resource rg is placed in switzerlandnorth (location), outside residency zone eu",
+    ]);
+    expect(
+      (await checkStack(policy, [london, zurich], { residency: "eu", adequate: ["uk", "ch"] }))
+        .violations,
+    ).toEqual([]);
+    // The option widens only "eu".
+    expect(
+      (await checkStack(policy, [london], { residency: "us", adequate: ["uk"] })).violations,
+    ).toHaveLength(1);
+  });
+
+  it("reports known placements even when another location is unknown", async () => {
+    const rg = resource("azure-native:resources:ResourceGroup", "rg", { location: unknown });
+    const ds = dataset("US");
+    const out = await checkStack(policy, [awsProvider(), rg, ds]);
+    expect(out).toMatchObject({ indeterminate: true });
+    expect(out.byUrn.map((v) => v.urn)).toEqual([ds.urn]);
   });
 
   it("is indeterminate when a location is unknown", async () => {

@@ -76,6 +76,10 @@ describePolicy(policies.awsLambdaFunctionDisallowSecretEnvironmentNames, {
           TABLE_NAME: "t",
           DB_PASSWORD_SECRET_ARN: "arn:aws:secretsmanager:eu-central-1:1:secret:x",
           API_KEY_PARAM: "/p",
+          // A secret-store reference passes whatever the variable is called.
+          DB_PASSWORD: "arn:aws:secretsmanager:eu-central-1:1:secret:db",
+          SERVICE_TOKEN: "{{resolve:ssm-secure:/mc/token}}",
+          GOOGLE_API_KEY: "projects/p/secrets/maps-key/versions/latest",
         },
       },
     }),
@@ -94,7 +98,9 @@ describePolicy(policies.awsLambdaFunctionDisallowSecretEnvironmentNames, {
         },
       }),
       [
-        `environment.variables has secret-looking name(s) DB_PASSWORD, SLACK_TOKEN, api-key; expected secrets in Secrets Manager, referenced by ARN. ${secrets}`,
+        `environment.variables.DB_PASSWORD is named like a secret and holds a literal value; expected a Secrets Manager or SSM reference. ${secrets}`,
+        `environment.variables.SLACK_TOKEN is named like a secret and holds a literal value; expected a Secrets Manager or SSM reference. ${secrets}`,
+        `environment.variables.api-key is named like a secret and holds a literal value; expected a Secrets Manager or SSM reference. ${secrets}`,
       ],
     ],
   ],
@@ -102,16 +108,20 @@ describePolicy(policies.awsLambdaFunctionDisallowSecretEnvironmentNames, {
 });
 
 describe("aws-lambda-function-disallow-secret-environment-names on unknown values", () => {
-  it("decides on names alone when values are unknown", async () => {
+  it("reports the known literal and is indeterminate on the unknown one", async () => {
     const out = await checkResource(policies.awsLambdaFunctionDisallowSecretEnvironmentNames, {
       type,
-      props: fn({ environment: { variables: { PRIVATE_KEY: unknown, TABLE: unknown } } }),
+      props: fn({
+        environment: {
+          variables: { PRIVATE_KEY: unknown, DB_PASSWORD: "hunter2", TABLE: unknown },
+        },
+      }),
     });
     expect(out).toEqual({
       violations: [
-        `environment.variables has secret-looking name(s) PRIVATE_KEY; expected secrets in Secrets Manager, referenced by ARN. ${secrets}`,
+        `environment.variables.DB_PASSWORD is named like a secret and holds a literal value; expected a Secrets Manager or SSM reference. ${secrets}`,
       ],
-      indeterminate: false,
+      indeterminate: true,
     });
   });
 });

@@ -16,6 +16,9 @@ describePolicy({
   pass: [
     { workspaceId, logs: [{ categoryGroup: "audit", enabled: true }] },
     { workspaceId, logs: [{ categoryGroup: "allLogs", enabled: true }] },
+    // An explicit audit category counts as much as the category group.
+    { workspaceId, logs: [{ category: "AuditLogs", enabled: true }] },
+    { workspaceId, logs: [{ category: "kube-audit", enabled: true }] },
   ],
   fail: [
     [
@@ -23,11 +26,12 @@ describePolicy({
         workspaceId,
         logs: [
           { categoryGroup: "audit", enabled: false },
-          { category: "AuditLogs", enabled: true },
+          { category: "AuditLogs", enabled: false },
+          { category: "AllMetrics", enabled: true },
         ],
       },
       [
-        `No enabled log entry has categoryGroup "allLogs" or "audit" (found: audit (disabled), AuditLogs). ${ids}`,
+        `No enabled log entry has categoryGroup "allLogs" or "audit" or an audit category (found: audit (disabled), AuditLogs (disabled), AllMetrics). ${ids}`,
       ],
     ],
     [
@@ -37,7 +41,7 @@ describePolicy({
   ],
   absent: [
     `workspaceId is not set; send the logs to a Log Analytics workspace. ${ids}`,
-    `No enabled log entry has categoryGroup "allLogs" or "audit" (found: none). ${ids}`,
+    `No enabled log entry has categoryGroup "allLogs" or "audit" or an audit category (found: none). ${ids}`,
   ],
   unknown: { workspaceId: unknown, logs: [{ categoryGroup: "allLogs", enabled: true }] },
 });

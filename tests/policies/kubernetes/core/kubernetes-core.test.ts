@@ -37,7 +37,7 @@ describe("kubernetes-core-service-disallow-public-load-balancer", () => {
   });
 
   it("fails a public load balancer (annotation absent) and an explicitly external one", async () => {
-    const message = `Service fhir-gateway is of type LoadBalancer without an internal load balancer annotation, so it is exposed to the internet; expected one of ${expected}. ${c}`;
+    const message = `Service fhir-gateway is of type LoadBalancer without an internal load balancer annotation or loadBalancerSourceRanges, so it is exposed to the internet; expected one of ${expected}, or named source ranges. ${c}`;
     expect(
       (await checkResource(policy, { type, props: service("LoadBalancer") })).violations,
     ).toEqual([message]);
@@ -51,6 +51,34 @@ describe("kubernetes-core-service-disallow-public-load-balancer", () => {
         })
       ).violations,
     ).toEqual([message]);
+  });
+
+  it.each([
+    [
+      "spec.loadBalancerSourceRanges",
+      { loadBalancerSourceRanges: ["10.20.0.0/16", "203.0.113.7/32"] },
+      {},
+    ],
+    [
+      "the source-ranges annotation",
+      {},
+      { "service.beta.kubernetes.io/load-balancer-source-ranges": "10.20.0.0/16, 198.51.100.0/24" },
+    ],
+  ])("passes a load balancer restricted by %s", async (_how, spec, annotations) => {
+    const props = service("LoadBalancer", annotations);
+    Object.assign(props.spec, spec);
+    expect(await checkResource(policy, { type, props })).toEqual({
+      violations: [],
+      indeterminate: false,
+    });
+  });
+
+  it("fails source ranges that include the whole internet (a near miss)", async () => {
+    const props = service("LoadBalancer");
+    Object.assign(props.spec, { loadBalancerSourceRanges: ["10.20.0.0/16", "0.0.0.0/0"] });
+    expect((await checkResource(policy, { type, props })).violations).toEqual([
+      `Service fhir-gateway is of type LoadBalancer with source ranges 10.20.0.0/16, 0.0.0.0/0, which include the whole internet; expected named source ranges or an internal load balancer annotation. ${c}`,
+    ]);
   });
 
   it("accepts additional internal annotations from config", async () => {

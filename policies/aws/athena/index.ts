@@ -1,0 +1,1 @@
+export { awsAthenaWorkgroupEnableCmkEncryption } from "./aws-athena-workgroup-enable-cmk-encryption";

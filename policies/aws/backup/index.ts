@@ -1,0 +1,2 @@
+export { awsBackupPlanConfigureRetention } from "./aws-backup-plan-configure-retention";
+export { awsBackupVaultEnableCmkEncryption } from "./aws-backup-vault-enable-cmk-encryption";

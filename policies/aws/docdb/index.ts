@@ -1,0 +1,4 @@
+export { awsDocdbClusterConfigureBackupRetention } from "./aws-docdb-cluster-configure-backup-retention";
+export { awsDocdbClusterEnableAuditLogs } from "./aws-docdb-cluster-enable-audit-logs";
+export { awsDocdbClusterEnableCmkEncryption } from "./aws-docdb-cluster-enable-cmk-encryption";
+export { awsDocdbClusterEnableDeletionProtection } from "./aws-docdb-cluster-enable-deletion-protection";

@@ -1,0 +1,24 @@
+import * as fsx from "@pulumi/aws/fsx";
+import { resourcePolicy } from "../../lib/define";
+import { checkEach, mustBeAwsCmk } from "../../lib/conditions";
+
+/**
+ * FSx for Windows File Server always encrypts at rest, but with the AWS managed aws/fsx key unless a key is named,
+ * so no key policy of the platform's own restricts who decrypts shares holding PHI (Checkov CKV_AWS_179).
+ * @severity high
+ * @controls hipaa:164.312(a)(2)(iv), gdpr:art32
+ */
+export const awsFsxWindowsFileSystemEnableCmkEncryption = resourcePolicy(
+  {
+    name: "aws-fsx-windows-file-system-enable-cmk-encryption",
+    description:
+      "FSx for Windows File Server file systems must be encrypted with a customer-managed KMS key.",
+    severity: "high",
+    controls: ["hipaa:164.312(a)(2)(iv)", "gdpr:art32"],
+    remediationSteps:
+      "Set `kmsKeyId: <customer-managed key ARN>` on the aws.fsx.WindowsFileSystem.",
+  },
+  fsx.WindowsFileSystem,
+  (fs, { report }) =>
+    checkEach(report, [() => mustBeAwsCmk("kmsKeyId", fs.kmsKeyId, "the AWS managed aws/fsx key")]),
+);

@@ -1,0 +1,2 @@
+export { azureAppContainerAppDisallowInsecureIngress } from "./azure-app-containerapp-disallow-insecure-ingress";
+export { azureAppContainerAppDisallowPublicIngress } from "./azure-app-containerapp-disallow-public-ingress";

@@ -1,0 +1,3 @@
+export { azureDbformysqlServerConfigureBackup } from "./azure-dbformysql-server-configure-backup";
+export { azureDbformysqlServerDisablePublicNetworkAccess } from "./azure-dbformysql-server-disable-public-network-access";
+export { azureDbformysqlServerMissingCmk } from "./azure-dbformysql-server-missing-cmk";

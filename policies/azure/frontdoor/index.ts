@@ -1,0 +1,1 @@
+export { azureFrontdoorPolicyEnforcePreventionMode } from "./azure-frontdoor-policy-enforce-prevention-mode";

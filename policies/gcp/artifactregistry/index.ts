@@ -1,0 +1,2 @@
+export { gcpArtifactregistryRepositoryMissingCmek } from "./gcp-artifactregistry-repository-missing-cmek";
+export { gcpArtifactregistryRepositoryIamMemberDisallowPublicPrincipal } from "./gcp-artifactregistry-repositoryiammember-disallow-public-principal";

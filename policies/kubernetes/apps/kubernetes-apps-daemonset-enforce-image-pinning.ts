@@ -1,0 +1,23 @@
+import { DaemonSet } from "@pulumi/kubernetes/apps/v1";
+import { imagePinningConditions, podPolicy, imagePinningSchema } from "../lib/containers";
+
+/**
+ * A tag can be moved to another image at any time, so the code that handles PHI in the DaemonSet could change
+ * without a deployment; a digest pins exactly what was reviewed (Checkov CKV_K8S_43).
+ * @severity medium
+ * @controls hipaa:164.312(c)(1), gdpr:art32
+ */
+export const kubernetesAppsDaemonSetEnforceImagePinning = podPolicy(
+  {
+    name: "kubernetes-apps-daemonset-enforce-image-pinning",
+    description: "DaemonSet containers must reference images by digest (@sha256).",
+    severity: "medium",
+    controls: ["hipaa:164.312(c)(1)", "gdpr:art32"],
+    remediationSteps:
+      "Reference every image of the DaemonSet as `registry/name@sha256:<digest>` (or set requireDigest: false and use an explicit tag other than latest).",
+    configSchema: imagePinningSchema,
+  },
+  DaemonSet,
+  (d) => d.spec?.template?.spec,
+  imagePinningConditions,
+);

@@ -1,0 +1,22 @@
+import { StatefulSet } from "@pulumi/kubernetes/apps/v1";
+import { probeConditions, podPolicy } from "../lib/containers";
+
+/**
+ * Without probes a hung replica of the StatefulSet keeps receiving traffic and is never restarted, so clinical
+ * services degrade silently (Checkov CKV_K8S_8/9).
+ * @severity low
+ * @controls hipaa:164.308(a)(7)
+ */
+export const kubernetesAppsStatefulSetConfigureProbes = podPolicy(
+  {
+    name: "kubernetes-apps-statefulset-configure-probes",
+    description: "StatefulSet containers must declare readiness and liveness probes.",
+    severity: "low",
+    controls: ["hipaa:164.308(a)(7)"],
+    remediationSteps:
+      "Add `readinessProbe` and `livenessProbe` (httpGet, tcpSocket, grpc or exec) to every container of the StatefulSet.",
+  },
+  StatefulSet,
+  (d) => d.spec?.template?.spec,
+  probeConditions,
+);

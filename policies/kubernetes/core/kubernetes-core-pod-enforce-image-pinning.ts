@@ -1,0 +1,23 @@
+import { Pod } from "@pulumi/kubernetes/core/v1";
+import { imagePinningConditions, podPolicy, imagePinningSchema } from "../lib/containers";
+
+/**
+ * A tag can be moved to another image at any time, so the code that handles PHI in the Pod could change without a
+ * deployment; a digest pins exactly what was reviewed (Checkov CKV_K8S_43).
+ * @severity medium
+ * @controls hipaa:164.312(c)(1), gdpr:art32
+ */
+export const kubernetesCorePodEnforceImagePinning = podPolicy(
+  {
+    name: "kubernetes-core-pod-enforce-image-pinning",
+    description: "Pod containers must reference images by digest (@sha256).",
+    severity: "medium",
+    controls: ["hipaa:164.312(c)(1)", "gdpr:art32"],
+    remediationSteps:
+      "Reference every image of the Pod as `registry/name@sha256:<digest>` (or set requireDigest: false and use an explicit tag other than latest).",
+    configSchema: imagePinningSchema,
+  },
+  Pod,
+  (d) => d.spec,
+  imagePinningConditions,
+);

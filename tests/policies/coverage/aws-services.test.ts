@@ -1,0 +1,4 @@
+import { awsTables } from "./aws-tables";
+import { describeTables } from "./table";
+
+describeTables(awsTables);

@@ -1,0 +1,4 @@
+import { azureTables } from "./azure-tables";
+import { describeTables } from "./table";
+
+describeTables(azureTables);
