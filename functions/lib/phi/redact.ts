@@ -1,8 +1,9 @@
 import { DETECTORS } from "./detectors";
 import { eachOccurrence } from "./occurrences";
 import { detectPatient } from "./patient";
-import { isWordChar, onlyBlanks, Starts, TriggerSet } from "./scan";
-import { Finding, maskOf, PHI_TYPES, PhiType, RedactOptions, RedactResult } from "./types";
+import { fold, isSpace, isWordChar } from "./chars";
+import { onlyBlanks, Starts, TriggerSet } from "./scan";
+import { Finding, maskOf, Patient, PHI_TYPES, PhiType, RedactOptions, RedactResult } from "./types";
 
 const ALL = new Set<PhiType>(PHI_TYPES);
 /** On equal length the more specific category wins: PHI_TYPES lists ID (the catch-all) last. */
@@ -388,10 +389,6 @@ const WINDOW_MARGIN = 640;
 /** Past this share of the output, scanning the windows costs about as much as scanning everything. */
 const WINDOW_SHARE = 0.6;
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
-}
-
 /**
  * Whether a scan of `out` (the input rendered with `findings`) might find anything new, judged from windows
  * around the masks that `findings` has and `previous` had not. Text outside the windows is unchanged since the
@@ -459,16 +456,73 @@ function changedNearMasks(
   return false;
 }
 
+/** Every string in `value` folded (chars.ts), so that a patient's identifiers match the folded view. */
+function foldStrings(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") {
+    return fold(value).text;
+  }
+  if (depth > 8 || value === null || typeof value !== "object") {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => foldStrings(v, depth + 1));
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = foldStrings(v, depth + 1);
+  }
+  return out;
+}
+
+const foldedPatients = new WeakMap<object, Patient>();
+
+function foldedOptions(options: RedactOptions): RedactOptions {
+  const patient = options?.patient;
+  if (patient === undefined || patient === null || typeof patient !== "object") {
+    return options;
+  }
+  let folded = foldedPatients.get(patient);
+  if (folded === undefined) {
+    try {
+      folded = foldStrings(patient) as Patient;
+    } catch {
+      // A getter that throws or a proxy: the patient contributes nothing rather than the call failing.
+      folded = {};
+    }
+    foldedPatients.set(patient, folded);
+  }
+  return { ...options, patient: folded };
+}
+
 /**
  * Detects and masks PHI in `text`. Never throws: a non-string is converted with String() (null and undefined
  * give ""), and a malformed `options.patient` contributes whatever identifiers it does carry. Redacting the
  * result again finds nothing: the output is re-scanned and anything the masks exposed is masked too.
+ *
+ * The detectors read the folded view of the text (chars.ts: composed accents, ASCII spaces and digits); their
+ * findings are mapped back to offsets into `text`, and the masks are placed in `text` itself.
  */
 export function redactText(text: unknown, options: RedactOptions = {}): RedactResult {
   const input = toText(text);
   if (input.length === 0) {
     return { text: input, findings: [] };
   }
+  const view = fold(input);
+  const found = redactView(view.text, foldedOptions(options));
+  const from = view.from;
+  if (from === undefined || found.findings.length === 0) {
+    return from === undefined ? found : { text: input, findings: [] };
+  }
+  const findings = found.findings.map((f) => ({
+    type: f.type,
+    start: from[f.start],
+    end: from[f.end],
+  }));
+  return { text: render(input, findings, []).text, findings };
+}
+
+/** redactText on the folded view `input`. */
+function redactView(input: string, options: RedactOptions): RedactResult {
   const wanted = Array.isArray(options?.categories) ? new Set<PhiType>(options.categories) : ALL;
   let findings = detect(input, options, wanted);
   if (findings.length === 0) {

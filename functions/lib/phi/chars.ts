@@ -1,0 +1,174 @@
+/**
+ * Character classes, in one place for every detector, and the folding that lets them stay small.
+ *
+ * Detectors read a folded view of the text (`fold`), in which every character they care about is ASCII or
+ * Latin-1: decomposed accents are composed (NFD "e" + U+0301 reads as "é"), every Unicode space reads as " ",
+ * fullwidth and other decimal digits read as ASCII digits, fullwidth punctuation as ASCII, typographic apostrophes
+ * and dashes as ' and -, and letters outside Latin-1 as the Latin-1 letter they carry an accent on (Ł -> L,
+ * Ş -> S, İ -> I) or, with no such letter (Greek, Cyrillic), as a placeholder of the same case (Þ, þ). Findings
+ * on the folded view map back to the original text through `from`, so offsets stay indices into the original.
+ */
+
+/** Regex class bodies of the letters of the folded view: capitals, lowercase letters, both. */
+export const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE";
+export const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF";
+export const LETTER = `${UPPER}${LOWER}`;
+
+/** A capital of the folded view: A-Z or a Latin-1 capital (U+00C0-U+00DE but for the multiplication sign). */
+export function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+/** A lowercase letter of the folded view: a-z or a Latin-1 lowercase letter (U+00DF-U+00FF but for the division sign). */
+export function isLower(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+
+export function isLetter(c: number): boolean {
+  return isUpper(c) || isLower(c);
+}
+
+/** Whether `c` is a character `\w` matches: what `\b` separates and whole findings extend over. */
+export function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A space or a tab: what `[ \t]` matches. */
+export function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Any whitespace of the folded view. */
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+}
+
+/** What each UTF-16 code unit folds to; MARK for combining marks, which join the character before them. */
+const MARK = 0xffff;
+const FOLD = new Uint16Array(0x10000);
+
+/** Letters outside Latin-1 with no canonical decomposition onto a Latin letter. */
+const OWN_FOLDS: Record<string, string> = {
+  Ł: "L",
+  ł: "l",
+  Đ: "D",
+  đ: "d",
+  ı: "i",
+  Ħ: "H",
+  ħ: "h",
+  Œ: "O",
+  œ: "o",
+  ſ: "s",
+};
+
+(() => {
+  const letter = /\p{L}/u;
+  const upper = /\p{Lu}|\p{Lt}/u;
+  const lower = /\p{Ll}/u;
+  const mark = /\p{M}/u;
+  const space = /\p{Zs}/u;
+  const digit = /\p{Nd}/u;
+  let digitRun = -1;
+  for (let c = 0; c < 0x10000; c++) {
+    FOLD[c] = c;
+    if (c < 0xa0 || (c >= 0xd800 && c <= 0xdfff)) {
+      continue;
+    }
+    const ch = String.fromCharCode(c);
+    if (digit.test(ch)) {
+      if (digitRun < 0 || !digit.test(String.fromCharCode(c - 1))) {
+        digitRun = c;
+      }
+      FOLD[c] = 48 + ((c - digitRun) % 10);
+    } else if (space.test(ch)) {
+      FOLD[c] = 32;
+    } else if (mark.test(ch)) {
+      FOLD[c] = MARK;
+    } else if (c >= 0xff01 && c <= 0xff5e) {
+      FOLD[c] = c - 0xfee0;
+    } else if (c >= 0x100 && letter.test(ch)) {
+      const own = OWN_FOLDS[ch];
+      const base = own ?? ch.normalize("NFD")[0];
+      const b = base.charCodeAt(0);
+      if (b < 0x100 && (isUpper(b) || isLower(b))) {
+        FOLD[c] = b;
+      } else if (upper.test(ch)) {
+        FOLD[c] = 0xde;
+      } else if (lower.test(ch)) {
+        FOLD[c] = 0xfe;
+      }
+    }
+  }
+  for (const c of [0x2018, 0x2019, 0x201b, 0x2032, 0x02bc]) {
+    FOLD[c] = 39;
+  }
+  for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63]) {
+    FOLD[c] = 45;
+  }
+  FOLD[0x2028] = 10;
+  FOLD[0x2029] = 10;
+})();
+
+export interface Folded {
+  /** What the detectors read. */
+  readonly text: string;
+  /**
+   * Where each character of `text` starts in the original, and at `text.length` the original's length; undefined
+   * when `text` is the original.
+   */
+  readonly from?: Int32Array;
+}
+
+/** The folded view of `text` (see the file comment); the text itself when nothing in it folds. */
+export function fold(text: string): Folded {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xa0 && FOLD[c] !== c) {
+      break;
+    }
+    i++;
+  }
+  if (i === n) {
+    return { text };
+  }
+  const out: number[] = [];
+  const from: number[] = [];
+  for (let k = 0; k < i; k++) {
+    out.push(text.charCodeAt(k));
+    from.push(k);
+  }
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const f = FOLD[c];
+    if (f !== MARK || out.length === 0) {
+      out.push(f === MARK ? c : f);
+      from.push(i);
+      i++;
+      continue;
+    }
+    // Combining marks join the character before them: composed when NFC has one character for the group.
+    let j = i;
+    while (j < n && FOLD[text.charCodeAt(j)] === MARK) {
+      j++;
+    }
+    const start = from[from.length - 1];
+    const composed = text.slice(start, j).normalize("NFC");
+    if (composed.length === 1) {
+      const k = composed.charCodeAt(0);
+      out[out.length - 1] = FOLD[k] === MARK ? k : FOLD[k];
+    }
+    i = j;
+  }
+  from.push(n);
+  let folded = "";
+  for (let k = 0; k < out.length; k += 8192) {
+    folded += String.fromCharCode(...out.slice(k, k + 8192));
+  }
+  return { text: folded, from: Int32Array.from(from) };
+}
