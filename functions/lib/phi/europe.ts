@@ -266,7 +266,7 @@ export const EU_ID_LABELS: ReadonlyArray<readonly [PhiType, ReadonlyArray<string
 
 /** What may stand between a label and its value: "Nr.", "n°", "number", a colon... */
 const LABEL_GAP =
-  "[ \\t-]*(?:(?:[nN][°ºr.o]\\.?|[nN]r\\.?|[nN]o\\.?|[nN]\\.|[nN]ummer|[nN]umber|[nN]uméro|[nN]úmero|[nN]umero|#)[ \\t]*)?(?:[:#=]|[nN]\\.)?[ \\t]*";
+  "\\.?[ \\t-]*(?:(?:[nN][°ºr.o]\\.?|[nN]r\\.?|[nN]o\\.?|[nN]\\.|[nN]ummer|[nN]umber|[nN]uméro|[nN]úmero|[nN]umero|#)[ \\t]*)?(?:[:#=]|[nN]\\.)?[ \\t]*";
 /**
  * An identifier value: letters in capitals and digits, in groups joined by '.', '/', '-' or a single blank
  * before a short group; at least one digit. It stops at a lowercase word, a comma, a bracket, a sentence end.
