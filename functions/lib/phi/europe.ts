@@ -501,6 +501,7 @@ export const ADDRESS_LABELS = [
 ];
 const ADDRESS_LABEL_RE = new RegExp(
   `${NOT_BEFORE}(?:${ADDRESS_LABELS.map(ci).join("|")})(?![${LETTER}])[ \\t]*:[ \\t]*(?=[${LETTER}0-9])`,
+  "y",
 );
 /** Abbreviations whose full stop does not end an address ("Bahnhofstr. 5", "Avda. Andalucía"). */
 const ABBREVIATIONS = new Set(
@@ -536,16 +537,42 @@ function addressEnd(text: string, from: number): number {
   return i;
 }
 
+/** A region, country or state on its own, or a state code with a ZIP code ("MA 01970": group 1 is the ZIP). */
+const STATE_ZIP = /^([A-Z]{2})[ ]+(\d{5}(?:-\d{4})?)$/;
+
+/**
+ * Reports a labelled address `text[from, end)` less the parts at its end that are above the Safe Harbor cut
+ * (", MA", ", Bayern", ", France"), which stay in the text; a ZIP code after a state is reported on its own.
+ */
+function reportAddress(text: string, from: number, end: number, sink: Sink): void {
+  for (;;) {
+    const comma = text.lastIndexOf(",", end - 1);
+    if (comma <= from) {
+      break;
+    }
+    const part = text.slice(comma + 1, end).trim();
+    const zip = STATE_ZIP.exec(part);
+    if (EUROPE.regions.has(part) || EUROPE.stateCodes.has(part)) {
+      end = comma;
+    } else if (zip !== null && EUROPE.stateCodes.has(zip[1])) {
+      sink("LOCATION", end - zip[2].length, end);
+      end = comma;
+    } else {
+      break;
+    }
+  }
+  if (end > from) {
+    sink("LOCATION", from, end);
+  }
+}
+
 const LABELLED_ADDRESS: Detector = {
   type: "LOCATION",
   triggers: [{ words: wordsOf(ADDRESS_LABELS) }],
   detect(text, [starts], sink) {
     eachAt(ADDRESS_LABEL_RE, text, starts, (m) => {
       const from = m.index + m[0].length;
-      const end = addressEnd(text, from);
-      if (end > from) {
-        sink("LOCATION", from, end);
-      }
+      reportAddress(text, from, addressEnd(text, from), sink);
     });
   },
 };
@@ -612,7 +639,7 @@ const FR_STREET_RE = new RegExp(
 const SOUTH_TYPES =
   "calle c/ avenida avda. avda av. paseo plaza pza. camino carretera ronda travesía rambla via viale corso piazza p.zza piazzale vicolo largo strada lungomare contrada";
 const SOUTH_STREET_RE = new RegExp(
-  `${NOT_BEFORE}(?:${SOUTH_TYPES.split(" ").map(ci).join("|")})[ ]?(?:(?:de|del|de[ ]la|de[ ]los|de[ ]las|della|dei|degli|delle|dello|di|da|San|Santa|Sant'|[${UPPER}]\\.)[ ]?)*${NAME_WORD}(?:[ ](?:de|del|la|las|los|della|dei|di|y|e|[IVX]+(?![${LETTER}])|[${UPPER}][${LETTER}'-]*\\.?))*,?[ ](?:[nN]\\.?[ ]?|[nN]º[ ]?)?\\d{1,4}(?:[ ]?[a-zA-Z](?![${LETTER}])|/[A-Z0-9]+|[ ]?bis)?(?:,[ ]?\\d{1,2}[ºª°]?(?:[ ]?[A-Z](?![${LETTER}])|[ ](?:izq|dcha|izda|dcha)\\.?)?)?`,
+  `${NOT_BEFORE}(?:${SOUTH_TYPES.split(" ").map(ci).join("|")})[ ]?(?:(?:de|del|de[ ]la|de[ ]los|de[ ]las|della|dei|degli|delle|dello|di|da|San|Santa|Sant'|[${UPPER}]\\.)[ ]?)*${NAME_WORD}(?:[ ](?:de|del|la|las|los|della|dei|di|y|e|[IVX]+(?![${LETTER}])|[${UPPER}][${LETTER}'-]*\\.?))*,?[ ](?:[nN]\\.?[ ]?|[nN]º[ ]?)?\\d{1,4}(?:[ ]?[a-zA-Z](?![${LETTER}])|/[A-Z0-9]+|[ ]?bis)?(?:,[ ]?\\d{1,2}(?!\\d)[ºª°]?(?:[ ]?[A-Z](?![${LETTER}])|[ ](?:izq|dcha|izda|dcha)\\.?)?)?`,
 );
 
 const STREETS: Detector[] = [
@@ -654,7 +681,7 @@ const POSTCODES: Detector[] = [
   },
   {
     type: "LOCATION",
-    triggers: [{ wordLength: (n, c) => n >= 2 && n <= 4 && CAPITALS.includes(c) }],
+    triggers: [{ wordLength: (n, c) => n >= 2 && n <= 7 && CAPITALS.includes(c) }],
     detect(text, [starts], sink) {
       eachAt(UK_POSTCODE_RE_Y, text, starts, (m) => {
         sink("LOCATION", m.index, m.index + m[0].length);

@@ -25,5 +25,7 @@ export const NAME_LISTS = {
 /** Places above the Safe Harbor cut (countries, states, regions), and words a residence phrase is not a place for. */
 export const EUROPE = {
   regions: new Set(entries(GAZETTEER.regions)),
+  /** Two-letter codes of states, written as their own part of an address ("Salem, MA"). */
+  stateCodes: new Set(entries(GAZETTEER.stateCodes)),
   notPlaces: new Set(entries(GAZETTEER.notPlaces)),
 };

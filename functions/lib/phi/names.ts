@@ -701,7 +701,20 @@ function emitFields(text: string, starts: Starts, found: Found): void {
   eachAt(NAME_FIELD_RE, text, starts, (m) => {
     const start = endingGroupStart(m, 1);
     const end = m.index + m[0].length;
-    found.name(start, end);
+    // "Nguyen, Thi": each side of a comma is a name of its own, as NAME_LABEL_RE reports them.
+    let part = start;
+    for (
+      let comma = text.indexOf(",", start);
+      comma >= 0 && comma < end;
+      comma = text.indexOf(",", part)
+    ) {
+      found.name(part, comma);
+      part = comma + 1;
+      while (isBlank(text.charCodeAt(part))) {
+        part++;
+      }
+    }
+    found.name(part, end);
     let w = start;
     while (w < end) {
       while (w < end && !isLetter(text.charCodeAt(w))) {
@@ -711,8 +724,10 @@ function emitFields(text: string, starts: Starts, found: Found): void {
       while (e < end && isLetter(text.charCodeAt(e))) {
         e++;
       }
-      if (e - w >= 2) {
-        learn(found, text, w, e, hashOf(text, w, e));
+      // Stop words are never learnt (emitTokens neither): the capitals loop is not even handed their starts.
+      const h = hashOf(text, w, e);
+      if (e - w >= 2 && (lexicon(text, w, e, h) & IS_STOP) === 0) {
+        learn(found, text, w, e, h);
       }
       w = e;
     }

@@ -1,5 +1,6 @@
 import * as fs from "fs";
-import { PHI_TYPES } from "../../../functions/lib/phi";
+import { PHI_TYPES, redactText } from "../../../functions/lib/phi";
+import { evaluate, STRUCTURED } from "../../fixtures/phi-corpus/evaluate";
 import {
   bsn,
   codiceFiscale,
@@ -60,6 +61,36 @@ describe("labelled EU PHI corpus", () => {
     expect(all).toMatch(/[\uff10-\uff19]/);
     for (const ch of ["Ł", "Ž", "Š", "Ç", "İ", "Γ"]) {
       expect(all.normalize("NFC")).toContain(ch);
+    }
+  });
+});
+
+// Matching rule (see tests/fixtures/phi-corpus/evaluate.ts): a gold span is found if any finding overlaps it; a
+// finding is correct if it overlaps any gold span.
+describe("redaction quality on the EU corpus, overall and per language", () => {
+  const notes = readCorpus();
+  const groups: Array<[string, typeof notes]> = [
+    ["all", notes],
+    ...LANGS.map((l): [string, typeof notes] => [l, notes.filter((n) => n.lang === l)]),
+  ];
+  it.each(groups)(
+    "%s: recall >= 0.98, structured recall >= 0.99, precision >= 0.95",
+    (_name, group) => {
+      const { scores } = evaluate(group, (text) => redactText(text).findings);
+      const score = (c: string) => scores.find((s) => s.category === c)!;
+      expect(score("ALL").recall).toBeGreaterThanOrEqual(0.98);
+      expect(score("STRUCTURED").recall).toBeGreaterThanOrEqual(0.99);
+      expect(score("ALL").precision).toBeGreaterThanOrEqual(0.95);
+    },
+  );
+
+  it("structured recall >= 0.99 for each structured category", () => {
+    const { scores } = evaluate(notes, (text) => redactText(text).findings);
+    for (const c of STRUCTURED) {
+      const s = scores.find((x) => x.category === c);
+      if (s !== undefined) {
+        expect({ c, recall: s.recall >= 0.99 }).toEqual({ c, recall: true });
+      }
     }
   });
 });
