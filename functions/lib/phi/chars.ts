@@ -49,6 +49,8 @@ export function isSpace(c: number): boolean {
 
 /** What each UTF-16 code unit folds to; MARK for combining marks, which join the character before them. */
 const MARK = 0xffff;
+/** Not worked out yet (U+FFFE is a noncharacter: it folds to itself, worked out again each time it is met). */
+const UNKNOWN = 0;
 const FOLD = new Uint16Array(0x10000);
 
 /** Letters outside Latin-1 with no canonical decomposition onto a Latin letter. */
@@ -65,44 +67,60 @@ const OWN_FOLDS: Record<string, string> = {
   ſ: "s",
 };
 
-(() => {
-  const letter = /\p{L}/u;
-  const upper = /\p{Lu}|\p{Lt}/u;
-  const lower = /\p{Ll}/u;
-  const mark = /\p{M}/u;
-  const space = /\p{Zs}/u;
-  const digit = /\p{Nd}/u;
-  let digitRun = -1;
-  for (let c = 0; c < 0x10000; c++) {
-    FOLD[c] = c;
-    if (c < 0xa0 || (c >= 0xd800 && c <= 0xdfff)) {
-      continue;
+const LETTER_RE = /\p{L}/u;
+const UPPER_RE = /\p{Lu}|\p{Lt}/u;
+const LOWER_RE = /\p{Ll}/u;
+const MARK_RE = /\p{M}/u;
+const SPACE_RE = /\p{Zs}/u;
+const DIGIT_RE = /\p{Nd}/u;
+
+/** What `c` (at or above U+00A0, not a surrogate) folds to, worked out from its Unicode properties. */
+function foldOf(c: number): number {
+  const ch = String.fromCharCode(c);
+  if (DIGIT_RE.test(ch)) {
+    // Decimal digits come in runs of ten from 0 to 9.
+    let zero = c;
+    while (zero > 0 && DIGIT_RE.test(String.fromCharCode(zero - 1))) {
+      zero--;
     }
-    const ch = String.fromCharCode(c);
-    if (digit.test(ch)) {
-      if (digitRun < 0 || !digit.test(String.fromCharCode(c - 1))) {
-        digitRun = c;
-      }
-      FOLD[c] = 48 + ((c - digitRun) % 10);
-    } else if (space.test(ch)) {
-      FOLD[c] = 32;
-    } else if (mark.test(ch)) {
-      FOLD[c] = MARK;
-    } else if (c >= 0xff01 && c <= 0xff5e) {
-      FOLD[c] = c - 0xfee0;
-    } else if (c >= 0x100 && letter.test(ch)) {
-      const own = OWN_FOLDS[ch];
-      const base = own ?? ch.normalize("NFD")[0];
-      const b = base.charCodeAt(0);
-      if (b < 0x100 && (isUpper(b) || isLower(b))) {
-        FOLD[c] = b;
-      } else if (upper.test(ch)) {
-        FOLD[c] = 0xde;
-      } else if (lower.test(ch)) {
-        FOLD[c] = 0xfe;
-      }
+    return 48 + ((c - zero) % 10);
+  }
+  if (SPACE_RE.test(ch)) {
+    return 32;
+  }
+  if (MARK_RE.test(ch)) {
+    return MARK;
+  }
+  if (c >= 0xff01 && c <= 0xff5e) {
+    return c - 0xfee0;
+  }
+  if (c >= 0x100 && LETTER_RE.test(ch)) {
+    const base = OWN_FOLDS[ch] ?? ch.normalize("NFD")[0];
+    const b = base.charCodeAt(0);
+    if (b < 0x100 && (isUpper(b) || isLower(b))) {
+      return b;
+    }
+    if (UPPER_RE.test(ch)) {
+      return 0xde;
+    }
+    if (LOWER_RE.test(ch)) {
+      return 0xfe;
     }
   }
+  return c;
+}
+
+/** FOLD[c], worked out the first time `c` is met: a table of every code unit would cost tens of ms at load. */
+function foldCode(c: number): number {
+  let f = FOLD[c];
+  if (f === UNKNOWN) {
+    f = c < 0xa0 || (c >= 0xd800 && c <= 0xdfff) ? c : foldOf(c);
+    FOLD[c] = f;
+  }
+  return f;
+}
+
+(() => {
   for (const c of [0x2018, 0x2019, 0x201b, 0x2032, 0x02bc]) {
     FOLD[c] = 39;
   }
@@ -129,7 +147,7 @@ export function fold(text: string): Folded {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c >= 0xa0 && FOLD[c] !== c) {
+    if (c >= 0xa0 && foldCode(c) !== c) {
       break;
     }
     i++;
@@ -145,7 +163,7 @@ export function fold(text: string): Folded {
   }
   while (i < n) {
     const c = text.charCodeAt(i);
-    const f = FOLD[c];
+    const f = foldCode(c);
     if (f !== MARK || out.length === 0) {
       out.push(f === MARK ? c : f);
       from.push(i);
@@ -154,14 +172,14 @@ export function fold(text: string): Folded {
     }
     // Combining marks join the character before them: composed when NFC has one character for the group.
     let j = i;
-    while (j < n && FOLD[text.charCodeAt(j)] === MARK) {
+    while (j < n && foldCode(text.charCodeAt(j)) === MARK) {
       j++;
     }
     const start = from[from.length - 1];
     const composed = text.slice(start, j).normalize("NFC");
     if (composed.length === 1) {
       const k = composed.charCodeAt(0);
-      out[out.length - 1] = FOLD[k] === MARK ? k : FOLD[k];
+      out[out.length - 1] = foldCode(k) === MARK ? k : foldCode(k);
     }
     i = j;
   }

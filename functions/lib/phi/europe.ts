@@ -16,7 +16,7 @@ import {
   validNir,
   validPpsn,
 } from "./checks";
-import { isDigit, isLetter, isWordChar, LETTER, LOWER, UPPER } from "./chars";
+import { isDigit, isLetter, isUpper, LETTER, LOWER, UPPER } from "./chars";
 import { EUROPE } from "./gazetteer";
 import { Detector, eachAt, Trigger } from "./scan";
 import { PhiType, Sink } from "./types";
@@ -48,13 +48,18 @@ function wordsOf(phrases: ReadonlyArray<string>): string[] {
   return [...new Set(phrases.map(leadingRun).filter((w) => w.length > 0))];
 }
 
-/** A detector from one sticky regex: what it reports is decided by `report` for each match. */
+/**
+ * A detector from one sticky regex: what it reports is decided by `report` for each match. `quick`, when given,
+ * is a cheap test of a character or two at a start that most starts of a broad trigger (every capitalised word)
+ * fail, tried before the regex.
+ */
 function rule(
   type: PhiType,
   trigger: Trigger,
   re: RegExp,
   report: (m: RegExpExecArray, text: string, sink: Sink) => void,
   also?: ReadonlyArray<PhiType>,
+  quick?: (text: string, at: number) => boolean,
 ): Detector {
   const at = new RegExp(re.source, re.flags.replace("g", "") + "y");
   return {
@@ -62,10 +67,13 @@ function rule(
     also,
     triggers: [trigger],
     detect(text, [starts], sink) {
-      eachAt(at, text, starts, (m) => report(m, text, sink));
+      const tried = quick === undefined ? starts : starts.filter((s) => quick(text, s));
+      eachAt(at, text, tried, (m) => report(m, text, sink));
     },
   };
 }
+
+const isCapital = (c: number): boolean => c >= 65 && c <= 90;
 
 /** Reports group `g` (which must end the match) as `type`. */
 function tail(type: PhiType, g = 1) {
@@ -273,25 +281,64 @@ const LABEL_GAP =
  */
 const ID_VALUE = `((?=[A-Z0-9 ./-]{0,48}\\d)[A-Z0-9]+(?:(?:[/-]|\\.(?=[A-Z0-9])|[ ](?=[A-Z0-9]{1,6}(?![${LETTER}])))[A-Z0-9]+){0,9})(?![${LOWER}])`;
 
-const ID_LABEL_RE = new RegExp(
-  `${NOT_BEFORE}(?:${EU_ID_LABELS.map(([, labels]) => `(${labels.map(ci).join("|")})`).join("|")})(?![${LETTER}])${LABEL_GAP}${ID_VALUE}`,
-  "y",
-);
+/**
+ * One sticky regex per trigger word: the labels whose first letter run is that word, each in a group of its own
+ * (`types` gives each group's category), then the gap and the value. A label is thus tried only where its own
+ * first word stands, not as one alternative among every label's.
+ */
+const ID_LABELS_BY_WORD: ReadonlyMap<string, { re: RegExp; types: PhiType[] }> = (() => {
+  const byWord = new Map<string, Array<[PhiType, string]>>();
+  for (const [type, labels] of EU_ID_LABELS) {
+    for (const label of labels) {
+      const word = leadingRun(label);
+      byWord.set(word, [...(byWord.get(word) ?? []), [type, label]]);
+    }
+  }
+  const out = new Map<string, { re: RegExp; types: PhiType[] }>();
+  for (const [word, labels] of byWord) {
+    const re = new RegExp(
+      `${NOT_BEFORE}(?:${labels.map(([, label]) => `(${ci(label)})`).join("|")})(?![${LETTER}])${LABEL_GAP}${ID_VALUE}`,
+      "y",
+    );
+    out.set(word, { re, types: labels.map(([type]) => type) });
+  }
+  return out;
+})();
+
+/** The ASCII letter run at `at`, lowercased. */
+function runAt(text: string, at: number): string {
+  let end = at;
+  while (end < text.length && ((text.charCodeAt(end) | 32) - 97) >>> 0 < 26) {
+    end++;
+  }
+  return text.slice(at, end).toLowerCase();
+}
 
 const LABELLED_IDS: Detector = {
   type: "ID",
   also: EU_ID_LABELS.map(([type]) => type),
-  triggers: [{ words: wordsOf(EU_ID_LABELS.flatMap(([, labels]) => labels)) }],
+  triggers: [{ words: [...ID_LABELS_BY_WORD.keys()] }],
   detect(text, [starts], sink) {
-    eachAt(ID_LABEL_RE, text, starts, (m) => {
+    let free = 0;
+    for (const at of starts) {
+      const entry = at < free ? undefined : ID_LABELS_BY_WORD.get(runAt(text, at));
+      if (entry === undefined) {
+        continue;
+      }
+      entry.re.lastIndex = at;
+      const m = entry.re.exec(text);
+      if (m === null) {
+        continue;
+      }
       let label = 0;
       while (m[label + 1] === undefined) {
         label++;
       }
-      const value = m[EU_ID_LABELS.length + 1];
+      const value = m[entry.types.length + 1];
       const end = m.index + m[0].length;
-      sink(EU_ID_LABELS[label][0], end - value.length, end);
-    });
+      sink(entry.types[label], end - value.length, end);
+      free = end;
+    }
   },
 };
 
@@ -309,12 +356,16 @@ const CHECKED: Detector[] = [
       `${NOT_BEFORE}[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?${NOT_AFTER}`,
     ),
     whole("ACCOUNT", validIban),
+    undefined,
+    (text, at) => isCapital(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)),
   ),
   rule(
     "HEALTH_PLAN",
     { wordLength: (n, c) => n === 10 && CAPITALS.includes(c) },
     new RegExp(`${NOT_BEFORE}[A-Z]\\d{9}${NOT_AFTER}`),
     whole("HEALTH_PLAN", validKvnr),
+    undefined,
+    (text, at) => isDigit(text.charCodeAt(at + 1)),
   ),
   rule(
     "ID",
@@ -376,7 +427,10 @@ const NUMERIC_DATE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 
 const NATIONAL_PHONE: Detector = rule(
   "PHONE",
-  { digits: (n) => n <= 12 },
+  // An area code or a first group followed by a separator, or a number written without separators.
+  {
+    digits: (n, c) => (n >= 2 && n <= 5 && c !== "" && " ./-(".includes(c)) || (n >= 9 && n <= 12),
+  },
   NATIONAL_PHONE_RE,
   (m, text, sink) => {
     const s = m[0];
@@ -394,6 +448,8 @@ const NATIONAL_PHONE: Detector = rule(
     }
   },
   ["FAX"],
+  // A national number starts with its trunk 0, or is a Spanish (6, 8, 9) or Italian (3) line.
+  (text, at) => "03689".includes(text[at]),
 );
 
 const FAX_WORD = /(?:fax|télécopie|telefax)[^\d\n]{0,12}$/i;
@@ -425,17 +481,22 @@ export const EU_MONTHS = [
   "mrt",
 ].flatMap((line) => line.split(" "));
 
-/** Longest first, so that an alternation takes "septembre" before "sept". */
-const MONTH_ALT = [...new Set(EU_MONTHS)]
-  .sort((a, b) => b.length - a.length)
-  .map(ci)
-  .join("|");
+const MONTH_SET = new Set(EU_MONTHS);
+/** A word that may be a month: the regexes take any word and `monthDate` checks it against EU_MONTHS. */
+const MONTH_WORD = `([${LETTER}]{3,10})(?![${LETTER}])`;
 const DAY_MONTH_RE = new RegExp(
-  `${NOT_BEFORE}(?:[12]\\d|3[01]|0?[1-9])(?:\\.|er|º|°|ª)?[ ]?(?:de[ ]|del[ ])?(?:${MONTH_ALT})(?![${LETTER}])\\.?(?:,?[ ](?:de[ ]|del[ ])?(?:1[89]|20)\\d{2}(?!\\d))?`,
+  `${NOT_BEFORE}(?:[12]\\d|3[01]|0?[1-9])(?:\\.|er|º|°|ª)?[ ]?(?:de[ ]|del[ ])?${MONTH_WORD}\\.?(?:,?[ ](?:de[ ]|del[ ])?(?:1[89]|20)\\d{2}(?!\\d))?`,
 );
 const MONTH_YEAR_RE = new RegExp(
-  `${NOT_BEFORE}(?:${MONTH_ALT})(?![${LETTER}])\\.?[ ](?:de[ ]|del[ ])?(?:1[89]|20)\\d{2}(?!\\d)`,
+  `${NOT_BEFORE}${MONTH_WORD}\\.?[ ](?:de[ ]|del[ ])?(?:1[89]|20)\\d{2}(?!\\d)`,
 );
+
+/** Reports the match when its group 1 is a month name or abbreviation. */
+function monthDate(m: RegExpExecArray, _text: string, sink: Sink): void {
+  if (MONTH_SET.has(m[1].toLowerCase())) {
+    sink("DATE", m.index, m.index + m[0].length);
+  }
+}
 
 const AGE_WORDS = [
   "jahre",
@@ -464,9 +525,9 @@ const DATES_AGES: Detector[] = [
     "DATE",
     { digits: (n, c) => n <= 2 && (c === "" || c === "." || c === " " || c === "e") },
     DAY_MONTH_RE,
-    whole("DATE"),
+    monthDate,
   ),
-  rule("DATE", { words: wordsOf(EU_MONTHS) }, MONTH_YEAR_RE, whole("DATE")),
+  rule("DATE", { words: wordsOf(EU_MONTHS) }, MONTH_YEAR_RE, monthDate),
   rule(
     "AGE",
     { digits: (n, c) => (n === 2 || n === 3) && (c === " " || c === "-") },
@@ -593,6 +654,37 @@ const PREPOSITION_STREET_RE = new RegExp(
 );
 const HOUSE_NUMBER_RE =
   /\d{1,4}(?:[ ]?[a-zA-Z](?![a-zA-Z]))?(?:[ ]?-[ ]?[A-Z0-9]{1,4}(?![a-zA-Z0-9]))?/y;
+
+/** The last words of the prepositions PREPOSITION_STREET_RE starts with. */
+const PREPOSITION_ENDS = new Set(["am", "im", "dem", "der", "zum", "zur", "den"]);
+
+/**
+ * Whether the words before the blank at `blank` can end a street name: the word ends with a street word, or it is
+ * capitalised after a preposition. Most numbers ("5 mg", "BP 120") fail this before a regex is tried.
+ */
+function mayEndStreet(text: string, blank: number): boolean {
+  let w = blank;
+  while (w > 0 && (isLetter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 46)) {
+    w--;
+  }
+  if (w === blank) {
+    return false;
+  }
+  const word = text.slice(w, blank).toLowerCase();
+  for (const ending of STREET_ENDINGS) {
+    if (word.endsWith(ending)) {
+      return true;
+    }
+  }
+  if (!isUpper(text.charCodeAt(w)) || w < 3 || text.charCodeAt(w - 1) !== 32) {
+    return false;
+  }
+  let p = w - 1;
+  while (p > 0 && isLetter(text.charCodeAt(p - 1))) {
+    p--;
+  }
+  return PREPOSITION_ENDS.has(text.slice(p, w - 1).toLowerCase());
+}
 const AFTER_PREPOSITION_STREET = /^(?:[ ]?[,;)\n]|[ ]\d{4,5}(?!\d)|$)/;
 
 /** A German or Dutch street ending in a street word, or named with a preposition, found from its house number. */
@@ -602,11 +694,7 @@ const SUFFIX_STREET: Detector = {
   detect(text, [starts], sink) {
     let free = 0;
     for (const at of starts) {
-      if (
-        at < free ||
-        (at > 0 && isWordChar(text.charCodeAt(at - 1))) ||
-        text.charCodeAt(at - 1) !== 32
-      ) {
+      if (at < free || text.charCodeAt(at - 1) !== 32 || !mayEndStreet(text, at - 1)) {
         continue;
       }
       HOUSE_NUMBER_RE.lastIndex = at;
@@ -683,7 +771,11 @@ const POSTCODES: Detector[] = [
     type: "LOCATION",
     triggers: [{ wordLength: (n, c) => n >= 2 && n <= 7 && CAPITALS.includes(c) }],
     detect(text, [starts], sink) {
-      eachAt(UK_POSTCODE_RE_Y, text, starts, (m) => {
+      // Every postcode has a digit as its second or third character: most capitalised words fail that.
+      const quick = starts.filter(
+        (at) => isDigit(text.charCodeAt(at + 1)) || isDigit(text.charCodeAt(at + 2)),
+      );
+      eachAt(UK_POSTCODE_RE_Y, text, quick, (m) => {
         sink("LOCATION", m.index, m.index + m[0].length);
         const town = TOWN_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 40), m.index));
         if (town !== null && !EUROPE.regions.has(town[1])) {

@@ -419,10 +419,10 @@ export class TriggerSet {
    * array.
    */
   scan(text: string): ReadonlyArray<Starts> {
-    const out: number[][] = [];
-    for (let o = 0; o < this.listCount; o++) {
-      out.push([]);
-    }
+    // Lists are made when their first position is found: most triggers hold nowhere in a given text.
+    const out: Array<number[] | undefined> = new Array<number[] | undefined>(this.listCount).fill(
+      undefined,
+    );
     const { child, letters, exceptAt, excepted, digits, wordLength, shortestWord, chars, latin } =
       this;
     const n = text.length;
@@ -505,7 +505,7 @@ export class TriggerSet {
     if (word >= 0 && n - word >= shortestWord) {
       fire(wordLength[wordRun(n - word) * 128 + text.charCodeAt(word)], out, word);
     }
-    return this.listOf.map((o) => out[o]);
+    return this.listOf.map((o) => out[o] ?? NOWHERE);
   }
 
   /** Every position of `text`: what a scan without triggers would try (for tests and comparisons). */
@@ -540,9 +540,17 @@ function wordRun(length: number): number {
   return length < MAX_RUN ? length : MAX_RUN;
 }
 
-function fire(targets: Targets, out: number[][], at: number): void {
+/** The list of a trigger that held nowhere in the text scanned (shared: no one writes to a Starts). */
+const NOWHERE: Starts = [];
+
+function fire(targets: Targets, out: Array<number[] | undefined>, at: number): void {
   for (let k = 0; k < targets.length; k++) {
-    out[targets[k]].push(at);
+    const list = out[targets[k]];
+    if (list === undefined) {
+      out[targets[k]] = [at];
+    } else {
+      list.push(at);
+    }
   }
 }
 
