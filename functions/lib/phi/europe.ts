@@ -16,7 +16,7 @@ import {
   validNir,
   validPpsn,
 } from "./checks";
-import { isDigit, isLetter, isUpper, LETTER, LOWER, UPPER } from "./chars";
+import { isDigit, isLetter, isUpper, isWordChar, LETTER, LOWER, UPPER } from "./chars";
 import { EUROPE } from "./gazetteer";
 import { Detector, eachAt, Trigger } from "./scan";
 import { PhiType, Sink } from "./types";
@@ -655,6 +655,9 @@ const PREPOSITION_STREET_RE = new RegExp(
 const HOUSE_NUMBER_RE =
   /\d{1,4}(?:[ ]?[a-zA-Z](?![a-zA-Z]))?(?:[ ]?-[ ]?[A-Z0-9]{1,4}(?![a-zA-Z0-9]))?/y;
 
+/** The last characters of STREET_ENDINGS, lowercased ("." of "str."). */
+const ENDING_LAST = new Set(STREET_ENDINGS.map((e) => e.charCodeAt(e.length - 1) | 32));
+
 /** The last words of the prepositions PREPOSITION_STREET_RE starts with. */
 const PREPOSITION_ENDS = new Set(["am", "im", "dem", "der", "zum", "zur", "den"]);
 
@@ -663,6 +666,17 @@ const PREPOSITION_ENDS = new Set(["am", "im", "dem", "der", "zum", "zur", "den"]
  * capitalised after a preposition. Most numbers ("5 mg", "BP 120") fail this before a regex is tried.
  */
 function mayEndStreet(text: string, blank: number): boolean {
+  // Every street word ends in one of a few letters (or a full stop): most words before a number do not.
+  const last = text.charCodeAt(blank - 1) | 32;
+  if (!ENDING_LAST.has(last) && !isUpper(text.charCodeAt(blank - 1))) {
+    let s = blank - 1;
+    while (s > 0 && isLetter(text.charCodeAt(s - 1))) {
+      s--;
+    }
+    if (!isUpper(text.charCodeAt(s))) {
+      return false;
+    }
+  }
   let w = blank;
   while (w > 0 && (isLetter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 46)) {
     w--;
@@ -769,13 +783,21 @@ const POSTCODES: Detector[] = [
   },
   {
     type: "LOCATION",
-    triggers: [{ wordLength: (n, c) => n >= 2 && n <= 7 && CAPITALS.includes(c) }],
-    detect(text, [starts], sink) {
-      // Every postcode has a digit as its second or third character: most capitalised words fail that.
-      const quick = starts.filter(
-        (at) => isDigit(text.charCodeAt(at + 1)) || isDigit(text.charCodeAt(at + 2)),
-      );
-      eachAt(UK_POSTCODE_RE_Y, text, quick, (m) => {
+    // Every postcode has a digit run as its second or third character, followed by a blank
+    // or a capital; the postcode starts at the one or two capitals before it.
+    triggers: [{ digits: (n, c) => n <= 6 && (c === " " || CAPITALS.includes(c)) }],
+    detect(text, [digitRuns], sink) {
+      const starts: number[] = [];
+      for (const at of digitRuns) {
+        if (isCapital(text.charCodeAt(at - 1)) && !isDigit(text.charCodeAt(at - 1))) {
+          const two = isCapital(text.charCodeAt(at - 2));
+          const start = two ? at - 2 : at - 1;
+          if (start === 0 || !isWordChar(text.charCodeAt(start - 1))) {
+            starts.push(start);
+          }
+        }
+      }
+      eachAt(UK_POSTCODE_RE_Y, text, starts, (m) => {
         sink("LOCATION", m.index, m.index + m[0].length);
         const town = TOWN_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 40), m.index));
         if (town !== null && !EUROPE.regions.has(town[1])) {

@@ -615,6 +615,95 @@ export function onlyBlanks(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** The top-level alternatives of a regex source ("a|b(?:c|d)" -> "a", "b(?:c|d)"). */
+function alternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      i++;
+    } else if (c === "(" || c === "[") {
+      depth++;
+    } else if (c === ")" || c === "]") {
+      depth--;
+    } else if (c === "|" && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+/**
+ * The trigger of a regex alternation of labels ("mrn|medical record|med(?:ical)? rec(?:ord)?"), derived from the
+ * labels themselves so that they are written once: each label's leading ASCII letters, as a whole word when the
+ * label goes on with something else than letters, as a prefix when an optional part or a class can carry the
+ * word on ("med(?:ical)?", "licen[cs]e"; a lookahead does not), without its last letter when that letter is
+ * optional ("https?"); each alternative of a leading group counts as a label ("(?:case|claim) id").
+ * Throws for a label that does not start with a letter: such a trigger has to be declared by hand.
+ */
+export function labelTrigger(alternation: string): Trigger {
+  const words = new Set<string>();
+  const prefixes = new Set<string>();
+  const labels = alternatives(alternation);
+  for (let k = 0; k < labels.length; k++) {
+    const label = labels[k];
+    // "(?:case|claim)(?= id)": each alternative of a leading group, followed by the rest of the label.
+    if (label.startsWith("(?:")) {
+      let depth = 0;
+      let end = 0;
+      for (; end < label.length; end++) {
+        if (label[end] === "\\") {
+          end++;
+        } else if (label[end] === "(") {
+          depth++;
+        } else if (label[end] === ")" && --depth === 0) {
+          break;
+        }
+      }
+      const rest = label.slice(end + 1);
+      if (!rest.startsWith("?") && !rest.startsWith("*")) {
+        labels.push(...alternatives(label.slice(3, end)).map((a) => a + rest));
+        continue;
+      }
+    }
+    // "med(?:ical)?" and "licen[cs]e" stand for two words each: written out, they trigger as whole words.
+    const optional = /^([A-Za-z]+)\(\?:([A-Za-z]+)\)\?(.*)$/.exec(label);
+    if (optional !== null) {
+      labels.push(optional[1] + optional[3], optional[1] + optional[2] + optional[3]);
+      continue;
+    }
+    const letterClass = /^([A-Za-z]+)\[([A-Za-z]+)\]([A-Za-z].*)$/.exec(label);
+    if (letterClass !== null) {
+      labels.push(...[...letterClass[2]].map((c) => letterClass[1] + c + letterClass[3]));
+      continue;
+    }
+    const letters = (/^[A-Za-z]*/.exec(label) ?? [""])[0].toLowerCase();
+    const next = label[letters.length] ?? "";
+    if (letters === "") {
+      throw new Error(`label "${label}" does not start with a letter: declare its trigger by hand`);
+    }
+    if (next === "?" || next === "*") {
+      prefixes.add(letters.slice(0, -1));
+    } else if (next === "[" || (next === "(" && !/^\(\?[=!]/.test(label.slice(letters.length)))) {
+      prefixes.add(letters);
+    } else {
+      words.add(letters);
+    }
+  }
+  for (const p of prefixes) {
+    if (p === "") {
+      throw new Error(
+        `a label of "${alternation}" has an optional first letter: declare its trigger by hand`,
+      );
+    }
+  }
+  return { words: [...words], prefixes: [...prefixes] };
+}
+
 /** `re` as a sticky regex (same source and flags, `g` dropped): it matches only where it is put. */
 export function sticky(re: RegExp): RegExp {
   return new RegExp(re.source, re.flags.replace("g", "") + "y");
