@@ -134,9 +134,11 @@ function foldCode(c: number): number {
 export interface Folded {
   /** What the detectors read. */
   readonly text: string;
+  /** Whether `text` differs from the original at all. */
+  readonly changed: boolean;
   /**
    * Where each character of `text` starts in the original, and at `text.length` the original's length; undefined
-   * when `text` is the original.
+   * when every character of `text` stands where it stood (nothing was composed).
    */
   readonly from?: Int32Array;
 }
@@ -153,40 +155,55 @@ export function fold(text: string): Folded {
     i++;
   }
   if (i === n) {
-    return { text };
+    return { text, changed: false };
   }
-  const out: number[] = [];
-  const from: number[] = [];
+  const out = new Uint16Array(n);
   for (let k = 0; k < i; k++) {
-    out.push(text.charCodeAt(k));
-    from.push(k);
+    out[k] = text.charCodeAt(k);
   }
+  // Made when the first combining mark joins a character: until then every character stands where it stood.
+  let from: Int32Array | undefined;
+  let k = i;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const f = foldCode(c);
-    if (f !== MARK || out.length === 0) {
-      out.push(f === MARK ? c : f);
-      from.push(i);
+    const f = c < 0xa0 ? c : foldCode(c);
+    if (f !== MARK || k === 0) {
+      if (from !== undefined) {
+        from[k] = i;
+      }
+      out[k++] = f === MARK ? c : f;
       i++;
       continue;
+    }
+    if (from === undefined) {
+      from = new Int32Array(n + 1);
+      for (let p = 0; p < k; p++) {
+        from[p] = p;
+      }
     }
     // Combining marks join the character before them: composed when NFC has one character for the group.
     let j = i;
     while (j < n && foldCode(text.charCodeAt(j)) === MARK) {
       j++;
     }
-    const start = from[from.length - 1];
-    const composed = text.slice(start, j).normalize("NFC");
+    const composed = text.slice(from[k - 1], j).normalize("NFC");
     if (composed.length === 1) {
-      const k = composed.charCodeAt(0);
-      out[out.length - 1] = foldCode(k) === MARK ? k : foldCode(k);
+      const g = foldCode(composed.charCodeAt(0));
+      out[k - 1] = g === MARK ? composed.charCodeAt(0) : g;
     }
     i = j;
   }
-  from.push(n);
   let folded = "";
-  for (let k = 0; k < out.length; k += 8192) {
-    folded += String.fromCharCode(...out.slice(k, k + 8192));
+  for (let p = 0; p < k; p += 8192) {
+    // An array-like of char codes: fromCharCode takes a typed array through apply without a copy.
+    folded += String.fromCharCode.apply(
+      null,
+      out.subarray(p, Math.min(k, p + 8192)) as unknown as number[],
+    );
   }
-  return { text: folded, from: Int32Array.from(from) };
+  if (from !== undefined) {
+    from[k] = n;
+    return { text: folded, changed: true, from: from.subarray(0, k + 1) };
+  }
+  return { text: folded, changed: true };
 }

@@ -49,9 +49,29 @@ function wordsOf(phrases: ReadonlyArray<string>): string[] {
 }
 
 /**
- * A detector from one sticky regex: what it reports is decided by `report` for each match. `quick`, when given,
- * is a cheap test of a character or two at a start that most starts of a broad trigger (every capitalised word)
- * fail, tried before the regex.
+ * One trigger for every detector here that starts at a run of digits: the scan fills one list, which each detector
+ * narrows with its own shape (`digitShape`). Thirteen detectors wait for digit runs; a list each made the scan
+ * push every run up to thirteen times.
+ */
+const DIGIT_RUN: Trigger = { digits: () => true };
+
+/** Whether the digit run at `at` has the shape `shape` wants: its length and the ASCII character after it. */
+function digitShape(
+  text: string,
+  at: number,
+  shape: (n: number, next: string) => boolean,
+): boolean {
+  let end = at;
+  while (end < text.length && isDigit(text.charCodeAt(end))) {
+    end++;
+  }
+  return shape(end - at, end < text.length && text.charCodeAt(end) < 128 ? text[end] : "");
+}
+
+/**
+ * A detector from one sticky regex: what it reports is decided by `report` for each match. A trigger on digit
+ * runs alone becomes DIGIT_RUN narrowed by its shape. `quick`, when given, is a cheap test of a character or two
+ * at a start, tried before the regex.
  */
 function rule(
   type: PhiType,
@@ -62,12 +82,20 @@ function rule(
   quick?: (text: string, at: number) => boolean,
 ): Detector {
   const at = new RegExp(re.source, re.flags.replace("g", "") + "y");
+  const shape = Object.keys(trigger).length === 1 ? trigger.digits : undefined;
   return {
     type,
     also,
-    triggers: [trigger],
+    triggers: [shape === undefined ? trigger : DIGIT_RUN],
     detect(text, [starts], sink) {
-      const tried = quick === undefined ? starts : starts.filter((s) => quick(text, s));
+      const tried =
+        shape === undefined && quick === undefined
+          ? starts
+          : starts.filter(
+              (s) =>
+                (shape === undefined || digitShape(text, s, shape)) &&
+                (quick === undefined || quick(text, s)),
+            );
       eachAt(at, text, tried, (m) => report(m, text, sink));
     },
   };
@@ -348,17 +376,45 @@ const LABELLED_IDS: Detector = {
 
 const CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
+/**
+ * IBANs: two capitals, two check digits, then the account in groups of four or written through. Found from the
+ * digit run after the country (followed by a blank or a capital, or of 13 digits or more when the account is all
+ * digits), so that no capitalised word has to be looked at.
+ */
+const IBAN_RE = new RegExp(
+  `${NOT_BEFORE}[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?${NOT_AFTER}`,
+  "y",
+);
+
+/** The digit run after an IBAN's country: followed by a blank or a capital, or 13 digits or more. */
+const IBAN_RUN = (n: number, c: string): boolean =>
+  (n >= 2 && (c === " " || CAPITALS.includes(c))) || n >= 13;
+
+const IBAN: Detector = {
+  type: "ACCOUNT",
+  triggers: [DIGIT_RUN],
+  detect(text, [digitRuns], sink) {
+    const starts: number[] = [];
+    for (const at of digitRuns) {
+      if (
+        at >= 2 &&
+        isCapital(text.charCodeAt(at - 1)) &&
+        isCapital(text.charCodeAt(at - 2)) &&
+        digitShape(text, at, IBAN_RUN)
+      ) {
+        starts.push(at - 2);
+      }
+    }
+    eachAt(IBAN_RE, text, starts, (m) => {
+      if (validIban(m[0])) {
+        sink("ACCOUNT", m.index, m.index + m[0].length);
+      }
+    });
+  },
+};
+
 const CHECKED: Detector[] = [
-  rule(
-    "ACCOUNT",
-    { wordLength: (n, c) => n >= 4 && CAPITALS.includes(c) },
-    new RegExp(
-      `${NOT_BEFORE}[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?${NOT_AFTER}`,
-    ),
-    whole("ACCOUNT", validIban),
-    undefined,
-    (text, at) => isCapital(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)),
-  ),
+  IBAN,
   rule(
     "HEALTH_PLAN",
     { wordLength: (n, c) => n === 10 && CAPITALS.includes(c) },
@@ -655,8 +711,8 @@ const PREPOSITION_STREET_RE = new RegExp(
 const HOUSE_NUMBER_RE =
   /\d{1,4}(?:[ ]?[a-zA-Z](?![a-zA-Z]))?(?:[ ]?-[ ]?[A-Z0-9]{1,4}(?![a-zA-Z0-9]))?/y;
 
-/** The last characters of STREET_ENDINGS, lowercased ("." of "str."). */
-const ENDING_LAST = new Set(STREET_ENDINGS.map((e) => e.charCodeAt(e.length - 1) | 32));
+/** The last three characters of each of STREET_ENDINGS ("aße", "tr.", "weg"). */
+const ENDING_LAST3 = new Set(STREET_ENDINGS.map((e) => e.slice(-3)));
 
 /** The last words of the prepositions PREPOSITION_STREET_RE starts with. */
 const PREPOSITION_ENDS = new Set(["am", "im", "dem", "der", "zum", "zur", "den"]);
@@ -666,17 +722,6 @@ const PREPOSITION_ENDS = new Set(["am", "im", "dem", "der", "zum", "zur", "den"]
  * capitalised after a preposition. Most numbers ("5 mg", "BP 120") fail this before a regex is tried.
  */
 function mayEndStreet(text: string, blank: number): boolean {
-  // Every street word ends in one of a few letters (or a full stop): most words before a number do not.
-  const last = text.charCodeAt(blank - 1) | 32;
-  if (!ENDING_LAST.has(last) && !isUpper(text.charCodeAt(blank - 1))) {
-    let s = blank - 1;
-    while (s > 0 && isLetter(text.charCodeAt(s - 1))) {
-      s--;
-    }
-    if (!isUpper(text.charCodeAt(s))) {
-      return false;
-    }
-  }
   let w = blank;
   while (w > 0 && (isLetter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 46)) {
     w--;
@@ -684,10 +729,16 @@ function mayEndStreet(text: string, blank: number): boolean {
   if (w === blank) {
     return false;
   }
-  const word = text.slice(w, blank).toLowerCase();
-  for (const ending of STREET_ENDINGS) {
-    if (word.endsWith(ending)) {
-      return true;
+  // Every street word is three characters or more: its last three, lowercased, say whether one can end here.
+  if (blank - w >= 3) {
+    const last3 = text.slice(blank - 3, blank).toLowerCase();
+    if (ENDING_LAST3.has(last3)) {
+      const word = text.slice(w, blank).toLowerCase();
+      for (const ending of STREET_ENDINGS) {
+        if (word.endsWith(ending)) {
+          return true;
+        }
+      }
     }
   }
   if (!isUpper(text.charCodeAt(w)) || w < 3 || text.charCodeAt(w - 1) !== 32) {
@@ -704,11 +755,16 @@ const AFTER_PREPOSITION_STREET = /^(?:[ ]?[,;)\n]|[ ]\d{4,5}(?!\d)|$)/;
 /** A German or Dutch street ending in a street word, or named with a preposition, found from its house number. */
 const SUFFIX_STREET: Detector = {
   type: "LOCATION",
-  triggers: [{ digits: (n) => n <= 4 }],
+  triggers: [DIGIT_RUN],
   detect(text, [starts], sink) {
     let free = 0;
     for (const at of starts) {
-      if (at < free || text.charCodeAt(at - 1) !== 32 || !mayEndStreet(text, at - 1)) {
+      if (
+        !digitShape(text, at, (n) => n <= 4) ||
+        at < free ||
+        text.charCodeAt(at - 1) !== 32 ||
+        !mayEndStreet(text, at - 1)
+      ) {
         continue;
       }
       HOUSE_NUMBER_RE.lastIndex = at;
@@ -770,8 +826,9 @@ const TOWN_BEFORE_RE = new RegExp(
 const POSTCODES: Detector[] = [
   {
     type: "LOCATION",
-    triggers: [{ digits: (n) => n === 5 || n === 4 }],
-    detect(text, [starts], sink) {
+    triggers: [DIGIT_RUN],
+    detect(text, [runs], sink) {
+      const starts = runs.filter((at) => digitShape(text, at, (n) => n === 5 || n === 4));
       eachAt(POSTCODE_CITY_RE_Y, text, starts, (m) => {
         if (EUROPE.regions.has(m[2])) {
           sink("LOCATION", m.index, m.index + m[1].length);
@@ -785,11 +842,14 @@ const POSTCODES: Detector[] = [
     type: "LOCATION",
     // Every postcode has a digit run as its second or third character, followed by a blank
     // or a capital; the postcode starts at the one or two capitals before it.
-    triggers: [{ digits: (n, c) => n <= 6 && (c === " " || CAPITALS.includes(c)) }],
+    triggers: [DIGIT_RUN],
     detect(text, [digitRuns], sink) {
       const starts: number[] = [];
       for (const at of digitRuns) {
-        if (isCapital(text.charCodeAt(at - 1)) && !isDigit(text.charCodeAt(at - 1))) {
+        if (
+          isCapital(text.charCodeAt(at - 1)) &&
+          digitShape(text, at, (n, c) => n <= 6 && (c === " " || CAPITALS.includes(c)))
+        ) {
           const two = isCapital(text.charCodeAt(at - 2));
           const start = two ? at - 2 : at - 1;
           if (start === 0 || !isWordChar(text.charCodeAt(start - 1))) {

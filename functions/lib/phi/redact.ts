@@ -510,15 +510,17 @@ export function redactText(text: unknown, options: RedactOptions = {}): RedactRe
   }
   const view = fold(input);
   const found = redactView(view.text, foldedOptions(options));
-  const from = view.from;
-  if (from === undefined || found.findings.length === 0) {
-    return from === undefined ? found : { text: input, findings: [] };
+  if (!view.changed) {
+    return found;
   }
-  const findings = found.findings.map((f) => ({
-    type: f.type,
-    start: from[f.start],
-    end: from[f.end],
-  }));
+  if (found.findings.length === 0) {
+    return { text: input, findings: [] };
+  }
+  const from = view.from;
+  const findings =
+    from === undefined
+      ? found.findings
+      : found.findings.map((f) => ({ type: f.type, start: from[f.start], end: from[f.end] }));
   return { text: render(input, findings, []).text, findings };
 }
 

@@ -38,7 +38,14 @@ describe("the folded view", () => {
   });
 
   it("is the text itself when nothing in it folds", () => {
-    expect(fold("Müller, 12 rue de la Paix").from).toBeUndefined();
+    expect(fold("Müller, 12 rue de la Paix")).toEqual({
+      text: "Müller, 12 rue de la Paix",
+      changed: false,
+    });
+  });
+
+  it("keeps no position table when no character was composed", () => {
+    expect(fold("Łódź\u00a0１２")).toEqual({ text: "Lódz 12", changed: true });
   });
 });
 
