@@ -42,6 +42,24 @@ export function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
+/** Whether `text` holds only spaces and tabs between `from` and `to`, and at least one. */
+export function onlyBlanks(text: string, from: number, to: number): boolean {
+  if (to <= from) {
+    return false;
+  }
+  for (let i = from; i < to; i++) {
+    if (!isBlank(text.charCodeAt(i))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** An ASCII capital: what `[A-Z]` matches. */
+export function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 /** Any whitespace of the folded view. */
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;

@@ -3,10 +3,10 @@
  * capitalised name, a credential after it (signatures), a dictionary of common given names and surnames, and
  * finally every further occurrence in the same text of a token already found to be a name.
  */
-import { isBlank, isLetter, isLower, isUpper, LETTER, LOWER, UPPER } from "./chars";
+import { isBlank, isLetter, isLower, isUpper, LETTER, LOWER, onlyBlanks, UPPER } from "./chars";
 import { NAME_LISTS } from "./gazetteer";
 import { kw } from "./patterns";
-import { Detector, eachAt, endingGroupStart, onlyBlanks, Starts } from "./scan";
+import { Detector, eachAt, endingGroupStart, Starts } from "./scan";
 import { Sink } from "./types";
 
 /** Smith, O'Brien, McDonald, Smith-Jones, José, Zoë. */

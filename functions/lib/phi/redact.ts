@@ -1,8 +1,8 @@
 import { DETECTORS } from "./detectors";
 import { eachOccurrence } from "./occurrences";
 import { detectPatient } from "./patient";
-import { fold, isSpace, isWordChar } from "./chars";
-import { onlyBlanks, Starts, TriggerSet } from "./scan";
+import { fold, isSpace, isWordChar, onlyBlanks } from "./chars";
+import { Starts, TriggerSet } from "./scan";
 import { Finding, maskOf, Patient, PHI_TYPES, PhiType, RedactOptions, RedactResult } from "./types";
 
 const ALL = new Set<PhiType>(PHI_TYPES);

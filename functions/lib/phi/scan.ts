@@ -8,6 +8,7 @@
  * global scan of the same regex would find, provided the trigger is a necessary condition
  * (tests/functions/phi/triggers.test.ts checks that on the corpus and on generated text).
  */
+import { isDigit, isLower, isUpper, isWordChar } from "./chars";
 import { PhiType, Sink } from "./types";
 
 export interface Trigger {
@@ -73,17 +74,18 @@ const UPPER = 8;
 /** Latin-1 capitals (not word characters for `\b`, but capitals for names). */
 const LATIN_UPPER = 16;
 
+/** The character classes of chars.ts, for the codes below 256, as one table the scan reads with one load. */
 const CLASS = new Uint8Array(256);
 for (let c = 0; c < 256; c++) {
-  if (c >= 48 && c <= 57) {
+  if (isDigit(c)) {
     CLASS[c] = WORD | DIGIT;
-  } else if (c >= 65 && c <= 90) {
+  } else if (c < 128 && isUpper(c)) {
     CLASS[c] = WORD | LETTER | UPPER;
-  } else if (c >= 97 && c <= 122) {
+  } else if (c < 128 && isLower(c)) {
     CLASS[c] = WORD | LETTER;
-  } else if (c === 95) {
+  } else if (isWordChar(c)) {
     CLASS[c] = WORD;
-  } else if (c >= 0xc0 && c <= 0xde && c !== 0xd7) {
+  } else if (isUpper(c)) {
     CLASS[c] = LATIN_UPPER;
   }
 }
@@ -530,9 +532,9 @@ function isExactWord(text: string, from: number, to: number): boolean {
   return next !== 45 && next !== 39 && !(next >= 0xc0 && next <= 0xff);
 }
 
-/** Whether a capital followed by `c` starts a capitalised word (NaN past the end is not). */
+/** Whether a capital followed by `c` starts a capitalised word: a lowercase letter or an apostrophe (NaN past the end is not). */
 function startsLowercase(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff) || c === 39;
+  return isLower(c) || c === 39;
 }
 
 /** A run length as the tables index it. */
@@ -579,40 +581,12 @@ export function eachAt(
   }
 }
 
-/** Whether `c` is a character `\w` matches: what `\b` separates and whole findings extend over. */
-export function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-export function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /**
  * Where capture group `g` of `m` starts, for a group that ends the match (lookaheads aside): its position follows
  * from the lengths, where the `d` flag that would give it makes every match several times slower.
  */
 export function endingGroupStart(m: RegExpExecArray, g: number): number {
   return m.index + m[0].length - m[g].length;
-}
-
-/** A space or a tab: what `[ \t]` matches. */
-export function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
-}
-
-/** Whether `text` holds only spaces and tabs between `from` and `to`, and at least one. */
-export function onlyBlanks(text: string, from: number, to: number): boolean {
-  if (to <= from) {
-    return false;
-  }
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (!isBlank(c)) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /** The top-level alternatives of a regex source ("a|b(?:c|d)" -> "a", "b(?:c|d)"). */
