@@ -144,7 +144,6 @@ export const EU_ID_LABELS: ReadonlyArray<readonly [PhiType, ReadonlyArray<string
       "aufnahmenummer",
       "ipp",
       "n° de dossier",
-      "no de dossier",
       "numéro de dossier",
       "dossier",
       "nda",
@@ -161,7 +160,6 @@ export const EU_ID_LABELS: ReadonlyArray<readonly [PhiType, ReadonlyArray<string
       "hospital number",
       "hospital num",
       "unit no",
-      "rn",
     ],
   ],
   [
@@ -202,8 +200,6 @@ export const EU_ID_LABELS: ReadonlyArray<readonly [PhiType, ReadonlyArray<string
       "pps no",
       "national insurance number",
       "national insurance no",
-      "ni number",
-      "ni no",
       "sozialversicherungsnummer",
       "sv-nummer",
       "rentenversicherungsnummer",
@@ -295,7 +291,6 @@ export const EU_ID_LABELS: ReadonlyArray<readonly [PhiType, ReadonlyArray<string
       "registration plate",
       "number plate",
       "reg no",
-      "car reg",
     ],
   ],
 ];
@@ -450,6 +445,8 @@ const CHECKED: Detector[] = [
       `${NOT_BEFORE}[12][ ]?\\d{2}[ ]?\\d{2}[ ]?(?:\\d{2}|2[AB])[ ]?\\d{3}[ ]?\\d{3}[ ]?\\d{2}${NOT_AFTER}`,
     ),
     whole("SSN", validNir),
+    undefined,
+    (text, at) => text[at] === "1" || text[at] === "2",
   ),
   rule(
     "SSN",
@@ -794,6 +791,24 @@ const FR_TYPES =
 const FR_STREET_RE = new RegExp(
   `${NOT_BEFORE}\\d{1,4}(?:[ ]?(?:bis|ter|[A-D](?![${LETTER}])))?,?[ ](?:${FR_TYPES.split(" ").map(ci).join("|")})[ ](?:(?:de[ ]la|de[ ]l'|des|du|de|d'|la|le|les|l')[ ]?)?${NAME_WORD}(?:[ -](?:de|du|des|la|le|d'|${NAME_WORD}))*`,
 );
+/** The first letters of FR_TYPES, of "bis" and "ter", both cases, and the capitals A-D a house number can carry. */
+const FR_AHEAD = new Set([..."rabpciqsvftRABPCIQSVFTD"]);
+
+/**
+ * Whether what follows the number at `at` can be a French street type: past the digits, a blank or a comma and
+ * then one of FR_AHEAD ("5 mg", "12 ans" fail here, before the regex).
+ */
+function frenchStreetAhead(text: string, at: number): boolean {
+  let i = at;
+  while (isDigit(text.charCodeAt(i))) {
+    i++;
+  }
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 44) {
+    i++;
+  }
+  return i > at && FR_AHEAD.has(text[i]);
+}
+
 const SOUTH_TYPES =
   "calle c/ avenida avda. avda av. paseo plaza pza. camino carretera ronda travesía rambla via viale corso piazza p.zza piazzale vicolo largo strada lungomare contrada";
 const SOUTH_STREET_RE = new RegExp(
@@ -806,6 +821,8 @@ const STREETS: Detector[] = [
     { digits: (n, c) => n <= 4 && (c === " " || c === "," || c === "" || /[A-Db-t]/.test(c)) },
     FR_STREET_RE,
     whole("LOCATION"),
+    undefined,
+    frenchStreetAhead,
   ),
   rule("LOCATION", { words: wordsOf(SOUTH_TYPES.split(" ")) }, SOUTH_STREET_RE, whole("LOCATION")),
   SUFFIX_STREET,
