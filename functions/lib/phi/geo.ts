@@ -3,7 +3,8 @@
  * named as where someone lives. A state on its own is not PHI under Safe Harbor and stays in the text.
  */
 import { kw } from "./patterns";
-import { Detector, eachAt, endingGroupStart, isBlank, isDigit, Trigger } from "./scan";
+import { isAsciiUpper, isBlank, isDigit, isLower } from "./chars";
+import { Detector, eachAt, endingGroupStart, Trigger } from "./scan";
 import { Sink } from "./types";
 
 const WORD = "[A-Z\\u00C0-\\u00DE][A-Za-z\\u00DF-\\u00FF'.-]*";
@@ -84,13 +85,10 @@ function atEnd(m: RegExpExecArray, g: number, sink: Sink): void {
   }
 }
 
-function isCityLower(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff);
-}
-
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
+/** A letter of CITY after its capital. */
+const isCityLower = isLower;
+/** What starts a word of CITY and a state: an ASCII capital. */
+const isUpper = isAsciiUpper;
 
 /**
  * Whether ADDRESS_RE can match at `at`: a PO box starts with a P, a street number (digits, maybe a letter) is

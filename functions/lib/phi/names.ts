@@ -3,28 +3,71 @@
  * capitalised name, a credential after it (signatures), a dictionary of common given names and surnames, and
  * finally every further occurrence in the same text of a token already found to be a name.
  */
+import { isBlank, isLetter, isLower, isUpper, LETTER, LOWER, onlyBlanks, UPPER } from "./chars";
+import { NAME_LISTS } from "./gazetteer";
 import { kw } from "./patterns";
-import {
-  Detector,
-  eachAt,
-  endingGroupStart,
-  isBlank,
-  isWordChar,
-  onlyBlanks,
-  Starts,
-} from "./scan";
+import { Detector, eachAt, endingGroupStart, Starts } from "./scan";
 import { Sink } from "./types";
 
-const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE";
-const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF";
 /** Smith, O'Brien, McDonald, Smith-Jones, José, Zoë. */
 export const TOKEN = `(?:[${UPPER}]')?[${UPPER}][${LOWER}]+(?:[${UPPER}][${LOWER}]+)?(?:-[${UPPER}][${LOWER}]+)?`;
 /** Surname particles stay lowercase inside a name: "Van der Berg", "Maria de la Cruz", "Omar bin Laden". */
-const PARTICLES = new Set("van von der den de da del della di du la le bin ibn al el".split(" "));
+const PARTICLES = new Set(
+  "van von der den de da del della di du la le bin ibn al el zu zur ter te ten dos das do y Ó Ní Nic Mac Uí Ua".split(
+    " ",
+  ),
+);
 const PARTICLE = `(?:${[...PARTICLES].join("|")})`;
 const FULL = `${TOKEN}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)*(?:[${UPPER}]\\.|${TOKEN})){0,3}`;
+/** Particles before a name that a title or role word introduces ("Dr. van der Berg", "por la Dra. Peña"). */
+const LEADING = `(?:${PARTICLE}[ \\t]+)*`;
 
-const TITLES = "Dr|Doctor|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Nurse|Sr|Rev|Sister|DR|MR|MRS|MS";
+/** Titles in English (whose trigger is the run they start: "DrSmith"), then in the other languages. */
+const TITLES_EN = "Dr|Doctor|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Nurse|Sr|Rev|Sister|DR|MR|MRS|MS";
+const TITLES_EU = [
+  "Herr",
+  "Frau",
+  "Hr",
+  "Fr",
+  "HERR",
+  "FRAU",
+  "M.",
+  "Mme",
+  "Mlle",
+  "MME",
+  "Monsieur",
+  "Madame",
+  "Pr",
+  "Sra",
+  "Srta",
+  "Dña",
+  "Dra",
+  "DRA",
+  "Don",
+  "Doña",
+  "D.",
+  "Sig.ra",
+  "Sig.na",
+  "Sig",
+  "Dott.ssa",
+  "Dott",
+  "Prof.ssa",
+  "Dhr",
+  "dhr",
+  "Mevr",
+  "mevr",
+  "Mw",
+  "mw",
+  "dr",
+];
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Longest first, so that "Dott.ssa" is tried before "Dott". */
+const TITLES = [...TITLES_EN.split("|"), ...TITLES_EU]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRe)
+  .join("|");
+/** After a title: "Dr. med.", "Dr. med. dent.". */
+const TITLE_TAIL = "(?:[ \\t]*(?:med|dent|rer\\.[ \\t]*nat)\\.)*";
 /** The ASCII letter run a word starts with ("co-signed" -> "co"), lowercased: the trigger of a keyword. */
 const leadingRun = (word: string): string => /^[A-Za-z]*/.exec(word)![0].toLowerCase();
 const LIST = `${FULL}(?:(?:,?[ \\t]+and[ \\t]+|,[ \\t]*|[ \\t]*&[ \\t]*|/)(?:(?:${TITLES})\\.?[ \\t]+)?${FULL}){0,5}`;
@@ -103,11 +146,163 @@ const ROLE_PHRASE_WORDS = [
   "referring physician",
   "primary care physician",
 ];
+/** Phrases of the other languages (and sign-offs) after which a name follows as surely as after "seen by". */
+const EU_ROLE_PHRASES = [
+  "rückruf bei",
+  "rückruf von",
+  "telefonat mit",
+  "j'ai rappelé",
+  "rappelé",
+  "vu par",
+  "vue par",
+  "dicté par",
+  "hablé con",
+  "llamé a",
+  "valorado por",
+  "valorada por",
+  "atendido por",
+  "firmado",
+  "ho richiamato",
+  "richiamato",
+  "visitato dal",
+  "visitata dal",
+  "visto da",
+  "vista da",
+  "firmato",
+  "teruggebeld met",
+  "gebeld met",
+  "gesproken met",
+  "gezien door",
+  "met vriendelijke groet",
+  "mit freundlichen grüßen",
+  "cordialement",
+  "atentamente",
+  "cordiali saluti",
+  "distinti saluti",
+  "kind regards",
+  "best regards",
+  "many thanks",
+];
+/**
+ * Words before a name that are also ordinary words before something else ("Vater Diabetes", "called Pharmacy"):
+ * what follows them is a name only when it is in the name lists, is written in another script, or has two words.
+ */
+const WEAK_ROLE_WORDS = [
+  "called",
+  "rang",
+  "ehefrau",
+  "ehemann",
+  "sohn",
+  "tochter",
+  "mutter",
+  "vater",
+  "bruder",
+  "schwester",
+  "enkel",
+  "enkelin",
+  "lebensgefährtin",
+  "lebensgefährte",
+  "hausarzt",
+  "hausärztin",
+  "oberarzt",
+  "oberärztin",
+  "fille",
+  "fils",
+  "mari",
+  "mère",
+  "père",
+  "frère",
+  "sœur",
+  "soeur",
+  "conjoint",
+  "conjointe",
+  "hijo",
+  "hija",
+  "esposa",
+  "esposo",
+  "marido",
+  "madre",
+  "padre",
+  "hermano",
+  "hermana",
+  "nieto",
+  "nieta",
+  "figlia",
+  "figlio",
+  "moglie",
+  "marito",
+  "fratello",
+  "sorella",
+  "nipote",
+  "dochter",
+  "zoon",
+  "echtgenote",
+  "echtgenoot",
+  "moeder",
+  "vader",
+  "broer",
+  "zus",
+  "huisarts",
+];
 const ROLES = ROLE_WORDS.map(kw);
-const ROLE_PHRASES = ROLE_PHRASE_WORDS.map((p) => p.split(" ").map(kw).join("[ \\t]+"));
+const ROLE_PHRASES = [...ROLE_PHRASE_WORDS, ...EU_ROLE_PHRASES].map((p) =>
+  p.split(" ").map(kw).join("[ \\t]+"),
+);
+/** Between a role word and the name: blanks, maybe a colon, comma or dash, maybe a line break (sign-offs). */
+const ROLE_GAP = "[ \\t]*[:,-]?[ \\t]*(?:\\r?\\n[ \\t]*)?";
 
 const CONTEXT_RE = new RegExp(
-  `(?:\\b(?:${TITLES})\\.?|\\b(?:${[...ROLE_PHRASES, ...ROLES].join("|")})\\b(?:[ \\t]+${kw("name")})?[ \\t]*[:,-]?)[ \\t]*(?:(?:${TITLES})\\.?[ \\t]+)?(${LIST})`,
+  `(?:(?<![${LETTER}0-9])(?:${TITLES})\\.?${TITLE_TAIL}|(?<![${LETTER}])(?:${[...ROLE_PHRASES, ...ROLES].join("|")})(?![${LETTER}])(?:[ \\t]+${kw("name")})?${ROLE_GAP})[ \\t]*${LEADING}(?:(?:${TITLES})\\.?${TITLE_TAIL}[ \\t]+)?${LEADING}(${LIST})`,
+  "y",
+);
+const WEAK_CONTEXT_RE = new RegExp(
+  `(?<![${LETTER}])(?:${WEAK_ROLE_WORDS.map(kw).join("|")})(?![${LETTER}])[ \\t]*[:,]?[ \\t]*${LEADING}(?:(?:${TITLES})\\.?${TITLE_TAIL}[ \\t]+)?${LEADING}(${FULL})`,
+  "y",
+);
+/** Labels of a name field, after which the name may be in capitals ("NOM : DUPONT", "Name: JANE DOE"). */
+const NAME_FIELD_LABELS = [
+  "name",
+  "full name",
+  "patient name",
+  "surname",
+  "forename",
+  "first name",
+  "last name",
+  "given name",
+  "family name",
+  "vorname",
+  "nachname",
+  "familienname",
+  "geburtsname",
+  "nom",
+  "prénom",
+  "nom de naissance",
+  "nom d'usage",
+  "nom de famille",
+  "nom et prénom",
+  "apellidos",
+  "apellido",
+  "nombre",
+  "nombre y apellidos",
+  "cognome",
+  "nome",
+  "cognome e nome",
+  "nome e cognome",
+  "naam",
+  "achternaam",
+  "voornaam",
+  "voornamen",
+  "patient",
+  "patientin",
+  "patiënt",
+  "patiënte",
+  "paciente",
+  "paziente",
+];
+/** A word of a name in any case ("DUPONT", "Mathéo", "D'ARCY", "MÜLLER-LÜDENSCHEIDT"). */
+const ANY_CASE_WORD = `(?:[${UPPER}]')?[${UPPER}][${LETTER}]*(?:-[${UPPER}][${LETTER}]*)*`;
+const NAME_FIELD_RE = new RegExp(
+  `(?<![${LETTER}])(?:${NAME_FIELD_LABELS.map((l) => l.split(" ").map(kw).join("[ \\t]+")).join("|")})[ \\t]*:[ \\t]*(${LEADING}${ANY_CASE_WORD}(?:(?:,[ \\t]?|[ \\t])(?:${ANY_CASE_WORD}|${PARTICLE}|[dDlL]'${ANY_CASE_WORD}|'[tT]))*)`,
   "y",
 );
 /** "Name: Smith, John" puts the surname first; only a label this explicit makes that order safe to assume. */
@@ -127,73 +322,13 @@ const NAME_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}])${FULL}$`, "y");
 const AND_AFTER_RE = new RegExp(`[ \\t]+(?:and|&)[ \\t]+(${TOKEN})(?![${LOWER}])`, "y");
 const AND_BEFORE_RE = new RegExp(`(?<![${UPPER}${LOWER}'-])(${TOKEN})[ \\t]+(?:and|&)[ \\t]+$`);
 
-/** Capitalised words that context rules would otherwise swallow as a name or its continuation. */
-const STOP = new Set(
-  (
-    "The A An And Or But If Of In On At To For From With By As Is Was Are Were Be Been Has Had Have He She They " +
-    "His Her Their It Its This That These Those We Our You Your I Me My Not No Yes Today Tomorrow Yesterday " +
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August " +
-    "September October November December Patient Pt Doctor Nurse Hospital Clinic Center Medical Health " +
-    "Department Emergency Unit Ward Room Floor Service Team Care Primary Plan Assessment History Exam Note " +
-    "Notes Reports Report Denies Presents Presented Admitted Discharged Follow Will Continue Start Stop Called " +
-    "Seen Signed Reviewed Discussed Per Via Dear Hi Hello Thanks Regards Sincerely Cardiology Neurology " +
-    "Oncology Radiology Pediatrics Surgery Medicine Internal Family Pharmacy Lab Labs Vitals Mother Father " +
-    "Son Daughter Wife Husband Sister Brother Also Then Since After Before During Status Post Chief Complaint " +
-    "Left Right Bilateral Normal Negative Positive Name Full Mrs Mr Ms Dr Miss Prof MD RN NP DO PA " +
-    "County Parish Borough Township Street Avenue Road Lane Drive Boulevard City Town Village Blue Shield Cross"
-  ).split(" "),
-);
-
-/** Given names frequent in US/UK records (SSA and ONS lists) that are not also ordinary English words. */
-const GIVEN = new Set(
-  (
-    "James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony " +
-    "Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey Ryan Jacob " +
-    "Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory Alexander Patrick " +
-    "Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Ethan Walter Noah " +
-    "Jeremy Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur Lawrence Dylan Jesse Jordan Bryan " +
-    "Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy Vincent Ralph Eugene Russell " +
-    "Bobby Mason Philip Louis Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa " +
-    "Nancy Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah " +
-    "Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma Nicole Helen " +
-    "Samantha Katherine Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Julie Joyce Victoria " +
-    "Kelly Christina Lauren Joan Evelyn Olivia Judith Megan Cheryl Martha Andrea Frances Hannah Jacqueline " +
-    "Gloria Teresa Kathryn Sara Janice Jean Alice Madison Doris Abigail Julia Judy Denise Marilyn Danielle " +
-    "Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori Sophia Mia Ava Chloe " +
-    "Liam Lucas Oliver Amelia Harper Ella Aria Zoe Nora Hazel Aurora Priya Rahul Wei Mohammed Muhammad Ahmed " +
-    "Fatima Aisha Yusuf Omar Ali Hassan Ivan Dmitri Olga Sven Lars Ingrid Giovanni Giuseppe Francesca Pierre " +
-    "Jean-Pierre Hans Klaus Jürgen Pieter Jan Sanjay Anil Sunita Chen Hiroshi Yuki Kenji Carlos Luis Miguel " +
-    "Javier Sofia Lucia Carmen Pedro Diego Alejandro Rosa Ana"
-  ).split(" "),
-);
-
-const SURNAMES = new Set(
-  (
-    "Smith Johnson Williams Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson " +
-    "Anderson Taylor Thomas Moore Jackson Martin Lee Perez Thompson Harris Sanchez Clark Ramirez Lewis Robinson " +
-    "Walker Allen Wright Torres Nguyen Flores Adams Nelson Baker Campbell Mitchell Carter Roberts Gomez Phillips " +
-    "Evans Turner Diaz Parker Cruz Edwards Collins Reyes Stewart Morris Morales Murphy Gutierrez " +
-    "Ortiz Morgan Cooper Peterson Bailey Kelly Howard Ramos Kim Richardson Watson Brooks Chavez " +
-    "Bennett Mendoza Ruiz Hughes Alvarez Castillo Sanders Patel Myers Ross Foster Jimenez Powell Jenkins " +
-    "Perry Russell Sullivan Henderson Coleman Simmons Patterson Jordan Reynolds Hamilton Graham Wallace " +
-    "Gonzales Alexander Griffin Hayes Ellis Stevens Murray Marshall Owens McDonald Harrison Gibson " +
-    "Kennedy Henry Mason Warren Dixon Burns Gordon Shaw Holmes Robertson Daniels " +
-    "Nichols Ferguson Hawkins Dunn Perkins Hudson Spencer Gardner Stephens Pierce " +
-    "Matthews Arnold Wagner Willis Ray Watkins Olson Carroll Duncan Snyder Cunningham Bradley Andrews " +
-    "Ruiz Harper Riley Armstrong Carpenter Weaver Greene Lawrence Elliott Chavez Austin Peters Kelley " +
-    "Franklin Lawson Ryan Schmidt Chen Wang Li Zhang Liu Singh Kumar Shah Khan Ahmed Ali Hassan Müller " +
-    "Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Rossi Russo Ferrari Esposito Bianchi Romano " +
-    "Dubois Moreau Laurent Lefebvre Kowalski Nowak Wiśniewski Ivanov Petrov Smirnov Yamamoto Tanaka Suzuki " +
-    "Watanabe Takahashi O'Brien O'Connor Murphy Byrne Walsh Okafor Okonkwo Adeyemi Mensah Haddad Nasser"
-  ).split(" "),
-);
-
+/** Capitalised words that context rules would otherwise swallow as a name or its continuation (data/names.json). */
+const STOP = NAME_LISTS.stop;
+/** Given names frequent in the records of each language that are not also ordinary words. */
+const GIVEN = NAME_LISTS.given;
+const SURNAMES = NAME_LISTS.surnames;
 /** Given names that are also ordinary words: only a name when a capitalised surname follows. */
-const AMBIGUOUS_GIVEN = new Set(
-  "Will Mark Bill Art Pat Sue Frank Ray Dawn Faith Hope Joy June April Grace Rose May Jean Joe Roy Amy Sara Ana Jan Lee Chen Kelly Jordan Henry Austin".split(
-    " ",
-  ),
-);
+const AMBIGUOUS_GIVEN = NAME_LISTS.ambiguousGiven;
 
 /**
  * Stop words the capitals loop drops as soon as it has looked them up (it reports a known token or a surname
@@ -371,28 +506,6 @@ function afterLowercaseWord(text: string, start: number): boolean {
   return c >= 97 && c <= 122;
 }
 
-/** UPPER and LOWER as a table of the codes below 256: one load in the character loops, not a chain of compares. */
-const CAPITAL = 1;
-const SMALL = 2;
-const LETTERS = new Uint8Array(256);
-for (let c = 0; c < 256; c++) {
-  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) {
-    LETTERS[c] = CAPITAL;
-  } else if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7)) {
-    LETTERS[c] = SMALL;
-  }
-}
-
-/** A character code in UPPER. */
-function isUpper(c: number): boolean {
-  return c < 256 && LETTERS[c] === CAPITAL;
-}
-
-/** A character code in LOWER. */
-function isLower(c: number): boolean {
-  return c < 256 && LETTERS[c] === SMALL;
-}
-
 /** End of `[UPPER][LOWER]+` at `at` in `text[0, limit)`, or -1. */
 function capitalWordEnd(text: string, at: number, limit: number): number {
   if (at >= limit || !isUpper(text.charCodeAt(at))) {
@@ -436,12 +549,11 @@ export function tokenEnd(text: string, at: number, limit: number): number {
 /** End of the PARTICLE at `at` in `text[from, limit)`, or -1: a whole word there (`\b` on both sides). */
 function particleEnd(text: string, at: number, from: number, limit: number): number {
   const c = text.charCodeAt(at);
-  // Every particle is lowercase ASCII.
-  if (c < 97 || c > 122 || (at > from && isWordChar(text.charCodeAt(at - 1)))) {
+  if (!(isLower(c) || isUpper(c)) || (at > from && isLetter(text.charCodeAt(at - 1)))) {
     return -1;
   }
   let end = at + 1;
-  while (end < limit && isWordChar(text.charCodeAt(end))) {
+  while (end < limit && isLetter(text.charCodeAt(end))) {
     end++;
   }
   return PARTICLES.has(text.slice(at, end)) ? end : -1;
@@ -519,16 +631,20 @@ export const NAMES: Detector = {
   triggers: [
     // CONTEXT_RE: a title (which may run into the name: "DrSmith") or a role word or phrase.
     {
-      prefixes: TITLES.split("|"),
-      words: [...ROLE_WORDS, ...ROLE_PHRASE_WORDS].map(leadingRun),
+      prefixes: TITLES_EN.split("|"),
+      words: [...TITLES_EU, ...ROLE_WORDS, ...ROLE_PHRASE_WORDS, ...EU_ROLE_PHRASES]
+        .map(leadingRun)
+        .filter((w) => w.length > 0),
     },
     { words: ["name", "patient", "full", "pt"] },
+    { words: [...new Set(WEAK_ROLE_WORDS.map(leadingRun))] },
+    { words: [...new Set(NAME_FIELD_LABELS.map(leadingRun))] },
     { words: CREDENTIALS.split("|").map(leadingRun) },
     // A capitalised stop word that is no given name or surname is dropped by the capitals loop at once.
     { capitals: true, capitalsExcept: CAPITALS_DROPPED },
   ],
-  detect(text, [contexts, labels, credentials, capitals], sink) {
-    detectNames(text, contexts, labels, credentials, capitals, sink);
+  detect(text, [contexts, labels, weak, fields, credentials, capitals], sink) {
+    detectNames(text, { contexts, labels, weak, fields, credentials, capitals }, sink);
   },
 };
 
@@ -541,18 +657,91 @@ function afterConnector(text: string, at: number): boolean {
   return p < at && (text.charCodeAt(p - 1) === 38 || (p >= 3 && text.startsWith("and", p - 3)));
 }
 
-function detectNames(
-  text: string,
-  contexts: Starts,
-  labels: Starts,
-  credentials: Starts,
-  capitals: Starts,
-  report: Sink,
-): void {
+/** Where each of the names detector's triggers held. */
+interface NameStarts {
+  readonly contexts: Starts;
+  readonly labels: Starts;
+  readonly weak: Starts;
+  readonly fields: Starts;
+  readonly credentials: Starts;
+  readonly capitals: Starts;
+}
+
+/** Whether `text[start, end)` holds a letter folded from another script (chars.ts folds them onto Þ and þ). */
+function otherScript(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xde || c === 0xfe) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The name after a weak role word: kept when listed, written in another script, or of two words or more. */
+function emitWeak(text: string, starts: Starts, found: Found): void {
+  eachAt(WEAK_CONTEXT_RE, text, starts, (m) => {
+    const start = endingGroupStart(m, 1);
+    const end = m.index + m[0].length;
+    let first = start;
+    while (first < end && !isUpper(text.charCodeAt(first))) {
+      first++;
+    }
+    const firstEnd = tokenEnd(text, first, end);
+    const kind = firstEnd < 0 ? 0 : lexicon(text, first, firstEnd, hashOf(text, first, firstEnd));
+    const listed = (kind & (IS_GIVEN | IS_SURNAME | IS_AMBIGUOUS)) !== 0 && (kind & IS_STOP) === 0;
+    if (listed || otherScript(text, start, end) || (firstEnd >= 0 && firstEnd < end)) {
+      emitTokens(text, start, end, found);
+    }
+  });
+}
+
+/** A name field's value, in any case: reported whole, each of its words learnt. */
+function emitFields(text: string, starts: Starts, found: Found): void {
+  eachAt(NAME_FIELD_RE, text, starts, (m) => {
+    const start = endingGroupStart(m, 1);
+    const end = m.index + m[0].length;
+    // "Nguyen, Thi": each side of a comma is a name of its own, as NAME_LABEL_RE reports them.
+    let part = start;
+    for (
+      let comma = text.indexOf(",", start);
+      comma >= 0 && comma < end;
+      comma = text.indexOf(",", part)
+    ) {
+      found.name(part, comma);
+      part = comma + 1;
+      while (isBlank(text.charCodeAt(part))) {
+        part++;
+      }
+    }
+    found.name(part, end);
+    let w = start;
+    while (w < end) {
+      while (w < end && !isLetter(text.charCodeAt(w))) {
+        w++;
+      }
+      let e = w;
+      while (e < end && isLetter(text.charCodeAt(e))) {
+        e++;
+      }
+      // Stop words are never learnt (emitTokens neither): the capitals loop is not even handed their starts.
+      const h = hashOf(text, w, e);
+      if (e - w >= 2 && (lexicon(text, w, e, h) & IS_STOP) === 0) {
+        learn(found, text, w, e, h);
+      }
+      w = e;
+    }
+  });
+}
+
+function detectNames(text: string, starts: NameStarts, report: Sink): void {
+  const { contexts, labels, weak, fields, credentials, capitals } = starts;
   const found = new Found(report);
   const { known, spans } = found;
   emitMatches(CONTEXT_RE, text, contexts, found);
   emitMatches(NAME_LABEL_RE, text, labels, found);
+  emitWeak(text, weak, found);
+  emitFields(text, fields, found);
   let free = 0;
   for (const at of credentials) {
     CREDENTIAL_RE.lastIndex = at;
@@ -584,7 +773,8 @@ function detectNames(
     if (
       !given &&
       ((kind & (IS_SURNAME | IS_AMBIGUOUS)) === IS_SURNAME ||
-        (((found.knownBits >>> (h & 31)) & 1) !== 0 && known.has(text.slice(start, end))))
+        (((found.knownBits >>> (h & 31)) & 1) !== 0 && known.has(text.slice(start, end))) ||
+        otherScript(text, start, end))
     ) {
       found.name(start, end);
       continue;

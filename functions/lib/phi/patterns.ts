@@ -4,16 +4,8 @@
  */
 import { isIPv6 } from "net";
 import { KEYED_TYPES as PHI_TYPES_BY_KEY, phiTypeOfKey } from "./keys";
-import {
-  Detector,
-  eachAt,
-  endingGroupStart,
-  isDigit,
-  isWordChar,
-  MAX_RUN,
-  sticky,
-  Trigger,
-} from "./scan";
+import { isDigit, isWordChar } from "./chars";
+import { Detector, eachAt, endingGroupStart, labelTrigger, MAX_RUN, sticky, Trigger } from "./scan";
 import { PhiType } from "./types";
 
 /** "patient" -> "(?:[Pp]atient|PATIENT)": keywords in three casings while the rest of a regex stays case-sensitive. */
@@ -214,13 +206,19 @@ const DATE_DETECTORS: Detector[] = [
   MONTH_DAY,
 ];
 
+const AGE_LABELS = "age|aged";
+
 const AGE_DETECTORS: Detector[] = [
   simple(
     "AGE",
     digitsThen((n) => n === 2 || n === 3, "- yY"),
     /\b(9\d|1[0-1]\d)(?=[- ]?(?:years?\b|yrs?\b|yo\b|y\.o\.|y\/o\b))/i,
   ),
-  simple("AGE", { words: ["age", "aged"] }, /\b(?:age|aged)[ \t]*[:=]?[ \t]*(9\d|1[0-1]\d)\b/i),
+  simple(
+    "AGE",
+    labelTrigger(AGE_LABELS),
+    new RegExp(`\\b(?:${AGE_LABELS})[ \\t]*[:=]?[ \\t]*(9\\d|1[0-1]\\d)\\b`, "i"),
+  ),
 ];
 
 // Phone numbers are one detector so that a fax label turns the same match into FAX instead of double-reporting.
@@ -420,55 +418,44 @@ const MAC_ADDRESS: Detector = {
 const ID_VALUE = "((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9](?:[ -]\\d{2,}(?![\\d.]))?)";
 const LABEL_TAIL = "[ \\t]*(?:(?:number|no\\.?|num\\.?|nbr|#|id|is|of)[ \\t]*)*[:#=.-]?[ \\t]*";
 
-/** `labels` (alternatives of a regex) start with one of `words` (whole letter runs). */
-function labelled(
-  type: PhiType,
-  words: ReadonlyArray<string>,
-  labels: string,
-  value = ID_VALUE,
-): Detector {
+/** `labels` (alternatives of a regex) followed by a value; the trigger is derived from the labels. */
+function labelled(type: PhiType, labels: string, value = ID_VALUE): Detector {
   return simple(
     type,
-    { words },
+    labelTrigger(labels),
     new RegExp(`\\b(?:${labels})(?![A-Za-z])${LABEL_TAIL}${value}`, "i"),
   );
 }
 
 /**
  * Labels followed by an identifier of the same shape, in priority order, scanned as one regex: at any position
- * the first label that matches decides the category ("patient ID" is an MRN, not a generic ID). Next to each
- * category's labels, the letter runs they start with (its trigger).
+ * the first label that matches decides the category ("patient ID" is an MRN, not a generic ID). The trigger is
+ * derived from the labels (labelTrigger).
  */
-const ID_LABELS: ReadonlyArray<[PhiType, string, string]> = [
+const ID_LABELS: ReadonlyArray<[PhiType, string]> = [
   [
     "MRN",
     "mrn|medical record|med(?:ical)? rec(?:ord)?|mr(?=[ \\t]*(?:#|no\\b|number))|chart|hospital(?= number| no\\b| #)|unit number|patient id|pt id|emr(?: id)?|ehr(?: id)?",
-    "mrn medical med mr chart hospital unit patient pt emr ehr",
   ],
   [
     "HEALTH_PLAN",
     "member(?=[ \\t]*(?:id|#|no\\b|number))|subscriber|policy|insurance(?: id| member)?|medicare(?: beneficiary)?(?: id| mbi)?|medicaid(?: id)?|mbi|health plan(?: beneficiary)?|beneficiary|group(?=[ \\t]*(?:#|no\\b|number))|plan(?=[ \\t]*(?:id|#|number))|payer id|hicn",
-    "member subscriber policy insurance medicare medicaid mbi health beneficiary group plan payer hicn",
   ],
   [
     "ACCOUNT",
     "acct|account|billing(?= id| #| number)|encounter(?= id| #| number| no\\b)|visit(?= id| #| number| no\\b)|fin|invoice|guarantor(?= id| #| number)|iban|routing",
-    "acct account billing encounter visit fin invoice guarantor iban routing",
   ],
   [
     "LICENSE",
-    "licen[cs]e(?![ \\t]*plate)|lic\\.?|dea|npi|certificate|cert\\.?|driver'?s licen[cs]e|dl|board certification|registration(?= #| number| no\\b)|permit",
-    "licence license lic dea npi certificate cert driver drivers dl board registration permit",
+    "licen[cs]e(?![ \\t]*plate)|lic\\.?|dea|npi|certificate|cert\\.?|driver's licen[cs]e|drivers licen[cs]e|dl|board certification|registration(?= #| number| no\\b)|permit",
   ],
   [
     "DEVICE",
     "serial|s/n|sn|device(?: id| identifier| serial| udi)?|udi|imei|pacemaker(?: serial| id)?|implant(?: serial| id)?|model(?= #| number| no\\b)|lot(?= #| number| no\\b)|pump(?= id| serial| #)|monitor(?= id| serial| #)",
-    "serial s sn device udi imei pacemaker implant model lot pump monitor",
   ],
   [
     "ID",
     "id|identifier|(?:case|claim|reference|ref|order|requisition|confirmation|ticket|sample|record|employee|badge|student|passport|member)(?=[ \\t]*(?:id|#|no\\b|number))|specimen|accession|passport|barcode",
-    "id identifier case claim reference ref order requisition confirmation ticket sample record employee badge student passport member specimen accession barcode",
   ],
 ];
 const ID_LABEL_RE = new RegExp(
@@ -479,7 +466,7 @@ const ID_LABEL_RE = new RegExp(
 const LABELLED_IDS: Detector = {
   type: "ID",
   also: ID_LABELS.map(([type]) => type),
-  triggers: [{ words: ID_LABELS.flatMap(([, , words]) => words.split(" ")) }],
+  triggers: [labelTrigger(ID_LABELS.map(([, labels]) => labels).join("|"))],
   detect(text, [starts], sink) {
     eachAt(ID_LABEL_RE, text, starts, (m) => {
       let label = 0;
@@ -496,7 +483,6 @@ const LABELLED: Detector[] = [
   LABELLED_IDS,
   labelled(
     "SSN",
-    ["ssn", "ss", "social"],
     "ssn|ss#|social security(?: card)?|social sec\\.?",
     "(\\d{3}[- ]?\\d{2}[- ]?\\d{4})\\b",
   ),
@@ -514,7 +500,6 @@ const LABELLED: Detector[] = [
   wordShaped("LICENSE", (n) => n === 9, /[ABFGMPRX][A-Z]\d{7}/y, "ABFGMPRX"),
   labelled(
     "VEHICLE",
-    ["licence", "license", "plate", "tag", "vin", "vehicle"],
     "licen[cs]e plate|plate|tag(?= #| number| no\\b)|vin|vehicle id(?:entification)?",
     "((?=[A-Za-z -]*\\d)[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{1,13})\\b",
   ),

@@ -1,8 +1,9 @@
 import { DETECTORS } from "./detectors";
 import { eachOccurrence } from "./occurrences";
 import { detectPatient } from "./patient";
-import { isWordChar, onlyBlanks, Starts, TriggerSet } from "./scan";
-import { Finding, maskOf, PHI_TYPES, PhiType, RedactOptions, RedactResult } from "./types";
+import { fold, isSpace, isWordChar, onlyBlanks } from "./chars";
+import { Starts, TriggerSet } from "./scan";
+import { Finding, maskOf, Patient, PHI_TYPES, PhiType, RedactOptions, RedactResult } from "./types";
 
 const ALL = new Set<PhiType>(PHI_TYPES);
 /** On equal length the more specific category wins: PHI_TYPES lists ID (the catch-all) last. */
@@ -12,14 +13,13 @@ const MASK_RE = new RegExp(`\\[(?:${PHI_TYPES.join("|")})\\]`, "g");
 /** One scan of a text finds where each detector can match. */
 const TRIGGERS = new TriggerSet(DETECTORS.flatMap((d) => d.triggers));
 
-/** Each detector's share of the scan's lists: the lists are reused by every scan, so are these views. */
-const VIEWS: ReadonlyArray<ReadonlyArray<Starts>> = (() => {
-  const lists = TRIGGERS.scan("");
+/** Where each detector's triggers start in the scan's lists (its share is the next `triggers.length` lists). */
+const FIRST_TRIGGER: ReadonlyArray<number> = (() => {
   let at = 0;
   return DETECTORS.map((d) => {
-    const mine = lists.slice(at, at + d.triggers.length);
+    const first = at;
     at += d.triggers.length;
-    return mine;
+    return first;
   });
 })();
 
@@ -206,55 +206,59 @@ function propagate(
   });
 }
 
-/** The detection pass under way: what `sink` checks findings against and adds them to. */
-const pass: {
-  input: string;
-  masks: Masks;
-  wanted: ReadonlySet<PhiType>;
-  found: Finding[];
-} = { input: "", masks: [], wanted: ALL, found: [] };
+/** One detection pass: what its sink checks findings against, and the findings it has taken. */
+class Pass {
+  readonly found: Finding[] = [];
 
-/** Takes a detector's finding for the pass under way. */
-function sink(type: PhiType, start: number, end: number): void {
-  const { input, masks } = pass;
-  if (end <= start || (pass.wanted !== ALL && !pass.wanted.has(type))) {
-    return;
-  }
-  // Masks are sorted and disjoint: the first one ending after `start` is the only one that can overlap.
-  let lo = 0;
-  let hi = masks.length >> 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (masks[2 * mid + 1] <= start) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
+  constructor(
+    readonly input: string,
+    /** The masks already in `input`: no finding may overlap one. */
+    readonly masks: Masks,
+    readonly wanted: ReadonlySet<PhiType>,
+  ) {}
+
+  /** Takes a detector's finding (bound, so that detectors can be handed it as a plain function). */
+  readonly sink = (type: PhiType, start: number, end: number): void => {
+    const { input, masks, wanted } = this;
+    if (end <= start || (wanted !== ALL && !wanted.has(type))) {
+      return;
     }
-  }
-  if (2 * lo < masks.length && masks[2 * lo] < end) {
-    return;
-  }
-  // Findings always cover whole words: a mask placed mid-word would create a word boundary that a second pass
-  // could match on, and the rest of a half-masked word is usually part of the same identifier.
-  while (
-    start > 0 &&
-    isWordChar(input.charCodeAt(start - 1)) &&
-    isWordChar(input.charCodeAt(start))
-  ) {
-    start--;
-  }
-  while (
-    end < input.length &&
-    isWordChar(input.charCodeAt(end - 1)) &&
-    isWordChar(input.charCodeAt(end))
-  ) {
-    end++;
-  }
-  pass.found.push({ type, start, end });
+    // Masks are sorted and disjoint: the first one ending after `start` is the only one that can overlap.
+    let lo = 0;
+    let hi = masks.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (masks[2 * mid + 1] <= start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (2 * lo < masks.length && masks[2 * lo] < end) {
+      return;
+    }
+    // Findings always cover whole words: a mask placed mid-word would create a word boundary that a second pass
+    // could match on, and the rest of a half-masked word is usually part of the same identifier.
+    while (
+      start > 0 &&
+      isWordChar(input.charCodeAt(start - 1)) &&
+      isWordChar(input.charCodeAt(start))
+    ) {
+      start--;
+    }
+    while (
+      end < input.length &&
+      isWordChar(input.charCodeAt(end - 1)) &&
+      isWordChar(input.charCodeAt(end))
+    ) {
+      end++;
+    }
+    this.found.push({ type, start, end });
+  };
 }
 
-function anyStart(lists: ReadonlyArray<Starts>): boolean {
-  for (let k = 0; k < lists.length; k++) {
+function anyStart(lists: ReadonlyArray<Starts>, from: number, count: number): boolean {
+  for (let k = from; k < from + count; k++) {
     if (lists[k].length > 0) {
       return true;
     }
@@ -263,49 +267,47 @@ function anyStart(lists: ReadonlyArray<Starts>): boolean {
 }
 
 /**
- * Every detector's raw findings on `input`, before propagation and merging. `masks` are the masks in `input` when
- * the caller knows them (a rendered text), else they are searched for.
+ * Every detector's raw findings on `input`, before propagation and merging, in a pass of this call's own. `masks`
+ * are the masks in `input` when the caller knows them (a rendered text), else they are searched for.
  */
 function collect(
   input: string,
   options: RedactOptions,
   wanted: ReadonlySet<PhiType>,
   masks: Masks = maskSpans(input),
-): Finding[] {
-  pass.input = input;
-  pass.masks = masks;
-  pass.wanted = wanted;
-  pass.found = [];
+): Pass {
+  const pass = new Pass(input, masks, wanted);
   if (options?.patient !== undefined) {
-    detectPatient(input, options.patient, sink);
+    detectPatient(input, options.patient, pass.sink);
   }
-  TRIGGERS.scan(input);
+  const lists = TRIGGERS.scan(input);
   for (let i = 0; i < DETECTORS.length; i++) {
     const d = DETECTORS[i];
+    const first = FIRST_TRIGGER[i];
     // Every match starts where a trigger holds: a detector none of whose triggers held has nothing to find.
     if (
-      anyStart(VIEWS[i]) &&
+      anyStart(lists, first, d.triggers.length) &&
       (wanted === ALL || wanted.has(d.type) || d.also?.some((t) => wanted.has(t)))
     ) {
-      d.detect(input, VIEWS[i], sink);
+      d.detect(input, lists.slice(first, first + d.triggers.length), pass.sink);
     }
   }
-  return pass.found;
+  return pass;
 }
 
-/** One detection pass over `input`: merged findings, no rendering. */
+/** One detection pass over `input`: merged findings (no rendering), and the masks `input` held. */
 function detect(
   input: string,
   options: RedactOptions,
   wanted: ReadonlySet<PhiType>,
   masks?: Masks,
-): Finding[] {
-  const found = collect(input, options, wanted, masks);
-  if (found.length === 0) {
-    return found;
+): { findings: Finding[]; masks: Masks } {
+  const pass = collect(input, options, wanted, masks);
+  if (pass.found.length === 0) {
+    return { findings: pass.found, masks: pass.masks };
   }
-  propagate(input, found, sink);
-  return merge(input, found);
+  propagate(input, pass.found, pass.sink);
+  return { findings: merge(input, pass.found), masks: pass.masks };
 }
 
 interface Rendered {
@@ -388,10 +390,6 @@ const WINDOW_MARGIN = 640;
 /** Past this share of the output, scanning the windows costs about as much as scanning everything. */
 const WINDOW_SHARE = 0.6;
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
-}
-
 /**
  * Whether a scan of `out` (the input rendered with `findings`) might find anything new, judged from windows
  * around the masks that `findings` has and `previous` had not. Text outside the windows is unchanged since the
@@ -452,30 +450,90 @@ function changedNearMasks(
     return true;
   }
   for (const [ws, we] of windows) {
-    if (collect(out.slice(ws, we), options, wanted).length > 0) {
+    if (collect(out.slice(ws, we), options, wanted).found.length > 0) {
       return true;
     }
   }
   return false;
 }
 
+/** Every string in `value` folded (chars.ts), so that a patient's identifiers match the folded view. */
+function foldStrings(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") {
+    return fold(value).text;
+  }
+  if (depth > 8 || value === null || typeof value !== "object") {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => foldStrings(v, depth + 1));
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = foldStrings(v, depth + 1);
+  }
+  return out;
+}
+
+const foldedPatients = new WeakMap<object, Patient>();
+
+function foldedOptions(options: RedactOptions): RedactOptions {
+  const patient = options?.patient;
+  if (patient === undefined || patient === null || typeof patient !== "object") {
+    return options;
+  }
+  let folded = foldedPatients.get(patient);
+  if (folded === undefined) {
+    try {
+      folded = foldStrings(patient) as Patient;
+    } catch {
+      // A getter that throws or a proxy: the patient contributes nothing rather than the call failing.
+      folded = {};
+    }
+    foldedPatients.set(patient, folded);
+  }
+  return { ...options, patient: folded };
+}
+
 /**
  * Detects and masks PHI in `text`. Never throws: a non-string is converted with String() (null and undefined
  * give ""), and a malformed `options.patient` contributes whatever identifiers it does carry. Redacting the
  * result again finds nothing: the output is re-scanned and anything the masks exposed is masked too.
+ *
+ * The detectors read the folded view of the text (chars.ts: composed accents, ASCII spaces and digits); their
+ * findings are mapped back to offsets into `text`, and the masks are placed in `text` itself.
  */
 export function redactText(text: unknown, options: RedactOptions = {}): RedactResult {
   const input = toText(text);
   if (input.length === 0) {
     return { text: input, findings: [] };
   }
+  const view = fold(input);
+  const found = redactView(view.text, foldedOptions(options));
+  if (!view.changed) {
+    return found;
+  }
+  if (found.findings.length === 0) {
+    return { text: input, findings: [] };
+  }
+  const from = view.from;
+  const findings =
+    from === undefined
+      ? found.findings
+      : found.findings.map((f) => ({ type: f.type, start: from[f.start], end: from[f.end] }));
+  return { text: render(input, findings, []).text, findings };
+}
+
+/** redactText on the folded view `input`. */
+function redactView(input: string, options: RedactOptions): RedactResult {
   const wanted = Array.isArray(options?.categories) ? new Set<PhiType>(options.categories) : ALL;
-  let findings = detect(input, options, wanted);
+  const first = detect(input, options, wanted);
+  let findings = first.findings;
   if (findings.length === 0) {
     return { text: input, findings };
   }
   // The masks `input` held: `detect` looked for them, and a finding never overlaps one.
-  const inputMasks = pass.masks;
+  const inputMasks = first.masks;
   let { text: out, masks } = render(input, findings, inputMasks);
   // Masks change lengths and neighbours, so context-dependent patterns ("phone ... 555-1234" within a window) can
   // read the masked text differently: scan again until nothing new is found, which makes redaction idempotent.
@@ -486,7 +544,7 @@ export function redactText(text: unknown, options: RedactOptions = {}): RedactRe
     if (!changedNearMasks(out, previous, findings, options, wanted)) {
       break;
     }
-    const again = detect(out, options, wanted, masks);
+    const again = detect(out, options, wanted, masks).findings;
     if (again.length === 0) {
       break;
     }

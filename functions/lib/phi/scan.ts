@@ -8,6 +8,7 @@
  * global scan of the same regex would find, provided the trigger is a necessary condition
  * (tests/functions/phi/triggers.test.ts checks that on the corpus and on generated text).
  */
+import { isDigit, isLower, isUpper, isWordChar } from "./chars";
 import { PhiType, Sink } from "./types";
 
 export interface Trigger {
@@ -58,14 +59,14 @@ export const MAX_RUN = 24;
 /** Candidate positions per trigger, ascending and distinct; valid until the next scan by the same TriggerSet. */
 export type Starts = ReadonlyArray<number>;
 
-/** The lists one table entry appends the position to: distinct, so no list receives a position twice. */
-type Targets = ReadonlyArray<number[]>;
+/** The lists (by index) one table entry appends the position to: distinct, so no list receives a position twice. */
+type Targets = ReadonlyArray<number>;
 
 /**
- * No list. Built by emptying a one-list array: an empty literal would have another elements kind (and map) than
+ * No list. Built by emptying a one-index array: an empty literal could get another elements kind (and map) than
  * the other Targets, and every load from a Targets in the scan would be polymorphic.
  */
-const NONE: Targets = [[]].slice(1);
+const NONE: Targets = [0].slice(1);
 const WORD = 1;
 const DIGIT = 2;
 const LETTER = 4;
@@ -73,17 +74,18 @@ const UPPER = 8;
 /** Latin-1 capitals (not word characters for `\b`, but capitals for names). */
 const LATIN_UPPER = 16;
 
+/** The character classes of chars.ts, for the codes below 256, as one table the scan reads with one load. */
 const CLASS = new Uint8Array(256);
 for (let c = 0; c < 256; c++) {
-  if (c >= 48 && c <= 57) {
+  if (isDigit(c)) {
     CLASS[c] = WORD | DIGIT;
-  } else if (c >= 65 && c <= 90) {
+  } else if (c < 128 && isUpper(c)) {
     CLASS[c] = WORD | LETTER | UPPER;
-  } else if (c >= 97 && c <= 122) {
+  } else if (c < 128 && isLower(c)) {
     CLASS[c] = WORD | LETTER;
-  } else if (c === 95) {
+  } else if (isWordChar(c)) {
     CLASS[c] = WORD;
-  } else if (c >= 0xc0 && c <= 0xde && c !== 0xd7) {
+  } else if (isUpper(c)) {
     CLASS[c] = LATIN_UPPER;
   }
 }
@@ -102,6 +104,269 @@ const LETTERS_SHIFT = 4;
 
 function union(...sets: ReadonlyArray<ReadonlyArray<number>>): number[] {
   return [...new Set(sets.flat())].sort((a, b) => a - b);
+}
+
+/** Step 1: refuses triggers the scan could not honour, saying why. */
+function checkTriggers(triggers: ReadonlyArray<Trigger>): void {
+  for (const t of triggers) {
+    for (const w of [...(t.words ?? []), ...(t.prefixes ?? [])]) {
+      if (!/^[a-z]+$/.test(w.toLowerCase())) {
+        throw new Error(
+          `trigger word "${w}" must be ASCII letters only: a letter run never holds anything else`,
+        );
+      }
+    }
+    if (t.capitalsExcept !== undefined && t.capitals !== true) {
+      throw new Error("capitalsExcept needs capitals: true on the same trigger");
+    }
+    for (const w of t.capitalsExcept ?? []) {
+      if (!/^[A-Z][a-z]*$/.test(w)) {
+        throw new Error(
+          `capitalsExcept word "${w}" must be a capital and lowercase ASCII letters: only such a run starts a capitalised word`,
+        );
+      }
+    }
+    for (const ch of t.chars ?? "") {
+      if (ch.charCodeAt(0) >= 128 || (CLASS[ch.charCodeAt(0)] & WORD) !== 0) {
+        throw new Error(
+          `trigger character "${ch}" must be ASCII and not a word character: words are found as runs`,
+        );
+      }
+    }
+    // Word runs are known only when they end, after the digit and letter runs inside them were reported: a
+    // list that mixed the two would not be in ascending order.
+    if (t.wordLength !== undefined && Object.keys(t).length > 1) {
+      throw new Error(
+        "a wordLength trigger must be on its own: declare a second trigger for the rest",
+      );
+    }
+  }
+}
+
+/** The words of the triggers: per lowercase word, the triggers it fires as a whole run and as a prefix. */
+interface WordKeys {
+  readonly keys: Map<string, { exact: number[]; prefix: number[] }>;
+  /** Per lowercase capitalsExcept word, the triggers that except it. */
+  readonly exceptions: Map<string, number[]>;
+}
+
+/** Step 2: every word, prefix and excepted word, lowercased, with the triggers it belongs to. */
+function wordKeys(triggers: ReadonlyArray<Trigger>): WordKeys {
+  const keys = new Map<string, { exact: number[]; prefix: number[] }>();
+  const key = (word: string) => {
+    const k = word.toLowerCase();
+    let entry = keys.get(k);
+    if (entry === undefined) {
+      entry = { exact: [], prefix: [] };
+      keys.set(k, entry);
+    }
+    return entry;
+  };
+  triggers.forEach((t, d) => {
+    t.words?.forEach((w) => key(w).exact.push(d));
+    t.prefixes?.forEach((w) => key(w).prefix.push(d));
+  });
+  // The excepted words become trie nodes too: a run that is one then ends in a node of its own.
+  const exceptions = new Map<string, number[]>();
+  triggers.forEach((t, d) => {
+    for (const w of t.capitalsExcept ?? []) {
+      key(w);
+      const k = w.toLowerCase();
+      exceptions.set(k, union(exceptions.get(k) ?? [], [d]));
+    }
+  });
+  return { keys, exceptions };
+}
+
+/** The trie of the words, as the scan walks it. */
+interface Trie {
+  /** Per node slot and letter, the next node's slot base (0 = no child yet: the root is nobody's child). */
+  readonly children: number[];
+  readonly parent: number[];
+  /** The letters that lead to each node. */
+  readonly spelled: string[];
+  /** Per node, the triggers whose word it is and those whose prefix it is. */
+  readonly exact: number[][];
+  readonly prefix: number[][];
+  /** Per node (dead nodes included), the prefixes a run reaching it starts with. */
+  readonly prefixed: number[][];
+  /** How many nodes are real (the rest are dead nodes). */
+  readonly real: number;
+}
+
+/** Step 3: the trie of the words and prefixes. */
+function buildTrie(keys: WordKeys["keys"]): Trie {
+  const children: number[] = new Array(1 << STRIDE_SHIFT).fill(0);
+  const parent = [0];
+  const spelled = [""];
+  const exact: number[][] = [[]];
+  const prefix: number[][] = [[]];
+  for (const [word, entry] of keys) {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const slot = (node << STRIDE_SHIFT) + word.charCodeAt(i) - 97;
+      if (children[slot] === 0) {
+        children[slot] = parent.length << STRIDE_SHIFT;
+        spelled.push(spelled[node] + word[i]);
+        parent.push(node);
+        exact.push([]);
+        prefix.push([]);
+        children.push(...new Array(1 << STRIDE_SHIFT).fill(0));
+      }
+      node = children[slot] >> STRIDE_SHIFT;
+    }
+    exact[node] = union(exact[node], entry.exact);
+    prefix[node] = union(prefix[node], entry.prefix);
+  }
+  // The prefixes a run reaching a node starts with: its own and its ancestors' (parents come first).
+  const prefixed: number[][] = [[]];
+  for (let node = 1; node < parent.length; node++) {
+    prefixed.push(union(prefixed[parent[node]], prefix[node]));
+  }
+  return { children, parent, spelled, exact, prefix, prefixed, real: parent.length };
+}
+
+/**
+ * Step 4: a run that leaves the trie goes on in a dead node (one per set of prefixes met on the way) that loops to
+ * itself on every letter, so that the walk reads each letter of the run the same way, with one exit.
+ */
+function addDeadNodes(trie: Trie): void {
+  const { children, prefixed, real } = trie;
+  const dead = new Map<string, number>();
+  for (let node = 0; node < real; node++) {
+    const k = prefixed[node].join(",");
+    let to = dead.get(k);
+    if (to === undefined) {
+      to = prefixed.length << STRIDE_SHIFT;
+      dead.set(k, to);
+      prefixed.push(prefixed[node]);
+      children.push(...new Array(26).fill(to), ...new Array((1 << STRIDE_SHIFT) - 26).fill(0));
+    }
+    for (let k = 0; k < 26; k++) {
+      if (children[(node << STRIDE_SHIFT) + k] === 0) {
+        children[(node << STRIDE_SHIFT) + k] = to;
+      }
+    }
+  }
+}
+
+/** The scan's lookup tables, each entry the triggers it fires (before they become lists). */
+interface Tables {
+  readonly letters: number[][];
+  readonly exceptAt: Uint8Array;
+  readonly excepted: number[][];
+  readonly digits: number[][];
+  readonly wordLength: number[][];
+  readonly chars: number[][];
+  readonly capitals: number[];
+}
+
+/** Step 5: what each letter run, digit run, word run and character fires. */
+function buildTables(
+  triggers: ReadonlyArray<Trigger>,
+  trie: Trie,
+  exceptions: WordKeys["exceptions"],
+): Tables {
+  const indices = (pick: (t: Trigger) => boolean): number[] => {
+    const out: number[] = [];
+    triggers.forEach((t, d) => {
+      if (pick(t)) {
+        out.push(d);
+      }
+    });
+    return out;
+  };
+  const capitals = indices((t) => t.capitals === true);
+  const { prefixed, exact, spelled, real } = trie;
+  const letters: number[][] = [];
+  const exceptAt = new Uint8Array(prefixed.length);
+  const excepted: number[][] = [];
+  for (let node = 0; node < prefixed.length; node++) {
+    // A run that ends in a trie node is that whole word.
+    const ended = node < real ? union(prefixed[node], exact[node]) : prefixed[node];
+    letters.push(ended, union(ended, capitals));
+    const except = node > 0 && node < real ? exceptions.get(spelled[node]) : undefined;
+    excepted.push(
+      except === undefined
+        ? []
+        : union(
+            ended,
+            capitals.filter((d) => !except.includes(d)),
+          ),
+    );
+    exceptAt[node] = except === undefined ? 0 : 1;
+  }
+  const digits: number[][] = [];
+  for (let len = 0; len <= MAX_RUN; len++) {
+    for (let next = 0; next < NEXT_CLASSES; next++) {
+      const ch = next < OTHER ? String.fromCharCode(next) : "";
+      digits.push(len === 0 ? [] : indices((t) => t.digits?.(len, ch) === true));
+    }
+  }
+  const wordLength: number[][] = [];
+  for (let len = 0; len <= MAX_RUN; len++) {
+    for (let first = 0; first < 128; first++) {
+      const ch = String.fromCharCode(first);
+      wordLength.push(
+        len === 0 || (CLASS[first] & WORD) === 0
+          ? []
+          : indices((t) => t.wordLength?.(len, ch) === true),
+      );
+    }
+  }
+  const chars: number[][] = [];
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    chars.push(indices((t) => t.chars?.includes(ch) === true));
+  }
+  return { letters, exceptAt, excepted, digits, wordLength, chars, capitals };
+}
+
+/**
+ * Step 6: one list per distinct trigger. Two triggers in exactly the same entries of every table receive the
+ * same positions on every text: they share a list. Returns, per trigger, the index of its list, and the number of
+ * lists.
+ */
+function shareLists(
+  count: number,
+  tables: Tables,
+): { listOf: number[]; lists: number; targets: (entry: ReadonlyArray<number>) => Targets } {
+  const entries = [
+    ...tables.letters,
+    ...tables.excepted,
+    ...tables.digits,
+    ...tables.wordLength,
+    ...tables.chars,
+    tables.capitals,
+  ];
+  const signatures: number[][] = Array.from({ length: count }, () => []);
+  entries.forEach((entry, e) => entry.forEach((d) => signatures[d].push(e)));
+  const bySignature = new Map<string, number>();
+  const listOf = signatures.map((sig) => {
+    const k = sig.join(",");
+    let list = bySignature.get(k);
+    if (list === undefined) {
+      list = bySignature.size;
+      bySignature.set(k, list);
+    }
+    return list;
+  });
+  // Equal entries share one Targets array: a few dozen objects for the scan to touch, not thousands.
+  const targetsByKey = new Map<string, Targets>();
+  const targets = (entry: ReadonlyArray<number>): Targets => {
+    const lists = [...new Set(entry.map((d) => listOf[d]))].sort((a, b) => a - b);
+    if (lists.length === 0) {
+      return NONE;
+    }
+    const k = lists.join(",");
+    let t = targetsByKey.get(k);
+    if (t === undefined) {
+      t = lists;
+      targetsByKey.set(k, t);
+    }
+    return t;
+  };
+  return { listOf, lists: bySignature.size, targets };
 }
 
 export class TriggerSet {
@@ -123,228 +388,43 @@ export class TriggerSet {
   private readonly chars: Targets[];
   /** What a Latin-1 capital not preceded by an ASCII letter fires. */
   private readonly latin: Targets;
-  /** One list per distinct trigger: triggers that hold at the same positions on every text share one. */
-  private readonly outputs: number[][];
-  private readonly lists: number[][];
+  /** How many lists a scan fills: one per distinct trigger. */
+  private readonly listCount: number;
+  /** Per trigger, the index of the list it receives. */
+  private readonly listOf: ReadonlyArray<number>;
 
+  /** Builds the scan's tables from the triggers, in the named steps above. */
   constructor(triggers: ReadonlyArray<Trigger>) {
-    const keys = new Map<string, { exact: number[]; prefix: number[] }>();
-    const key = (word: string) => {
-      const k = word.toLowerCase();
-      if (!/^[a-z]+$/.test(k)) {
-        throw new Error(
-          `trigger word "${word}" must be ASCII letters only: a letter run never holds anything else`,
-        );
-      }
-      let entry = keys.get(k);
-      if (entry === undefined) {
-        entry = { exact: [], prefix: [] };
-        keys.set(k, entry);
-      }
-      return entry;
-    };
-    triggers.forEach((t, d) => {
-      t.words?.forEach((w) => key(w).exact.push(d));
-      t.prefixes?.forEach((w) => key(w).prefix.push(d));
-    });
-    // The excepted words become trie nodes too: a run that is one then ends in a node of its own.
-    const exceptions = new Map<string, number[]>();
-    triggers.forEach((t, d) => {
-      if (t.capitalsExcept !== undefined && t.capitals !== true) {
-        throw new Error("capitalsExcept needs capitals: true on the same trigger");
-      }
-      for (const w of t.capitalsExcept ?? []) {
-        if (!/^[A-Z][a-z]*$/.test(w)) {
-          throw new Error(
-            `capitalsExcept word "${w}" must be a capital and lowercase ASCII letters: only such a run starts a capitalised word`,
-          );
-        }
-        key(w);
-        const k = w.toLowerCase();
-        exceptions.set(k, union(exceptions.get(k) ?? [], [d]));
-      }
-    });
-    for (const t of triggers) {
-      for (const ch of t.chars ?? "") {
-        if (ch.charCodeAt(0) >= 128 || (CLASS[ch.charCodeAt(0)] & WORD) !== 0) {
-          throw new Error(
-            `trigger character "${ch}" must be ASCII and not a word character: words are found as runs`,
-          );
-        }
-      }
-      // Word runs are known only when they end, after the digit and letter runs inside them were reported: a
-      // list that mixed the two would not be in ascending order.
-      if (t.wordLength !== undefined && Object.keys(t).length > 1) {
-        throw new Error(
-          "a wordLength trigger must be on its own: declare a second trigger for the rest",
-        );
-      }
-    }
-
-    // The trie of the words and prefixes (0 = no child yet: the root is nobody's child).
-    const children: number[] = new Array(1 << STRIDE_SHIFT).fill(0);
-    const parent = [0];
-    /** The letters that lead to each node. */
-    const spelled = [""];
-    const exact: number[][] = [[]];
-    const prefix: number[][] = [[]];
-    for (const [word, entry] of keys) {
-      let node = 0;
-      for (let i = 0; i < word.length; i++) {
-        const slot = (node << STRIDE_SHIFT) + word.charCodeAt(i) - 97;
-        if (children[slot] === 0) {
-          children[slot] = parent.length << STRIDE_SHIFT;
-          spelled.push(spelled[node] + word[i]);
-          parent.push(node);
-          exact.push([]);
-          prefix.push([]);
-          children.push(...new Array(1 << STRIDE_SHIFT).fill(0));
-        }
-        node = children[slot] >> STRIDE_SHIFT;
-      }
-      exact[node] = union(exact[node], entry.exact);
-      prefix[node] = union(prefix[node], entry.prefix);
-    }
-    // The prefixes a run reaching a node starts with: its own and its ancestors' (parents come first).
-    const prefixed: number[][] = [[]];
-    for (let node = 1; node < parent.length; node++) {
-      prefixed.push(union(prefixed[parent[node]], prefix[node]));
-    }
-    // A run that leaves the trie goes on in a dead node (one per set of prefixes met on the way) that loops to
-    // itself on every letter, so that the walk reads each letter of the run the same way, with one exit.
-    const real = parent.length;
-    const dead = new Map<string, number>();
-    for (let node = 0; node < real; node++) {
-      const k = prefixed[node].join(",");
-      let to = dead.get(k);
-      if (to === undefined) {
-        to = prefixed.length << STRIDE_SHIFT;
-        dead.set(k, to);
-        prefixed.push(prefixed[node]);
-        children.push(...new Array(26).fill(to), ...new Array((1 << STRIDE_SHIFT) - 26).fill(0));
-      }
-      for (let k = 0; k < 26; k++) {
-        if (children[(node << STRIDE_SHIFT) + k] === 0) {
-          children[(node << STRIDE_SHIFT) + k] = to;
-        }
-      }
-    }
-    this.child = Int32Array.from(children);
-
-    const indices = (pick: (t: Trigger) => boolean): number[] => {
-      const out: number[] = [];
-      triggers.forEach((t, d) => {
-        if (pick(t)) {
-          out.push(d);
-        }
-      });
-      return out;
-    };
-    const capitals = indices((t) => t.capitals === true);
-    // Each table as lists of trigger indices first; they become lists of output lists below.
-    const letters: number[][] = [];
-    const exceptAt = new Uint8Array(prefixed.length);
-    const excepted: number[][] = [];
-    for (let node = 0; node < prefixed.length; node++) {
-      // A run that ends in a trie node is that whole word.
-      const ended = node < real ? union(prefixed[node], exact[node]) : prefixed[node];
-      letters.push(ended, union(ended, capitals));
-      const except = node > 0 && node < real ? exceptions.get(spelled[node]) : undefined;
-      excepted.push(
-        except === undefined
-          ? []
-          : union(
-              ended,
-              capitals.filter((d) => !except.includes(d)),
-            ),
-      );
-      exceptAt[node] = except === undefined ? 0 : 1;
-    }
-    const digits: number[][] = [];
-    for (let len = 0; len <= MAX_RUN; len++) {
-      for (let next = 0; next < NEXT_CLASSES; next++) {
-        const ch = next < OTHER ? String.fromCharCode(next) : "";
-        digits.push(len === 0 ? [] : indices((t) => t.digits?.(len, ch) === true));
-      }
-    }
-    const wordLength: number[][] = [];
-    for (let len = 0; len <= MAX_RUN; len++) {
-      for (let first = 0; first < 128; first++) {
-        const ch = String.fromCharCode(first);
-        wordLength.push(
-          len === 0 || (CLASS[first] & WORD) === 0
-            ? []
-            : indices((t) => t.wordLength?.(len, ch) === true),
-        );
-      }
-    }
-    const chars: number[][] = [];
-    for (let c = 0; c < 128; c++) {
-      const ch = String.fromCharCode(c);
-      chars.push(indices((t) => t.chars?.includes(ch) === true));
-    }
-
-    // Two triggers in exactly the same entries of every table receive the same positions on every text.
-    const entries = [...letters, ...excepted, ...digits, ...wordLength, ...chars, capitals];
-    const signatures: number[][] = triggers.map(() => []);
-    entries.forEach((entry, e) => entry.forEach((d) => signatures[d].push(e)));
-    const bySignature = new Map<string, number[]>();
-    this.outputs = [];
-    this.lists = signatures.map((s) => {
-      const k = s.join(",");
-      let list = bySignature.get(k);
-      if (list === undefined) {
-        list = [];
-        bySignature.set(k, list);
-        this.outputs.push(list);
-      }
-      return list;
-    });
-    // Equal entries share one Targets array: a few dozen objects for the scan to touch, not thousands.
-    const targetsByKey = new Map<string, Targets>();
-    const targets = (entry: ReadonlyArray<number>): Targets => {
-      const lists = [...new Set(entry.map((d) => this.lists[d]))];
-      if (lists.length === 0) {
-        return NONE;
-      }
-      const k = lists.map((l) => this.outputs.indexOf(l)).join(",");
-      let t = targetsByKey.get(k);
-      if (t === undefined) {
-        t = lists;
-        targetsByKey.set(k, t);
-      }
-      return t;
-    };
-    this.letters = letters.map(targets);
-    this.exceptAt = exceptAt;
-    this.excepted = excepted.map(targets);
-    this.digits = digits.map(targets);
-    this.wordLength = wordLength.map(targets);
-    const firstFired = wordLength.findIndex((entry) => entry.length > 0);
+    checkTriggers(triggers);
+    const { keys, exceptions } = wordKeys(triggers);
+    const trie = buildTrie(keys);
+    addDeadNodes(trie);
+    this.child = Int32Array.from(trie.children);
+    const tables = buildTables(triggers, trie, exceptions);
+    const { listOf, lists, targets } = shareLists(triggers.length, tables);
+    this.listOf = listOf;
+    this.listCount = lists;
+    this.letters = tables.letters.map(targets);
+    this.exceptAt = tables.exceptAt;
+    this.excepted = tables.excepted.map(targets);
+    this.digits = tables.digits.map(targets);
+    this.wordLength = tables.wordLength.map(targets);
+    const firstFired = tables.wordLength.findIndex((entry) => entry.length > 0);
     this.shortestWord = firstFired < 0 ? MAX_RUN + 1 : Math.floor(firstFired / 128);
-    this.chars = chars.map(targets);
-    this.latin = targets(capitals);
+    this.chars = tables.chars.map(targets);
+    this.latin = targets(tables.capitals);
   }
 
   /**
-   * Positions where each trigger holds, in the order the triggers were given. Triggers that hold at the same
-   * positions on every text (the capitals of places and of names) get the same array.
+   * Positions where each trigger holds, in the order the triggers were given, in lists of this call's own.
+   * Triggers that hold at the same positions on every text (the capitals of places and of names) get the same
+   * array.
    */
   scan(text: string): ReadonlyArray<Starts> {
-    const outputs = this.outputs;
-    for (let o = 0; o < outputs.length; o++) {
-      const l = outputs[o];
-      // Setting the length to 0 would drop the backing store, and every scan would grow each list again from
-      // nothing; popping keeps it. A long list is dropped whole: popping it would cost as much as filling it,
-      // and its store is not worth keeping. The pops are counted from the length read once: testing `l.length`
-      // after each pop made each iteration wait for the previous pop's store (the scan took about 7% longer).
-      if (l.length > 256) {
-        l.length = 0;
-      }
-      for (let j = l.length; j !== 0; j--) {
-        l.pop();
-      }
-    }
+    // Lists are made when their first position is found: most triggers hold nowhere in a given text.
+    const out: Array<number[] | undefined> = new Array<number[] | undefined>(this.listCount).fill(
+      undefined,
+    );
     const { child, letters, exceptAt, excepted, digits, wordLength, shortestWord, chars, latin } =
       this;
     const n = text.length;
@@ -367,7 +447,7 @@ export class TriggerSet {
         if (d === n || next >= 128) {
           next = OTHER;
         }
-        fire(digits[(d - i < MAX_RUN ? d - i : MAX_RUN) * NEXT_CLASSES + next], i);
+        fire(digits[(d - i < MAX_RUN ? d - i : MAX_RUN) * NEXT_CLASSES + next], out, i);
         if (word < 0) {
           word = i;
         }
@@ -389,11 +469,11 @@ export class TriggerSet {
           l++;
         }
         if ((cls & UPPER) === 0 || !startsLowercase(text.charCodeAt(i + 1))) {
-          fire(letters[base >> LETTERS_SHIFT], i);
+          fire(letters[base >> LETTERS_SHIFT], out, i);
         } else if (exceptAt[base >> STRIDE_SHIFT] === 1 && isExactWord(text, i + 1, l)) {
-          fire(excepted[base >> STRIDE_SHIFT], i);
+          fire(excepted[base >> STRIDE_SHIFT], out, i);
         } else {
-          fire(letters[(base >> LETTERS_SHIFT) + 1], i);
+          fire(letters[(base >> LETTERS_SHIFT) + 1], out, i);
         }
         if (word < 0) {
           word = i;
@@ -410,24 +490,24 @@ export class TriggerSet {
       }
       if (word >= 0) {
         if (i - word >= shortestWord) {
-          fire(wordLength[wordRun(i - word) * 128 + text.charCodeAt(word)], word);
+          fire(wordLength[wordRun(i - word) * 128 + text.charCodeAt(word)], out, word);
         }
         word = -1;
       }
       if (c < 128) {
-        fire(chars[c], i);
+        fire(chars[c], out, i);
       } else if ((cls & LATIN_UPPER) !== 0 && latin.length > 0) {
         const p = i > 0 ? text.charCodeAt(i - 1) : 0;
         if ((p >= 128 || (CLASS[p] & LETTER) === 0) && startsLowercase(text.charCodeAt(i + 1))) {
-          fire(latin, i);
+          fire(latin, out, i);
         }
       }
       i++;
     }
     if (word >= 0 && n - word >= shortestWord) {
-      fire(wordLength[wordRun(n - word) * 128 + text.charCodeAt(word)], word);
+      fire(wordLength[wordRun(n - word) * 128 + text.charCodeAt(word)], out, word);
     }
-    return this.lists;
+    return this.listOf.map((o) => out[o] ?? NOWHERE);
   }
 
   /** Every position of `text`: what a scan without triggers would try (for tests and comparisons). */
@@ -452,9 +532,9 @@ function isExactWord(text: string, from: number, to: number): boolean {
   return next !== 45 && next !== 39 && !(next >= 0xc0 && next <= 0xff);
 }
 
-/** Whether a capital followed by `c` starts a capitalised word (NaN past the end is not). */
+/** Whether a capital followed by `c` starts a capitalised word: a lowercase letter or an apostrophe (NaN past the end is not). */
 function startsLowercase(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff) || c === 39;
+  return isLower(c) || c === 39;
 }
 
 /** A run length as the tables index it. */
@@ -462,9 +542,17 @@ function wordRun(length: number): number {
   return length < MAX_RUN ? length : MAX_RUN;
 }
 
-function fire(targets: Targets, at: number): void {
+/** The list of a trigger that held nowhere in the text scanned (shared: no one writes to a Starts). */
+const NOWHERE: Starts = [];
+
+function fire(targets: Targets, out: Array<number[] | undefined>, at: number): void {
   for (let k = 0; k < targets.length; k++) {
-    targets[k].push(at);
+    const list = out[targets[k]];
+    if (list === undefined) {
+      out[targets[k]] = [at];
+    } else {
+      list.push(at);
+    }
   }
 }
 
@@ -493,15 +581,6 @@ export function eachAt(
   }
 }
 
-/** Whether `c` is a character `\w` matches: what `\b` separates and whole findings extend over. */
-export function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-export function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /**
  * Where capture group `g` of `m` starts, for a group that ends the match (lookaheads aside): its position follows
  * from the lengths, where the `d` flag that would give it makes every match several times slower.
@@ -510,23 +589,93 @@ export function endingGroupStart(m: RegExpExecArray, g: number): number {
   return m.index + m[0].length - m[g].length;
 }
 
-/** A space or a tab: what `[ \t]` matches. */
-export function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
-}
-
-/** Whether `text` holds only spaces and tabs between `from` and `to`, and at least one. */
-export function onlyBlanks(text: string, from: number, to: number): boolean {
-  if (to <= from) {
-    return false;
-  }
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (!isBlank(c)) {
-      return false;
+/** The top-level alternatives of a regex source ("a|b(?:c|d)" -> "a", "b(?:c|d)"). */
+function alternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      i++;
+    } else if (c === "(" || c === "[") {
+      depth++;
+    } else if (c === ")" || c === "]") {
+      depth--;
+    } else if (c === "|" && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
     }
   }
-  return true;
+  out.push(source.slice(from));
+  return out;
+}
+
+/**
+ * The trigger of a regex alternation of labels ("mrn|medical record|med(?:ical)? rec(?:ord)?"), derived from the
+ * labels themselves so that they are written once: each label's leading ASCII letters, as a whole word when the
+ * label goes on with something else than letters, as a prefix when an optional part or a class can carry the
+ * word on ("med(?:ical)?", "licen[cs]e"; a lookahead does not), without its last letter when that letter is
+ * optional ("https?"); each alternative of a leading group counts as a label ("(?:case|claim) id").
+ * Throws for a label that does not start with a letter: such a trigger has to be declared by hand.
+ */
+export function labelTrigger(alternation: string): Trigger {
+  const words = new Set<string>();
+  const prefixes = new Set<string>();
+  const labels = alternatives(alternation);
+  for (let k = 0; k < labels.length; k++) {
+    const label = labels[k];
+    // "(?:case|claim)(?= id)": each alternative of a leading group, followed by the rest of the label.
+    if (label.startsWith("(?:")) {
+      let depth = 0;
+      let end = 0;
+      for (; end < label.length; end++) {
+        if (label[end] === "\\") {
+          end++;
+        } else if (label[end] === "(") {
+          depth++;
+        } else if (label[end] === ")" && --depth === 0) {
+          break;
+        }
+      }
+      const rest = label.slice(end + 1);
+      if (!rest.startsWith("?") && !rest.startsWith("*")) {
+        labels.push(...alternatives(label.slice(3, end)).map((a) => a + rest));
+        continue;
+      }
+    }
+    // "med(?:ical)?" and "licen[cs]e" stand for two words each: written out, they trigger as whole words.
+    const optional = /^([A-Za-z]+)\(\?:([A-Za-z]+)\)\?(.*)$/.exec(label);
+    if (optional !== null) {
+      labels.push(optional[1] + optional[3], optional[1] + optional[2] + optional[3]);
+      continue;
+    }
+    const letterClass = /^([A-Za-z]+)\[([A-Za-z]+)\]([A-Za-z].*)$/.exec(label);
+    if (letterClass !== null) {
+      labels.push(...[...letterClass[2]].map((c) => letterClass[1] + c + letterClass[3]));
+      continue;
+    }
+    const letters = (/^[A-Za-z]*/.exec(label) ?? [""])[0].toLowerCase();
+    const next = label[letters.length] ?? "";
+    if (letters === "") {
+      throw new Error(`label "${label}" does not start with a letter: declare its trigger by hand`);
+    }
+    if (next === "?" || next === "*") {
+      prefixes.add(letters.slice(0, -1));
+    } else if (next === "[" || (next === "(" && !/^\(\?[=!]/.test(label.slice(letters.length)))) {
+      prefixes.add(letters);
+    } else {
+      words.add(letters);
+    }
+  }
+  for (const p of prefixes) {
+    if (p === "") {
+      throw new Error(
+        `a label of "${alternation}" has an optional first letter: declare its trigger by hand`,
+      );
+    }
+  }
+  return { words: [...words], prefixes: [...prefixes] };
 }
 
 /** `re` as a sticky regex (same source and flags, `g` dropped): it matches only where it is put. */

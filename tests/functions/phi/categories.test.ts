@@ -31,7 +31,7 @@ const MASKED: Record<PhiType, ReadonlyArray<[string, string]>> = {
       "Lives at 1428 Maple Avenue, Springfield, IL 62704.",
       "Lives at [LOCATION], [LOCATION], IL [LOCATION].",
     ],
-    ["Address: 22 Oak St, Apt 3B, Salem, MA", "Address: [LOCATION], [LOCATION], MA"],
+    ["Address: 22 Oak St, Apt 3B, Salem, MA", "Address: [LOCATION], MA"],
     ["She lives in Fairview with her son.", "She lives in [LOCATION] with her son."],
     ["Mail to PO Box 1187, Dover, DE 19901", "Mail to [LOCATION], [LOCATION], DE [LOCATION]"],
     ["ZIP code: 02139", "ZIP code: [LOCATION]"],

@@ -47,7 +47,7 @@ describe("known identifiers of a FHIR R4 Patient (official HL7 examples)", () =>
     [
       "f001",
       "Pieter van de Heuvel, BSN 738472983, p.heuvel@gmail.com, Van Egmondkade 23, 1024 RJ",
-      "[NAME], BSN [MRN], [EMAIL], [LOCATION], [LOCATION]",
+      "[NAME], BSN [SSN], [EMAIL], [LOCATION], [LOCATION]",
     ],
     ["f001", "born 17 November 1944, mobile 06 4835 2638", "born [DATE], mobile [PHONE]"],
     ["f201", "Roelof Olaf Bor (Roel), tel +31 6 1234 5678", "[NAME] ([NAME]), tel [PHONE]"],
