@@ -1,5 +1,5 @@
 /**
- * The pack on programs it was not written against (tests/fixtures/policy-corpus): the catch rate on the flawed
+ * The pack on programs it was not written against (fixtures/policy-corpus): the catch rate on the flawed
  * variants and the false alarms on the fixed ones; and what a resource pays: the time to analyze one resource
  * with the whole pack next to a pack of only the policies of that resource's type, both through @pulumi/policy's
  * own Analyze function (makeAnalyzeRpcFun), in the same run and interleaved.
@@ -13,7 +13,7 @@ import {
   loadCorpus,
   policiesByType,
   resourcePolicies,
-} from "../tests/policies/corpus/corpus";
+} from "../fixtures/policy-corpus";
 import { BenchResult, Cell, median } from "./lib";
 
 /* eslint-disable-next-line @typescript-eslint/no-require-imports */

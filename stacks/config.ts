@@ -10,6 +10,8 @@ import {
   isAllowedLocation,
   isResidencyZone,
   residencyZones,
+  countriesOf,
+  euMemberStateLocations,
 } from "../policies/catalog/residency";
 import { sixYearsInDays } from "../policies/catalog/retention";
 import { ConfigurationError } from "./errors";
@@ -72,21 +74,14 @@ export interface AwsAlertSubscribers {
 }
 
 /**
- * GCP regions in EU member states, with their country. The residency catalog also lists europe-west6 (Zürich), a
- * region outside the EU; the GCP side of an `eu` stack is held to this stricter list.
+ * GCP regions in EU member states, with their country code, from the residency catalog: the catalog's "eu" also
+ * admits the EEA-only states, but the GCP side of an `eu` stack is held to the Union.
  */
-export const gcpEuMemberStateRegions: Readonly<Record<string, string>> = {
-  "europe-west1": "Belgium",
-  "europe-west3": "Germany",
-  "europe-west4": "Netherlands",
-  "europe-west8": "Italy",
-  "europe-west9": "France",
-  "europe-west10": "Germany",
-  "europe-west12": "Italy",
-  "europe-north1": "Finland",
-  "europe-central2": "Poland",
-  "europe-southwest1": "Spain",
-};
+export const gcpEuMemberStateRegions: Readonly<Record<string, string>> = Object.fromEntries(
+  euMemberStateLocations("gcp")
+    .filter((l) => l.includes("-"))
+    .map((l) => [l, (countriesOf("gcp", l) ?? []).join("/")]),
+);
 
 /**
  * Spanner instance configurations the platform accepts per residency zone, with every region holding a replica
@@ -137,19 +132,10 @@ export interface GcpConfig {
 }
 
 /**
- * Azure locations of the EU residency zone that lie in an EU member state: the zone's catalog also lists Switzerland
- * and Norway (adequacy decisions), but the Azure side of an EU stack holds PHI only inside the Union.
+ * Azure locations that lie in an EU member state, from the residency catalog: the catalog's "eu" also admits the
+ * EEA-only states (Norway), but the Azure side of an EU stack holds PHI only inside the Union.
  */
-export const azureEuMemberStateLocations = [
-  "westeurope",
-  "northeurope",
-  "germanywestcentral",
-  "francecentral",
-  "swedencentral",
-  "italynorth",
-  "polandcentral",
-  "spaincentral",
-] as const;
+export const azureEuMemberStateLocations: readonly string[] = euMemberStateLocations("azure");
 /**
  * Azure OpenAI deployment types that keep processing inside the account's data zone (DataZone*) or region; the
  * Global* types may process prompts in any Azure region and are never accepted.

@@ -258,6 +258,17 @@ export function locationsIn(
   );
 }
 
+/**
+ * Locations of `cloud` whose every member stores data in an EU member state (an EU-wide multi-region counts): the
+ * strict reading of "eu" that the platform's own stacks hold their data to, without the EEA-only states.
+ */
+export function euMemberStateLocations(cloud: Cloud): string[] {
+  const members: readonly string[] = [...euMemberStates, "EU"];
+  return Object.entries(locationCountries[cloud])
+    .filter(([, countries]) => countries.every((c) => members.includes(c)))
+    .map(([location]) => location);
+}
+
 /** The zones a location lies in (none for a location outside every zone or unknown to the catalog). */
 export function zonesOfLocation(
   cloud: Cloud,

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { parsePlatformConfig, platformConfigKeys, RawConfig } from "../../stacks/config";
+import { azureEuMemberStateLocations } from "../../stacks/config";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -107,8 +108,8 @@ describe("Azure configuration section", () => {
   it.each<[string, RawConfig, string]>([
     [
       "an EU location outside the Union",
-      { azureLocation: "switzerlandnorth" },
-      'Invalid configuration [mediconnect:azureLocation]: received "switzerlandnorth"; expected an Azure location in an EU member state for residency "eu": one of westeurope, northeurope, germanywestcentral, francecentral, swedencentral, italynorth, polandcentral, spaincentral.',
+      { azureLocation: "norwayeast" },
+      `Invalid configuration [mediconnect:azureLocation]: received "norwayeast"; expected an Azure location in an EU member state for residency "eu": one of ${azureEuMemberStateLocations.join(", ")}.`,
     ],
     [
       "an OpenAI location outside the Union",

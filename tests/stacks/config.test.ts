@@ -415,7 +415,7 @@ describe("parsePlatformConfig, GCP section", () => {
     [
       "a GCP region outside the EU member states",
       { ...stackValues("eu"), gcpRegion: "europe-west6" },
-      'Invalid configuration [mediconnect:gcpRegion]: received "europe-west6"; expected a GCP location inside residency zone "eu" in an EU member state: one of europe-west1 (Belgium), europe-west3 (Germany)',
+      'Invalid configuration [mediconnect:gcpRegion]: received "europe-west6"; expected a GCP location inside residency zone "eu" in an EU member state: one of europe-central2 (PL), europe-north1 (FI), europe-north2 (SE)',
     ],
     [
       "the whole internet as an authorized network",

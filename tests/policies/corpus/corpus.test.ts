@@ -1,5 +1,5 @@
 /** The pack on programs it was not written against: catch rate on the flawed variants, no alarm on the fixed ones. */
-import { evaluateCorpus, loadCorpus } from "./corpus";
+import { evaluateCorpus, loadCorpus } from "../../../fixtures/policy-corpus";
 
 describe("policy corpus", () => {
   const pairs = loadCorpus();

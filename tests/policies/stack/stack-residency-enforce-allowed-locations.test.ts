@@ -16,7 +16,7 @@ const c = controls.residency;
 const awsEu =
   "eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3, eusc-de-east-1, eu-isoe-west-1";
 const gcpEu =
-  "europe-central2, europe-north1, europe-north2, europe-southwest1, europe-west1, europe-west3, europe-west4, europe-west8, europe-west9, europe-west10, europe-west12, eu, eur3, eur4";
+  "europe-central2, europe-north1, europe-north2, europe-southwest1, europe-west1, europe-west3, europe-west4, europe-west8, europe-west9, europe-west10, europe-west12, eu, europe, eur3, eur4";
 const azureEu =
   "northeurope, westeurope, francecentral, francesouth, germanywestcentral, germanynorth, swedencentral, swedensouth, norwayeast, norwaywest, italynorth, polandcentral, spaincentral, austriaeast, belgiumcentral, denmarkeast";
 const unlabelled = { owner: "platform-team" };
