@@ -722,11 +722,7 @@ const SUFFIX_STREET: Detector = {
   detect(text, [starts], sink) {
     let free = 0;
     for (const at of starts) {
-      if (
-        at < free ||
-        text.charCodeAt(at - 1) !== 32 ||
-        !mayEndStreet(text, at - 1)
-      ) {
+      if (at < free || text.charCodeAt(at - 1) !== 32 || !mayEndStreet(text, at - 1)) {
         continue;
       }
       HOUSE_NUMBER_RE.lastIndex = at;
