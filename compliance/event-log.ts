@@ -25,6 +25,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { PackClient, PackInfo } from "./analyzer";
 import { compareWithBaseline, loadBaseline } from "./baseline";
+import { exitCodeOf } from "./cli";
 import { exitCodes, PlanError } from "./errors";
 import {
   buildReport,
@@ -551,10 +552,10 @@ async function main(): Promise<number> {
       process.stdout.write(`${wrap(files, 4).join("\n")}\n\n`);
     }
     process.stdout.write(`${renderClosingSummary(reports)}\n`);
-    const failing = reports.some((r) =>
-      args.failOn === "new" ? (r.baseline?.newMandatory ?? 0) > 0 : r.summary.mandatory > 0,
+    return exitCodeOf(
+      reports.map((report) => ({ stack: report.stack, report })),
+      args.failOn,
     );
-    return failing ? exitCodes.policyFailure : exitCodes.ok;
   } catch (err) {
     if (err instanceof PlanError) {
       process.stderr.write(`error: ${err.kind} error: ${err.message}\n`);

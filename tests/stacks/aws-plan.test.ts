@@ -3,37 +3,10 @@
  * provider, without unsuppressed mandatory violations, and (EU) entirely in EU regions.
  */
 import { unknownValue } from "../../compliance/analyzer";
-import * as path from "path";
-import { runWorker } from "../../compliance/cli";
-import type { WorkerResult } from "../../compliance/worker";
+import { planStacks, stacks } from "../helpers/stack-plans";
 import { allowedLocations } from "../../policies/catalog/residency";
 
-const root = path.resolve(__dirname, "../..");
-const stacks = ["prod", "eu"] as const;
-type Ok = Extract<WorkerResult, { ok: true }>;
-const results: Partial<Record<(typeof stacks)[number], WorkerResult>> = {};
-
-beforeAll(async () => {
-  await Promise.all(
-    stacks.map(async (stack) => {
-      results[stack] = await runWorker({
-        programDir: root,
-        stack,
-        packDir: path.join(root, "policies"),
-      });
-    }),
-  );
-}, 300000);
-
-function planOf(stack: (typeof stacks)[number]): Ok {
-  const result = results[stack];
-  if (!result || !result.ok) {
-    throw new Error(
-      `the plan of ${stack} failed: ${result && !result.ok ? result.message : "no result"}`,
-    );
-  }
-  return result;
-}
+const planOf = planStacks();
 
 const isAws = (type: string) =>
   type.startsWith("aws:") || type.startsWith("mediconnect:aws:") || type === "pulumi:providers:aws";

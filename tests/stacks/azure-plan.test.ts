@@ -4,38 +4,11 @@
  * FHIR and OpenAI reachable only through private endpoints, and (EU) every location in an EU member state with the
  * OpenAI deployment processing inside the EU data zone.
  */
-import * as path from "path";
-import { runWorker } from "../../compliance/cli";
-import type { WorkerResult } from "../../compliance/worker";
+import { Ok, planStacks, stacks } from "../helpers/stack-plans";
 import { azureEuMemberStateLocations } from "../../stacks/config";
 
-const root = path.resolve(__dirname, "../..");
-const stacks = ["prod", "eu"] as const;
-type Ok = Extract<WorkerResult, { ok: true }>;
+const planOf = planStacks();
 type Resource = Ok["resources"][number];
-const results: Partial<Record<(typeof stacks)[number], WorkerResult>> = {};
-
-beforeAll(async () => {
-  await Promise.all(
-    stacks.map(async (stack) => {
-      results[stack] = await runWorker({
-        programDir: root,
-        stack,
-        packDir: path.join(root, "policies"),
-      });
-    }),
-  );
-}, 300000);
-
-function planOf(stack: (typeof stacks)[number]): Ok {
-  const result = results[stack];
-  if (!result || !result.ok) {
-    throw new Error(
-      `the plan of ${stack} failed: ${result && !result.ok ? result.message : "no result"}`,
-    );
-  }
-  return result;
-}
 
 const isAzure = (type: string) =>
   type.startsWith("azure-native:") ||

@@ -3,38 +3,10 @@
  * explicit providers (the Kubernetes provider built from the GKE cluster), without unsuppressed mandatory
  * violations or undecided policies, and (EU) with every GCP location in an EU member state.
  */
-import * as path from "path";
-import { runWorker } from "../../compliance/cli";
-import type { WorkerResult } from "../../compliance/worker";
+import { Ok, planStacks, stacks } from "../helpers/stack-plans";
 import { gcpEuMemberStateRegions, spannerMultiRegionConfigs } from "../../stacks/config";
 
-const root = path.resolve(__dirname, "../..");
-const stacks = ["prod", "eu"] as const;
-type Stack = (typeof stacks)[number];
-type Ok = Extract<WorkerResult, { ok: true }>;
-const results: Partial<Record<Stack, WorkerResult>> = {};
-
-beforeAll(async () => {
-  await Promise.all(
-    stacks.map(async (stack) => {
-      results[stack] = await runWorker({
-        programDir: root,
-        stack,
-        packDir: path.join(root, "policies"),
-      });
-    }),
-  );
-}, 300000);
-
-function planOf(stack: Stack): Ok {
-  const result = results[stack];
-  if (!result || !result.ok) {
-    throw new Error(
-      `the plan of ${stack} failed: ${result && !result.ok ? result.message : "no result"}`,
-    );
-  }
-  return result;
-}
+const planOf = planStacks();
 
 const isGcpOrKubernetes = (type: string) =>
   /^(gcp|kubernetes|mediconnect:gcp|mediconnect:kubernetes):/.test(type) ||
