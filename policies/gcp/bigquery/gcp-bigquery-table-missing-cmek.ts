@@ -4,7 +4,8 @@ import { isSet } from "../lib/shown";
 
 /**
  * A table's own encryptionConfiguration shows its key where the table is declared; without it the table relies on
- * its dataset's default key, which this resource cannot prove exists (advisory).
+ * its dataset's default key, which this resource cannot prove exists (advisory). A logical view (`view`) stores no
+ * data and takes no key; a materialized view stores data and is judged as a table.
  * @severity medium
  * @controls hipaa:164.312(a)(2)(iv), gdpr:art32
  */
@@ -19,6 +20,9 @@ export const gcpBigqueryTableMissingCmek = resourcePolicy(
   },
   bigquery.Table,
   (table, { report }) => {
+    if (isSet(table.view?.query)) {
+      return;
+    }
     if (!isSet(table.encryptionConfiguration?.kmsKeyName)) {
       report(
         "encryptionConfiguration.kmsKeyName is not set; the table uses its dataset's default key if one exists, otherwise Google-managed keys.",

@@ -143,6 +143,18 @@ describe("gcp-bigquery-table-missing-cmek", () => {
       (await check(policy, table, { encryptionConfiguration: { kmsKeyName: key } })).violations,
     ).toEqual([]);
   });
+  it("passes a logical view, which stores no data", async () => {
+    expect(
+      (await check(policy, table, { view: { query: "SELECT 1", useLegacySql: false } })).violations,
+    ).toEqual([]);
+  });
+  it("judges a materialized view as a table: it stores data", async () => {
+    expect(
+      (await check(policy, table, { materializedView: { query: "SELECT 1" } })).violations,
+    ).toEqual([
+      `encryptionConfiguration.kmsKeyName is not set; the table uses its dataset's default key if one exists, otherwise Google-managed keys. ${encryption}`,
+    ]);
+  });
   it("reports a table without its own key", async () => {
     expect((await check(policy, table, {})).violations).toEqual([
       `encryptionConfiguration.kmsKeyName is not set; the table uses its dataset's default key if one exists, otherwise Google-managed keys. ${encryption}`,
