@@ -11,6 +11,7 @@ import type { ResidencyZone } from "../policies/catalog/residency";
 import { serviceAgentMember, ServiceKeys, ServiceKeySpec } from "../components/gcp/service-keys";
 import { PrivateNetwork, privateGoogleApisCidr } from "../components/gcp/private-network";
 import { GkeCluster } from "../components/gcp/gke-cluster";
+import { AdmissionPolicy } from "../components/gcp/admission-policy";
 import { WorkloadIdentity } from "../components/gcp/workload-identity";
 import { VertexEndpoint } from "../components/gcp/vertex-endpoint";
 import { AnalyticsWarehouse } from "../components/gcp/analytics-warehouse";
@@ -86,6 +87,13 @@ export function buildGcp(
       machineType: gcpConfig.nodeMachineType,
     },
     afterKeys,
+  );
+
+  // The cluster enforces the project's Binary Authorization policy: only the platform's own images run.
+  new AdmissionPolicy(
+    "admission",
+    { projectId: project, allowedImages: [gcpConfig.riskInferenceImage] },
+    opts,
   );
 
   const riskIdentity = new WorkloadIdentity(
