@@ -49,8 +49,29 @@ function wordsOf(phrases: ReadonlyArray<string>): string[] {
 }
 
 /**
- * A detector from one sticky regex: what it reports is decided by `report` for each match. `quick`, when given, is
- * a cheap test of a character or two at a start, tried before the regex.
+ * One trigger for every detector here that starts at a run of digits: the scan fills one list, which each detector
+ * narrows with its own shape (`digitShape`). Thirteen detectors wait for digit runs; a list each made the scan
+ * push every run up to thirteen times.
+ */
+const DIGIT_RUN: Trigger = { digits: () => true };
+
+/** Whether the digit run at `at` has the shape `shape` wants: its length and the ASCII character after it. */
+function digitShape(
+  text: string,
+  at: number,
+  shape: (n: number, next: string) => boolean,
+): boolean {
+  let end = at;
+  while (end < text.length && isDigit(text.charCodeAt(end))) {
+    end++;
+  }
+  return shape(end - at, end < text.length && text.charCodeAt(end) < 128 ? text[end] : "");
+}
+
+/**
+ * A detector from one sticky regex: what it reports is decided by `report` for each match. A trigger on digit
+ * runs alone becomes DIGIT_RUN narrowed by its shape. `quick`, when given, is a cheap test of a character or two
+ * at a start, tried before the regex.
  */
 function rule(
   type: PhiType,
@@ -61,12 +82,20 @@ function rule(
   quick?: (text: string, at: number) => boolean,
 ): Detector {
   const at = new RegExp(re.source, re.flags.replace("g", "") + "y");
+  const shape = Object.keys(trigger).length === 1 ? trigger.digits : undefined;
   return {
     type,
     also,
-    triggers: [trigger],
+    triggers: [shape === undefined ? trigger : DIGIT_RUN],
     detect(text, [starts], sink) {
-      const tried = quick === undefined ? starts : starts.filter((s) => quick(text, s));
+      const tried =
+        shape === undefined && quick === undefined
+          ? starts
+          : starts.filter(
+              (s) =>
+                (shape === undefined || digitShape(text, s, shape)) &&
+                (quick === undefined || quick(text, s)),
+            );
       eachAt(at, text, tried, (m) => report(m, text, sink));
     },
   };
@@ -358,11 +387,16 @@ const IBAN_RUN = (n: number, c: string): boolean =>
 
 const IBAN: Detector = {
   type: "ACCOUNT",
-  triggers: [{ digits: IBAN_RUN }],
+  triggers: [DIGIT_RUN],
   detect(text, [digitRuns], sink) {
     const starts: number[] = [];
     for (const at of digitRuns) {
-      if (at >= 2 && isCapital(text.charCodeAt(at - 1)) && isCapital(text.charCodeAt(at - 2))) {
+      if (
+        at >= 2 &&
+        isCapital(text.charCodeAt(at - 1)) &&
+        isCapital(text.charCodeAt(at - 2)) &&
+        digitShape(text, at, IBAN_RUN)
+      ) {
         starts.push(at - 2);
       }
     }
@@ -718,11 +752,16 @@ const AFTER_PREPOSITION_STREET = /^(?:[ ]?[,;)\n]|[ ]\d{4,5}(?!\d)|$)/;
 /** A German or Dutch street ending in a street word, or named with a preposition, found from its house number. */
 const SUFFIX_STREET: Detector = {
   type: "LOCATION",
-  triggers: [{ digits: (n) => n <= 4 }],
+  triggers: [DIGIT_RUN],
   detect(text, [starts], sink) {
     let free = 0;
     for (const at of starts) {
-      if (at < free || text.charCodeAt(at - 1) !== 32 || !mayEndStreet(text, at - 1)) {
+      if (
+        !digitShape(text, at, (n) => n <= 4) ||
+        at < free ||
+        text.charCodeAt(at - 1) !== 32 ||
+        !mayEndStreet(text, at - 1)
+      ) {
         continue;
       }
       HOUSE_NUMBER_RE.lastIndex = at;
@@ -804,8 +843,9 @@ const TOWN_BEFORE_RE = new RegExp(
 const POSTCODES: Detector[] = [
   {
     type: "LOCATION",
-    triggers: [{ digits: (n) => n === 5 || n === 4 }],
-    detect(text, [starts], sink) {
+    triggers: [DIGIT_RUN],
+    detect(text, [runs], sink) {
+      const starts = runs.filter((at) => digitShape(text, at, (n) => n === 5 || n === 4));
       eachAt(POSTCODE_CITY_RE_Y, text, starts, (m) => {
         if (EUROPE.regions.has(m[2])) {
           sink("LOCATION", m.index, m.index + m[1].length);
@@ -819,11 +859,14 @@ const POSTCODES: Detector[] = [
     type: "LOCATION",
     // Every postcode has a digit run as its second or third character, followed by a blank
     // or a capital; the postcode starts at the one or two capitals before it.
-    triggers: [{ digits: (n, c) => n <= 6 && (c === " " || CAPITALS.includes(c)) }],
+    triggers: [DIGIT_RUN],
     detect(text, [digitRuns], sink) {
       const starts: number[] = [];
       for (const at of digitRuns) {
-        if (isCapital(text.charCodeAt(at - 1))) {
+        if (
+          isCapital(text.charCodeAt(at - 1)) &&
+          digitShape(text, at, (n, c) => n <= 6 && (c === " " || CAPITALS.includes(c)))
+        ) {
           const two = isCapital(text.charCodeAt(at - 2));
           const start = two ? at - 2 : at - 1;
           if (start === 0 || !isWordChar(text.charCodeAt(start - 1))) {
