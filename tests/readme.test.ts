@@ -88,3 +88,21 @@ describe("policies/README.md", () => {
     expect(unknown).toEqual([]);
   });
 });
+
+describe("the tree", () => {
+  it("holds no merge-conflict markers in any document, source or configuration file", () => {
+    const skip = new Set(["node_modules", ".git", "reports", ".cache"]);
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          return skip.has(e.name) ? [] : files(full);
+        }
+        return /\.(ts|md|ya?ml|json)$/.test(e.name) && e.name !== "package-lock.json" ? [full] : [];
+      });
+    const marked = files(root).filter((file) =>
+      /^(<{7}|>{7}) /m.test(fs.readFileSync(file, "utf8")),
+    );
+    expect(marked.map((f) => path.relative(root, f))).toEqual([]);
+  });
+});
