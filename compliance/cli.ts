@@ -12,7 +12,7 @@ import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PlanError, exitCodes } from "./errors";
+import { PlanError, exitCodes, runCommand } from "./errors";
 import { loadProject } from "./stack-config";
 import { buildReport, inputFromWorker, Report } from "./report";
 import { compareWithBaseline, loadBaseline } from "./baseline";
@@ -349,41 +349,23 @@ async function main(): Promise<number> {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => onInterrupt((args as PlanArgs).out, signal));
   }
-  try {
-    const strict = isStrict(args);
-    const outcomes = await plan(args);
-    for (const o of outcomes.filter((x) => x.error)) {
-      process.stderr.write(
-        `error: stack ${o.stack}: ${o.error!.kind} error: ${o.error!.message}\n`,
-      );
-    }
-    const reports = outcomes.flatMap((o) => (o.report ? [o.report] : []));
-    const errors = outcomes.flatMap((o) =>
-      o.error ? [{ stack: o.stack, kind: o.error.kind }] : [],
-    );
-    process.stdout.write(`${renderClosingSummary(reports, errors)}\n`);
-    const indeterminate = outcomes.reduce((n, o) => n + (o.report?.summary.indeterminate ?? 0), 0);
-    if (strict && indeterminate > 0) {
-      process.stderr.write(
-        `strict: ${indeterminate} indeterminate result(s) fail the gate (values unknown during preview).\n`,
-      );
-    }
-    return exitCodeOf(outcomes, args.failOn, strict);
-  } catch (err) {
-    if (err instanceof PlanError) {
-      process.stderr.write(`error: ${err.kind} error: ${err.message}\n`);
-      return exitCodes.usage;
-    }
-    throw err;
+  const strict = isStrict(args);
+  const outcomes = await plan(args);
+  for (const o of outcomes.filter((x) => x.error)) {
+    process.stderr.write(`error: stack ${o.stack}: ${o.error!.kind} error: ${o.error!.message}\n`);
   }
+  const reports = outcomes.flatMap((o) => (o.report ? [o.report] : []));
+  const errors = outcomes.flatMap((o) => (o.error ? [{ stack: o.stack, kind: o.error.kind }] : []));
+  process.stdout.write(`${renderClosingSummary(reports, errors)}\n`);
+  const indeterminate = outcomes.reduce((n, o) => n + (o.report?.summary.indeterminate ?? 0), 0);
+  if (strict && indeterminate > 0) {
+    process.stderr.write(
+      `strict: ${indeterminate} indeterminate result(s) fail the gate (values unknown during preview).\n`,
+    );
+  }
+  return exitCodeOf(outcomes, args.failOn, strict);
 }
 
 if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`error: ${(err as Error).stack ?? err}\n`);
-      process.exit(exitCodes.usage);
-    },
-  );
+  runCommand(main);
 }

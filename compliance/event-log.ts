@@ -26,7 +26,7 @@ import * as path from "path";
 import { PackClient, PackInfo } from "./analyzer";
 import { compareWithBaseline, loadBaseline } from "./baseline";
 import { exitCodeOf } from "./cli";
-import { exitCodes, PlanError } from "./errors";
+import { exitCodes, PlanError, runCommand } from "./errors";
 import {
   buildReport,
   frameworksOf,
@@ -540,37 +540,23 @@ async function main(): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return exitCodes.ok;
   }
-  try {
-    const reports = await reportFromEventLog(args);
-    for (const r of reports) {
-      if (!args.quiet) {
-        process.stdout.write(`${renderPolicies(r)}\n`);
-      }
-      const files =
-        `Report: ${path.relative(process.cwd(), path.join(args.out, r.stack, fileNames.json))}` +
-        (args.formats.length ? ` (and ${args.formats.map((f) => fileNames[f]).join(", ")})` : "");
-      process.stdout.write(`${wrap(files, 4).join("\n")}\n\n`);
+  const reports = await reportFromEventLog(args);
+  for (const r of reports) {
+    if (!args.quiet) {
+      process.stdout.write(`${renderPolicies(r)}\n`);
     }
-    process.stdout.write(`${renderClosingSummary(reports)}\n`);
-    return exitCodeOf(
-      reports.map((report) => ({ stack: report.stack, report })),
-      args.failOn,
-    );
-  } catch (err) {
-    if (err instanceof PlanError) {
-      process.stderr.write(`error: ${err.kind} error: ${err.message}\n`);
-      return exitCodes.usage;
-    }
-    throw err;
+    const files =
+      `Report: ${path.relative(process.cwd(), path.join(args.out, r.stack, fileNames.json))}` +
+      (args.formats.length ? ` (and ${args.formats.map((f) => fileNames[f]).join(", ")})` : "");
+    process.stdout.write(`${wrap(files, 4).join("\n")}\n\n`);
   }
+  process.stdout.write(`${renderClosingSummary(reports)}\n`);
+  return exitCodeOf(
+    reports.map((report) => ({ stack: report.stack, report })),
+    args.failOn,
+  );
 }
 
 if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`error: ${(err as Error).stack ?? err}\n`);
-      process.exit(exitCodes.usage);
-    },
-  );
+  runCommand(main);
 }
