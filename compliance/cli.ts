@@ -238,19 +238,11 @@ export async function plan(
 ) {
   checkOut(args.out);
   const project = loadProject(args.program);
-  if (args.stack !== "all" && !project.stacks.includes(args.stack)) {
-    throw new PlanError(
-      "usage",
-      `--stack ${args.stack}: no Pulumi.${args.stack}.yaml in ${project.dir}; expected one of ${project.stacks.join(", ") || "(none)"} or all.`,
-    );
-  }
-  const stacks = args.stack === "all" ? [...project.stacks] : [args.stack];
-  if (stacks.length === 0) {
-    throw new PlanError(
-      "usage",
-      `${project.dir} has no Pulumi.<stack>.yaml; create one with \`pulumi stack init\`.`,
-    );
-  }
+  // As with the CLI, a stack needs no Pulumi.<stack>.yaml (`pulumi stack init` writes none): a stack without
+  // one runs with no stack configuration. A program without any stack file is planned as stack "dev".
+  const stacks =
+    args.stack !== "all" ? [args.stack] : project.stacks.length > 0 ? [...project.stacks] : ["dev"];
+  const unconfigured = stacks.filter((s) => !project.stacks.includes(s));
   // Baselines are read before any stack runs, so a bad --baseline stops the plan at once.
   const baselines = new Map(
     stacks.map((s) => [s, args.baseline ? loadBaseline(args.baseline, s) : undefined]),
@@ -270,6 +262,13 @@ export async function plan(
         const i = next++;
         const stack = stacks[i];
         say(stack, "start", `${project.name}/${stack}: worker process, policy pack starting`);
+        if (unconfigured.includes(stack)) {
+          say(
+            stack,
+            "start",
+            `no Pulumi.${stack}.yaml: no stack configuration (as after \`pulumi stack init ${stack}\`)`,
+          );
+        }
         const result = await runWorker(
           {
             programDir: project.dir,

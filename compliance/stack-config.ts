@@ -187,13 +187,10 @@ function asConfigString(value: unknown): string {
 
 export function loadStackConfig(project: ProgramProject, stack: string): StackConfig {
   const file = path.join(project.dir, `Pulumi.${stack}.yaml`);
-  if (!fs.existsSync(file)) {
-    throw new PlanError(
-      "usage",
-      `No stack file ${file}; stacks of ${project.name}: ${project.stacks.join(", ") || "none"}.`,
-    );
-  }
-  const doc = (readYaml(file) ?? {}) as { config?: Record<string, unknown> };
+  // No stack file: the stack has no configuration of its own, as after `pulumi stack init`.
+  const doc = (fs.existsSync(file) ? (readYaml(file) ?? {}) : {}) as {
+    config?: Record<string, unknown>;
+  };
   const values: Record<string, string> = {};
   const secretKeys: string[] = [];
   const placeholders: string[] = [];

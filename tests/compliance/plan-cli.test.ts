@@ -78,6 +78,25 @@ describe("npm run plan", () => {
     );
   });
 
+  it("plans a program with no stack file as the CLI does: stack dev by default, or the stack named", () => {
+    // `pulumi stack init` writes no Pulumi.<stack>.yaml; public programs rarely ship one.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "no-stack-file-"));
+    for (const f of ["Pulumi.yaml", "index.ts"]) {
+      fs.copyFileSync(path.join(fixtures, "kms-rotation-off", f), path.join(dir, f));
+    }
+    const byDefault = plan(["--program", dir]);
+    expect(byDefault.status).toBe(5);
+    expect(byDefault.stderr).toContain("no Pulumi.dev.yaml: no stack configuration");
+    expect(byDefault.report("dev").violations.map((v: { urn: string }) => v.urn)).toEqual([
+      "urn:pulumi:dev::rotation-off::aws:kms/key:Key::records-key",
+    ]);
+    const named = plan(["--program", dir, "--stack", "qa"]);
+    expect(named.status).toBe(5);
+    expect(named.report("qa").violations.map((v: { urn: string }) => v.urn)).toEqual([
+      "urn:pulumi:qa::rotation-off::aws:kms/key:Key::records-key",
+    ]);
+  });
+
   it("exits 0 on a clean program and reports every policy result with the documented fields", () => {
     const run = plan(["--program", path.join(fixtures, "clean"), "--stack", "dev"]);
     expect(run.status).toBe(0);
