@@ -14,6 +14,7 @@ const tokenShapes: readonly [RegExp, string][] = [
   [/\b[sr]k_live_[A-Za-z0-9]{16,}/, "a Stripe live key"],
   [/\bsk-(proj-|ant-)?[A-Za-z0-9_-]{20,}/, "an OpenAI or Anthropic API key"],
   [/\bAIza[0-9A-Za-z_-]{35}\b/, "a Google API key"],
+  [/\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/, "a SendGrid API key"],
   [/"private_key"\s*:\s*"-----BEGIN/, "a Google service account key"],
   [/\bAccountKey=[A-Za-z0-9+/=]{20,}/i, "an Azure storage account key"],
   [/\bSharedAccessKey=[A-Za-z0-9+/=]{20,}/i, "an Azure shared access key"],
@@ -37,6 +38,12 @@ const secretStoreReferences: readonly RegExp[] = [
   /^@Microsoft\.KeyVault\(/,
   /^(sm|ssm|vault|secret|gcpsm|akv):\/\//i,
 ];
+
+/**
+ * An absolute file path (`/run/secrets/db/password`): the `*_FILE` convention, where the variable names the file a
+ * mounted secret is read from. Two or more segments of path characters, no spaces.
+ */
+const filePath = /^\/(?:[\w.@-]+\/)+[\w.@-]+$/;
 
 /** True for a reference to a secret store, which is what a secret-named variable should hold. */
 export function isSecretReference(value: string): boolean {
@@ -102,8 +109,8 @@ export function isSecretName(name: string): boolean {
 }
 
 /**
- * True when a variable named like a secret holds a literal value: not a secret-store reference, not empty and not
- * a placeholder. A reference is accepted whatever the variable is called.
+ * True when a variable named like a secret holds a literal value: not a secret-store reference, not a path to a
+ * mounted secret file, not empty and not a placeholder. A reference is accepted whatever the variable is called.
  */
 export function isLiteralSecret(name: string, value: unknown): boolean {
   if (!isSecretName(name) || typeof value !== "string") {
@@ -111,6 +118,32 @@ export function isLiteralSecret(name: string, value: unknown): boolean {
   }
   const v = value.trim();
   return (
-    v !== "" && !isSecretReference(v) && !placeholder.test(v) && !/^(true|false|\d+)$/i.test(v)
+    v !== "" &&
+    !isSecretReference(v) &&
+    !placeholder.test(v) &&
+    !filePath.test(v) &&
+    !/^(true|false|\d+)$/i.test(v)
   );
+}
+
+/**
+ * The finding for one environment entry (`label` names it in the message), or undefined: a literal under a secret's
+ * name, or a value that looks like a secret by its shape, whatever the name. `expected` says where it belongs.
+ */
+export function secretEnvironmentFinding(
+  label: string,
+  name: string,
+  value: unknown,
+  expected: string,
+): string | undefined {
+  if (typeof value !== "string") {
+    return undefined;
+  }
+  if (isLiteralSecret(name, value)) {
+    return `${label} is named like a secret and holds a literal value; expected ${expected}.`;
+  }
+  const kind = secretValueKind(value);
+  return kind === undefined
+    ? undefined
+    : `${label} holds what looks like ${kind}; expected ${expected}.`;
 }

@@ -14,6 +14,10 @@ describe("secretValueKind judges values by shape", () => {
     ["sk-proj-AbCdEfGhIjKlMnOpQrStUvWx", "an OpenAI or Anthropic API key"],
     ["AIza" + "Sy0123456789abcdefghijABCDEFGHIJ_-x", "a Google API key"],
     [
+      "SG." + "aB3dE6gH9jK2mN5pQ8sT1v" + "." + "wX4zA7cD0fG3iJ6lM9oP2rS5uV8xY1bE4hK7nQ0tW3z",
+      "a SendGrid API key",
+    ],
+    [
       "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=" + "Zm9vYmFy".repeat(5) + "==",
       "an Azure storage account key",
     ],
@@ -65,6 +69,9 @@ describe("isLiteralSecret accepts references whatever the name", () => {
     ["TOKEN_TTL", "3600", false],
     ["DB_PASSWORD_ARN", "anything", false],
     ["REGION", "eu-central-1", false],
+    ["DB_PASSWORD_FILE", "/var/run/secrets/db/password", false], // the path of a mounted secret
+    ["DB_PASSWORD", "/not a path/hunter2", true], // a space: not a path
+    ["DB_PASSWORD", "/hunter2", true], // one segment: not a path to a mounted file
   ] as const)("%s=%s -> %s", (name, value, expected) => {
     expect(isLiteralSecret(name, value)).toBe(expected);
   });

@@ -5,6 +5,8 @@ export interface ContainerFacts {
   readonly environment: readonly { name: string; value: string }[];
   readonly privileged: boolean;
   readonly logs: boolean;
+  /** The container's `readonlyRootFilesystem` as given (undefined when not set: ECS then mounts it writable). */
+  readonly readonlyRootFilesystem: unknown;
 }
 
 /**
@@ -33,5 +35,6 @@ export function containersOf(definitions: unknown): ContainerFacts[] {
         .map((e) => ({ name: e.name, value: e.value })),
       privileged: c.privileged === true,
       logs: typeof c.logConfiguration === "object" && c.logConfiguration !== null,
+      readonlyRootFilesystem: c.readonlyRootFilesystem,
     }));
 }

@@ -46,3 +46,35 @@ export function checkStorageEncryption(
     );
   }
 }
+
+/**
+ * The log export an engine's audit trail needs, or undefined when the engine is not one this rule knows: PostgreSQL
+ * engines write connections and pgaudit records to "postgresql", MySQL, MariaDB and Oracle to "audit".
+ */
+export function auditLogExport(engine: string | undefined): string | undefined {
+  const e = (engine ?? "").toLowerCase();
+  if (e.includes("postgres")) {
+    return "postgresql";
+  }
+  if (/mysql|mariadb|^aurora$|oracle/.test(e)) {
+    return "audit";
+  }
+  return undefined;
+}
+
+/** A finding unless the exports include the engine's audit log (any export at all for an engine not known here). */
+export function missingLogExport(
+  engine: string | undefined,
+  exports: readonly string[] | undefined,
+): string | undefined {
+  const list = exports ?? [];
+  const needed = auditLogExport(engine);
+  if (needed === undefined) {
+    return list.length > 0
+      ? undefined
+      : "enabledCloudwatchLogsExports is not set (no logs leave the database); expected the engine's audit log.";
+  }
+  return list.includes(needed)
+    ? undefined
+    : `enabledCloudwatchLogsExports is ${list.length === 0 ? "not set (no logs leave the database)" : JSON.stringify(list)}; expected it to include "${needed}" for engine ${JSON.stringify(engine ?? "")}.`;
+}

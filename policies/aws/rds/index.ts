@@ -1,6 +1,7 @@
 export { awsRdsClusterConfigureBackupRetention } from "./aws-rds-cluster-configure-backup-retention";
 export { awsRdsClusterEnableDeletionProtection } from "./aws-rds-cluster-enable-deletion-protection";
 export { awsRdsClusterEnableIamAuthentication } from "./aws-rds-cluster-enable-iam-authentication";
+export { awsRdsClusterEnableLogExports } from "./aws-rds-cluster-enable-log-exports";
 export { awsRdsClusterEnableStorageEncryption } from "./aws-rds-cluster-enable-storage-encryption";
 export { awsRdsClusterInstanceDisablePublicAccess } from "./aws-rds-cluster-instance-disable-public-access";
 export { awsRdsInstanceConfigureBackupRetention } from "./aws-rds-instance-configure-backup-retention";
@@ -8,6 +9,7 @@ export { awsRdsInstanceConfigurePerformanceInsightsKms } from "./aws-rds-instanc
 export { awsRdsInstanceDisablePublicAccess } from "./aws-rds-instance-disable-public-access";
 export { awsRdsInstanceEnableDeletionProtection } from "./aws-rds-instance-enable-deletion-protection";
 export { awsRdsInstanceEnableIamAuthentication } from "./aws-rds-instance-enable-iam-authentication";
+export { awsRdsInstanceEnableLogExports } from "./aws-rds-instance-enable-log-exports";
 export { awsRdsInstanceEnableStorageEncryption } from "./aws-rds-instance-enable-storage-encryption";
 export { awsRdsProxyEnforceIamAuthentication } from "./aws-rds-proxy-enforce-iam-authentication";
 export { awsRdsProxyEnforceTls } from "./aws-rds-proxy-enforce-tls";

@@ -1,21 +1,28 @@
 import * as bigquery from "@pulumi/gcp/bigquery";
 import { resourcePolicy } from "../../lib/define";
 
-const defaultMaxHours = 48;
+/** BigQuery's own maximum, and its default when maxTimeTravelHours is not set. */
+const defaultMaxHours = 168;
 
 /**
- * Deleted rows stay readable through time travel (168 hours by default) and then the 7-day fail-safe; the
- * shortest window, 48 hours, is how long an erasure request waits before personal data is really gone.
+ * Deleted rows stay readable through time travel (48 to 168 hours, 168 by default) and then the 7-day fail-safe, so
+ * the window decides how long an erasure request waits before personal data is really gone. Any valid window plus
+ * the fail-safe (at most 14 days) meets GDPR's one-month deadline (Art. 12(3)) and none of the external catalogs
+ * asks for a shorter one, while a longer window is also a recovery window (HIPAA 164.308(a)(7)); so by default the
+ * policy only rejects values BigQuery would not accept, and a team with a shorter erasure commitment sets
+ * `maxTimeTravelHours` (48 for the shortest window) in the policy configuration.
  * @severity medium
  * @controls gdpr:art17, gdpr:art5-1-e
  */
 export const gcpBigqueryDatasetConfigureTimeTravel = resourcePolicy(
   {
     name: "gcp-bigquery-dataset-configure-time-travel",
-    description: `BigQuery datasets must limit time travel to at most ${defaultMaxHours} hours, the GDPR erasure window.`,
+    description:
+      "BigQuery datasets must keep time travel within the configured erasure window (by default BigQuery's maximum, 168 hours).",
     severity: "medium",
     controls: ["gdpr:art17", "gdpr:art5-1-e"],
-    remediationSteps: 'Set `maxTimeTravelHours: "48"` on the gcp.bigquery.Dataset.',
+    remediationSteps:
+      'Set `maxTimeTravelHours` to a multiple of 24 between "48" and the configured maximum on the gcp.bigquery.Dataset.',
     configSchema: {
       properties: {
         maxTimeTravelHours: {
@@ -24,7 +31,7 @@ export const gcpBigqueryDatasetConfigureTimeTravel = resourcePolicy(
           maximum: 168,
           default: defaultMaxHours,
           description:
-            "Longest allowed time travel window in hours (BigQuery accepts 48 to 168 in steps of 24).",
+            "Longest allowed time travel window in hours (BigQuery accepts 48 to 168 in steps of 24); 48 enforces the shortest erasure window.",
         },
       },
     },
@@ -34,9 +41,11 @@ export const gcpBigqueryDatasetConfigureTimeTravel = resourcePolicy(
     const maxHours = (args.getConfig<{ maxTimeTravelHours?: number }>().maxTimeTravelHours ??
       defaultMaxHours) as number;
     if (dataset.maxTimeTravelHours === undefined) {
-      report(
-        `maxTimeTravelHours is not set (defaults to 168 hours); set it to at most "${maxHours}".`,
-      );
+      if (maxHours < 168) {
+        report(
+          `maxTimeTravelHours is not set (defaults to 168 hours); set it to at most "${maxHours}".`,
+        );
+      }
       return;
     }
     const hours = Number(dataset.maxTimeTravelHours);

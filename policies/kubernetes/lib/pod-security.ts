@@ -1,5 +1,6 @@
 /**
- * The Pod Security Standards "restricted" profile (plus resource limits) as one checker that every workload policy
+ * The Pod Security Standards "restricted" profile (which includes the baseline's host namespaces, hostPath volumes
+ * and host ports; plus resource limits) as one checker that every workload policy
  * shares: a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob and Pod differ only in where their pod spec
  * sits. https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
  */
@@ -114,6 +115,14 @@ export function podSecurityFindings(
         if (added.length > 0) {
           findings.push(
             `${at} adds capabilities ${added.join(", ")}; only ${allowedCapabilities.join(", ") || "none"} may be added.`,
+          );
+        }
+        const hostPorts = ((container.ports ?? []) as Props[])
+          .map((port) => port.hostPort)
+          .filter((port) => port !== undefined && port !== null && port !== 0);
+        if (hostPorts.length > 0) {
+          findings.push(
+            `${at} binds host port ${hostPorts.join(", ")} on the node; remove hostPort and expose the pod through a Service.`,
           );
         }
         const seccomp = sc.seccompProfile?.type ?? podContext.seccompProfile?.type;

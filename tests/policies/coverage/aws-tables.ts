@@ -10,6 +10,7 @@ import * as eks from "../../../policies/aws/eks";
 import * as elasticache from "../../../policies/aws/elasticache";
 import * as fsx from "../../../policies/aws/fsx";
 import * as glue from "../../../policies/aws/glue";
+import * as lb from "../../../policies/aws/lb";
 import * as kinesis from "../../../policies/aws/kinesis";
 import * as memorydb from "../../../policies/aws/memorydb";
 import * as msk from "../../../policies/aws/msk";
@@ -1091,5 +1092,163 @@ export const awsTables: Table[] = [
     policy: cloudfront.awsCloudfrontDistributionEnableWaf,
     base: distribution,
     fail: [[{ webAclId: undefined }, ["webAclId is not set"]]],
+  },
+  {
+    policy: lb.awsLbLoadBalancerEnableAccessLogs,
+    base: { loadBalancerType: "application", accessLogs: { bucket: "alb-logs", enabled: true } },
+    pass: [{ loadBalancerType: "network" }, { loadBalancerType: "gateway", accessLogs: undefined }],
+    fail: [
+      [{ accessLogs: undefined }, ["accessLogs is not set"]],
+      [{ accessLogs: { enabled: undefined } }, ["the provider default false, even with a bucket"]],
+      [{ accessLogs: { enabled: false } }, ["accessLogs.enabled is false"]],
+      [{ accessLogs: { bucket: "" } }, ["accessLogs.bucket is not set"]],
+    ],
+    unknown: [[{ accessLogs: unknown }, []]],
+  },
+  {
+    policy: rds.awsRdsClusterEnableLogExports,
+    base: { engine: "aurora-postgresql", enabledCloudwatchLogsExports: ["postgresql"] },
+    pass: [
+      { engine: "aurora-mysql", enabledCloudwatchLogsExports: ["audit", "error"] },
+      { engine: "neptune", enabledCloudwatchLogsExports: ["slowquery"] },
+    ],
+    fail: [
+      [{ enabledCloudwatchLogsExports: undefined }, ["not set (no logs leave the database)"]],
+      [{ engine: "aurora-mysql" }, ['["postgresql"]; expected it to include "audit"']],
+      [
+        { engine: "neptune", enabledCloudwatchLogsExports: [] },
+        ["expected the engine's audit log"],
+      ],
+    ],
+    unknown: [[{ enabledCloudwatchLogsExports: unknown }, []]],
+  },
+  {
+    policy: rds.awsRdsInstanceEnableLogExports,
+    base: {
+      instanceClass: "db.m6g.large",
+      engine: "postgres",
+      enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+    },
+    pass: [
+      { engine: "mariadb", enabledCloudwatchLogsExports: ["audit"] },
+      { engine: "sqlserver-se", enabledCloudwatchLogsExports: ["agent", "error"] },
+    ],
+    fail: [
+      [{ enabledCloudwatchLogsExports: ["upgrade"] }, ['expected it to include "postgresql"']],
+      [
+        { engine: "mysql", enabledCloudwatchLogsExports: ["error", "slowquery"] },
+        ['include "audit" for engine "mysql"'],
+      ],
+    ],
+    unknown: [[{ engine: unknown }, []]],
+  },
+  {
+    policy: docdb.awsDocdbClusterParameterGroupEnforceTls,
+    base: { family: "docdb5.0", parameters: [{ name: "tls", value: "enabled" }] },
+    pass: [
+      { parameters: [{ name: "tls", value: "tls1.2+" }] },
+      { parameters: [{ name: "audit_logs", value: "disabled" }] },
+      { parameters: undefined },
+    ],
+    fail: [[{ parameters: [{ name: "tls", value: "disabled" }] }, ['parameter tls is "disabled"']]],
+    unknown: [[{ parameters: unknown }, []]],
+  },
+  {
+    policy: redshift.awsRedshiftParameterGroupEnforceSsl,
+    base: { family: "redshift-1.0", parameters: [{ name: "require_ssl", value: "true" }] },
+    pass: [{ parameters: [{ name: "require_ssl", value: "TRUE" }] }],
+    fail: [
+      [
+        { parameters: [{ name: "require_ssl", value: "false" }] },
+        ['parameter require_ssl is "false"'],
+      ],
+      [
+        { parameters: [{ name: "enable_user_activity_logging", value: "true" }] },
+        ["the service default false"],
+      ],
+    ],
+    unknown: [[{ parameters: unknown }, []]],
+  },
+  {
+    policy: ecs.awsEcsServiceDisablePublicIp,
+    base: { networkConfiguration: { subnets: ["subnet-1"], assignPublicIp: false } },
+    pass: [
+      { networkConfiguration: { assignPublicIp: undefined } },
+      { networkConfiguration: undefined },
+    ],
+    fail: [[{ networkConfiguration: { assignPublicIp: true } }, ["assignPublicIp is true"]]],
+    unknown: [[{ networkConfiguration: { assignPublicIp: unknown } }, []]],
+  },
+  {
+    policy: ecs.awsEcsTaskDefinitionEnforceReadOnlyRootFilesystem,
+    base: {
+      family: "api",
+      containerDefinitions: defs(container({ readonlyRootFilesystem: true })),
+    },
+    fail: [
+      [
+        { containerDefinitions: defs(container()) },
+        ["container api has readonlyRootFilesystem not set (ECS default: writable)"],
+      ],
+      [
+        {
+          containerDefinitions: defs(
+            container({ readonlyRootFilesystem: true }),
+            container({ name: "sidecar", readonlyRootFilesystem: false }),
+          ),
+        },
+        ["container sidecar has readonlyRootFilesystem false"],
+      ],
+    ],
+    unknown: [[{ containerDefinitions: unknown }, []]],
+  },
+  {
+    policy: efs.awsEfsAccessPointEnforceRootDirectory,
+    base: { fileSystemId: "fs-1", rootDirectory: { path: "/intake" } },
+    pass: [{ rootDirectory: { path: "/intake/" } }],
+    fail: [
+      [{ rootDirectory: undefined }, ['the service default "/"']],
+      [{ rootDirectory: { path: "/" } }, ['rootDirectory.path is "/", the whole file system']],
+    ],
+    unknown: [[{ rootDirectory: { path: unknown } }, []]],
+  },
+  {
+    policy: eks.awsEksNodeGroupDisallowOpenSsh,
+    base: {
+      clusterName: "c",
+      nodeRoleArn: "arn:aws:iam::1:role/n",
+      subnetIds: ["s"],
+      scalingConfig: { desiredSize: 1, maxSize: 1, minSize: 1 },
+    },
+    pass: [
+      { remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: ["sg-admins"] } },
+      { remoteAccess: { sourceSecurityGroupIds: [] } },
+    ],
+    fail: [
+      [{ remoteAccess: { ec2SshKey: "ops" } }, ["opens SSH on every node to 0.0.0.0/0"]],
+      [
+        { remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: [] } },
+        ["without sourceSecurityGroupIds"],
+      ],
+    ],
+    unknown: [[{ remoteAccess: unknown }, []]],
+  },
+  {
+    policy: fsx.awsFsxOpenzfsFileSystemConfigureBackupRetention,
+    base: {
+      ...fsxBase,
+      deploymentType: "SINGLE_AZ_2",
+      throughputCapacity: 160,
+      automaticBackupRetentionDays: 7,
+    },
+    pass: [{ automaticBackupRetentionDays: 90 }],
+    fail: [
+      [
+        { automaticBackupRetentionDays: 0 },
+        ["automaticBackupRetentionDays is 0; expected at least 7 days"],
+      ],
+      [{ automaticBackupRetentionDays: undefined }, ["the service default 0"]],
+    ],
+    unknown: [[{ automaticBackupRetentionDays: unknown }, []]],
   },
 ];

@@ -11,6 +11,7 @@ import * as machinelearningservices from "../../../policies/azure/machinelearnin
 import * as network from "../../../policies/azure/network";
 import * as redis from "../../../policies/azure/redis";
 import * as servicebus from "../../../policies/azure/servicebus";
+import * as sql from "../../../policies/azure/sql";
 import * as synapse from "../../../policies/azure/synapse";
 import * as web from "../../../policies/azure/web";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
@@ -414,5 +415,182 @@ export const azureTables: Table[] = [
       machinelearningservices.azureMachinelearningservicesWorkspaceEnableManagedNetworkIsolation,
     base: { ...rg, managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" } },
     fail: [[{ managedNetwork: undefined }, ["the service default Disabled"]]],
+  },
+  {
+    policy: containerservice.azureContainerserviceManagedClusterConfigureNetworkPolicy,
+    base: { ...rg, networkProfile: { networkPlugin: "azure", networkPolicy: "calico" } },
+    pass: [
+      { networkProfile: { networkPolicy: "azure" } },
+      { networkProfile: { networkPolicy: "cilium", networkDataplane: "cilium" } },
+    ],
+    fail: [
+      [{ networkProfile: undefined }, ["no network policy engine"]],
+      [{ networkProfile: { networkPolicy: "none" } }, ['networkPolicy is "none"']],
+    ],
+    unknown: [[{ networkProfile: { networkPolicy: unknown } }, []]],
+  },
+  {
+    policy: containerservice.azureContainerserviceManagedClusterDisallowNodePublicIp,
+    base: {
+      ...rg,
+      agentPoolProfiles: [{ name: "system", mode: "System", enableNodePublicIP: false }],
+    },
+    pass: [{ agentPoolProfiles: [{ name: "system", mode: "System" }] }],
+    fail: [
+      [
+        {
+          agentPoolProfiles: [
+            { name: "system", enableNodePublicIP: false },
+            { name: "edge", enableNodePublicIP: true },
+          ],
+        },
+        ["agentPoolProfiles edge has enableNodePublicIP true"],
+      ],
+    ],
+    unknown: [[{ agentPoolProfiles: unknown }, []]],
+  },
+  {
+    policy: app.azureAppContainerAppDisallowSecretEnvironmentValues,
+    base: {
+      ...rg,
+      template: {
+        containers: [
+          {
+            name: "api",
+            env: [
+              { name: "FHIR_BASE_URL", value: "https://fhir.internal/r4" },
+              { name: "DB_PASSWORD", secretRef: "db-password" },
+              { name: "DB_PASSWORD_FILE", value: "/mnt/secrets/db-password" },
+            ],
+          },
+        ],
+      },
+    },
+    fail: [
+      [
+        {
+          template: {
+            containers: [
+              {
+                name: "api",
+                env: [{ name: "MAIL_RELAY", value: "SG." + "a".repeat(22) + "." + "b".repeat(43) }],
+              },
+            ],
+          },
+        },
+        ["container api env MAIL_RELAY holds what looks like a SendGrid API key"],
+      ],
+      [
+        {
+          template: {
+            initContainers: [{ name: "migrate", env: [{ name: "DB_PASSWORD", value: "hunter2" }] }],
+          },
+        },
+        ["container migrate env DB_PASSWORD is named like a secret and holds a literal value"],
+      ],
+    ],
+    unknown: [
+      [
+        {
+          template: {
+            containers: [
+              {
+                name: "api",
+                env: [
+                  { name: "A", value: unknown },
+                  { name: "DB_PASSWORD", value: "hunter2" },
+                ],
+              },
+            ],
+          },
+        },
+        ["env DB_PASSWORD is named like a secret"],
+      ],
+    ],
+  },
+  {
+    policy: web.azureWebWebAppDisallowSecretAppSettings,
+    base: {
+      ...rg,
+      siteConfig: {
+        appSettings: [
+          { name: "FHIR_BASE_URL", value: "https://fhir.internal/r4" },
+          {
+            name: "DB_PASSWORD",
+            value: "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/db/)",
+          },
+        ],
+        connectionStrings: [
+          {
+            name: "records",
+            connectionString:
+              "Server=tcp:sql.internal;Authentication=Active Directory Managed Identity;",
+          },
+        ],
+      },
+    },
+    fail: [
+      [
+        {
+          siteConfig: {
+            appSettings: [
+              {
+                name: "DOCS_STORE",
+                value:
+                  "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=" +
+                  "Zm9vYmFy".repeat(5) +
+                  "==",
+              },
+            ],
+          },
+        },
+        ["siteConfig.appSettings DOCS_STORE holds what looks like an Azure storage account key"],
+      ],
+      [
+        {
+          siteConfig: {
+            connectionStrings: [
+              {
+                name: "records",
+                connectionString: "Server=tcp:sql;User Id=app;Password=Winter2026!;",
+              },
+            ],
+          },
+        },
+        [
+          "siteConfig.connectionStrings records holds what looks like a password in a connection string",
+        ],
+      ],
+    ],
+    unknown: [[{ siteConfig: { appSettings: [{ name: "X", value: unknown }] } }, []]],
+  },
+  {
+    policy: dbformysql.azureDbformysqlConfigurationEnforceSecureTransport,
+    base: {
+      ...rg,
+      serverName: "mysql",
+      configurationName: "require_secure_transport",
+      value: "ON",
+    },
+    pass: [
+      { value: "on" },
+      { configurationName: "tls_version", value: "TLSv1.2,TLSv1.3" },
+      { configurationName: "slow_query_log", value: "OFF" },
+    ],
+    fail: [
+      [{ value: "OFF" }, ['require_secure_transport is "OFF"']],
+      [{ configurationName: "tls_version", value: "TLSv1.1,TLSv1.2" }, ["which allows TLSv1.1"]],
+    ],
+    unknown: [[{ value: unknown }, []]],
+  },
+  {
+    policy: sql.azureSqlServerBlobAuditingPolicyConfigureAuditRetention,
+    base: { ...rg, serverName: "sql", state: "Enabled", retentionDays: 2190 },
+    pass: [{ retentionDays: 0 }, { retentionDays: undefined }, { retentionDays: 365 }],
+    fail: [
+      [{ retentionDays: 30 }, ["retentionDays is 30; expected 0 (forever) or at least 365"]],
+      [{ state: "Disabled" }, ['state is "Disabled"']],
+    ],
+    unknown: [[{ state: unknown, retentionDays: 30 }, ["retentionDays is 30"]]],
   },
 ];

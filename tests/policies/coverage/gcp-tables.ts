@@ -1,5 +1,6 @@
 /** Tables for the GCP service policies (see table.ts). */
 import * as artifactregistry from "../../../policies/gcp/artifactregistry";
+import * as cloudrunv2 from "../../../policies/gcp/cloudrunv2";
 import * as compute from "../../../policies/gcp/compute";
 import * as composer from "../../../policies/gcp/composer";
 import * as dataflow from "../../../policies/gcp/dataflow";
@@ -364,6 +365,93 @@ export const gcpTables: Table[] = [
       [{ allows: [{ protocol: "all" }] }, ["allows all on all ports from 0.0.0.0/0"]],
       [{ allows: [{ protocol: "tcp" }] }, ["allows tcp on all ports"]],
     ],
+  },
+  {
+    policy: cloudrunv2.gcpCloudrunv2ServiceDisallowSecretEnvironmentValues,
+    base: {
+      location: "europe-west3",
+      template: {
+        containers: [
+          {
+            name: "api",
+            envs: [
+              {
+                name: "FHIR_STORE",
+                value: "projects/p/locations/europe-west3/datasets/d/fhirStores/s",
+              },
+              {
+                name: "DB_PASSWORD",
+                valueSource: { secretKeyRef: { secret: "db", version: "1" } },
+              },
+              { name: "DB_PASSWORD_SECRET", value: "projects/p/secrets/db/versions/3" },
+            ],
+          },
+        ],
+      },
+    },
+    fail: [
+      [
+        {
+          template: {
+            containers: [
+              {
+                name: "api",
+                envs: [{ name: "REPORTING_DSN", value: "postgresql://r:Vq7tLx2p@10.0.0.5:5432/o" }],
+              },
+            ],
+          },
+        },
+        ["container api env REPORTING_DSN holds what looks like a URL with an embedded password"],
+      ],
+      [
+        { template: { containers: [{ envs: [{ name: "API_TOKEN", value: "t-123" }] }] } },
+        ["container #0 env API_TOKEN is named like a secret and holds a literal value"],
+      ],
+    ],
+    unknown: [
+      [{ template: { containers: [{ name: "api", envs: [{ name: "X", value: unknown }] }] } }, []],
+    ],
+  },
+  {
+    policy: compute.gcpComputeInstanceDisallowPublicIp,
+    base: { machineType: "e2-small", bootDisk: {}, networkInterfaces: [{ subnetwork: "apps" }] },
+    pass: [{ networkInterfaces: [{ subnetwork: "apps", accessConfigs: [] }] }],
+    fail: [
+      [
+        { networkInterfaces: [{ subnetwork: "apps", accessConfigs: [{}] }] },
+        ["networkInterfaces[0] has accessConfigs"],
+      ],
+      [
+        {
+          networkInterfaces: [
+            { subnetwork: "apps" },
+            { subnetwork: "edge", ipv6AccessConfigs: [{ networkTier: "PREMIUM" }] },
+          ],
+        },
+        ["networkInterfaces[1] has ipv6AccessConfigs"],
+      ],
+    ],
+    unknown: [
+      [
+        { networkInterfaces: [{ accessConfigs: unknown }, { accessConfigs: [{}] }] },
+        ["networkInterfaces[1] has accessConfigs"],
+      ],
+    ],
+  },
+  {
+    policy: compute.gcpComputeInstanceDisableSerialPort,
+    base: {
+      machineType: "e2-small",
+      bootDisk: {},
+      networkInterfaces: [],
+      metadata: { "enable-oslogin": "TRUE" },
+    },
+    pass: [{ metadata: { "serial-port-enable": "false" } }, { metadata: undefined }],
+    fail: [
+      [{ metadata: { "serial-port-enable": "true" } }, ['metadata serial-port-enable is "true"']],
+      [{ metadata: { "serial-port-enable": "1" } }, ['metadata serial-port-enable is "1"']],
+    ],
+    unknown: [[{ metadata: unknown }, []]],
   },
 ];
 

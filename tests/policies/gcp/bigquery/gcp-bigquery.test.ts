@@ -84,18 +84,28 @@ describe("gcp-bigquery-dataset-disallow-public-access", () => {
 describe("gcp-bigquery-dataset-configure-time-travel", () => {
   const policy = gcpBigqueryDatasetConfigureTimeTravel;
   const ids = "(Control ID: GDPR Art. 17; GDPR Art. 5(1)(e))";
-  it("passes 48 hours", async () => {
-    expect((await check(policy, dataset, { maxTimeTravelHours: "48" })).violations).toEqual([]);
+  it("passes every window BigQuery accepts by default, and the default when absent", async () => {
+    for (const hours of ["48", "168"]) {
+      expect((await check(policy, dataset, { maxTimeTravelHours: hours })).violations).toEqual([]);
+    }
+    expect((await check(policy, dataset, {})).violations).toEqual([]);
   });
-  it("fails 168 hours", async () => {
-    expect((await check(policy, dataset, { maxTimeTravelHours: "168" })).violations).toEqual([
-      `maxTimeTravelHours is 168; the maximum is 48 hours. ${ids}`,
+  it("fails a window above BigQuery's 168-hour maximum", async () => {
+    expect((await check(policy, dataset, { maxTimeTravelHours: "192" })).violations).toEqual([
+      `maxTimeTravelHours is 192; the maximum is 168 hours. ${ids}`,
     ]);
   });
-  it("fails when absent (BigQuery defaults to 168 hours)", async () => {
-    expect((await check(policy, dataset, {})).violations).toEqual([
+  it("with a 48-hour erasure window configured, fails 168 hours and the 168-hour default", async () => {
+    const config = { maxTimeTravelHours: 48 };
+    expect(
+      (await check(policy, dataset, { maxTimeTravelHours: "168" }, config)).violations,
+    ).toEqual([`maxTimeTravelHours is 168; the maximum is 48 hours. ${ids}`]);
+    expect((await check(policy, dataset, {}, config)).violations).toEqual([
       `maxTimeTravelHours is not set (defaults to 168 hours); set it to at most "48". ${ids}`,
     ]);
+    expect((await check(policy, dataset, { maxTimeTravelHours: "48" }, config)).violations).toEqual(
+      [],
+    );
   });
   it("fails a value that is not a number", async () => {
     expect((await check(policy, dataset, { maxTimeTravelHours: "two days" })).violations).toEqual([

@@ -21,6 +21,19 @@ describe("podSecurityFindings (restricted profile)", () => {
     ]);
   });
 
+  it("flags host ports, and accepts hostPort 0 (unset) as the near miss", () => {
+    const bound = restrictedContainer("gateway", {
+      ports: [{ containerPort: 8080, hostPort: 8080 }, { containerPort: 9090 }],
+    });
+    expect(podSecurityFindings(restrictedPod({ containers: [bound] }))).toEqual([
+      "Container gateway binds host port 8080 on the node; remove hostPort and expose the pod through a Service.",
+    ]);
+    const unbound = restrictedContainer("gateway", {
+      ports: [{ containerPort: 8080, hostPort: 0 }],
+    });
+    expect(podSecurityFindings(restrictedPod({ containers: [unbound] }))).toEqual([]);
+  });
+
   it("lets the container override the pod's runAsNonRoot and seccomp", () => {
     const c = restrictedContainer("app", {
       securityContext: {
