@@ -48,13 +48,6 @@ function wordsOf(phrases: ReadonlyArray<string>): string[] {
   return [...new Set(phrases.map(leadingRun).filter((w) => w.length > 0))];
 }
 
-/**
- * One trigger for every detector here that starts at a run of digits: the scan fills one list, which each detector
- * narrows with its own shape (`digitShape`). Thirteen detectors wait for digit runs; a list each made the scan
- * push every run up to thirteen times.
- */
-const DIGIT_RUN: Trigger = { digits: () => true };
-
 /** Whether the digit run at `at` has the shape `shape` wants: its length and the ASCII character after it. */
 function digitShape(
   text: string,
@@ -69,9 +62,13 @@ function digitShape(
 }
 
 /**
- * A detector from one sticky regex: what it reports is decided by `report` for each match. A trigger on digit
- * runs alone becomes DIGIT_RUN narrowed by its shape. `quick`, when given, is a cheap test of a character or two
- * at a start, tried before the regex.
+ * A detector from one sticky regex: what it reports is decided by `report` for each match. `quick`, when given, is
+ * a cheap test of a character or two at a start, tried before the regex.
+ *
+ * A trigger on digit runs alone is a shape the detector requires, not only a hint: the scan hands the detector the
+ * runs of that shape, and the detector checks the shape again at every start it is handed (`digitShape`), so what
+ * it finds does not depend on the positions it is tried at. The trigger is thus a necessary condition by
+ * construction, and triggers.test.ts, which also tries every detector at every position, compares like with like.
  */
 function rule(
   type: PhiType,
@@ -83,20 +80,17 @@ function rule(
 ): Detector {
   const at = new RegExp(re.source, re.flags.replace("g", "") + "y");
   const shape = Object.keys(trigger).length === 1 ? trigger.digits : undefined;
+  const accept =
+    shape === undefined
+      ? quick
+      : (text: string, s: number) =>
+          digitShape(text, s, shape) && (quick === undefined || quick(text, s));
   return {
     type,
     also,
-    triggers: [shape === undefined ? trigger : DIGIT_RUN],
+    triggers: [trigger],
     detect(text, [starts], sink) {
-      const tried =
-        shape === undefined && quick === undefined
-          ? starts
-          : starts.filter(
-              (s) =>
-                (shape === undefined || digitShape(text, s, shape)) &&
-                (quick === undefined || quick(text, s)),
-            );
-      eachAt(at, text, tried, (m) => report(m, text, sink));
+      eachAt(at, text, starts, (m) => report(m, text, sink), accept);
     },
   };
 }
@@ -387,7 +381,7 @@ const IBAN_RUN = (n: number, c: string): boolean =>
 
 const IBAN: Detector = {
   type: "ACCOUNT",
-  triggers: [DIGIT_RUN],
+  triggers: [{ digits: IBAN_RUN }],
   detect(text, [digitRuns], sink) {
     const starts: number[] = [];
     for (const at of digitRuns) {
@@ -750,14 +744,16 @@ function mayEndStreet(text: string, blank: number): boolean {
 const AFTER_PREPOSITION_STREET = /^(?:[ ]?[,;)\n]|[ ]\d{4,5}(?!\d)|$)/;
 
 /** A German or Dutch street ending in a street word, or named with a preposition, found from its house number. */
+const HOUSE_NUMBER_RUN = (n: number): boolean => n <= 4;
+
 const SUFFIX_STREET: Detector = {
   type: "LOCATION",
-  triggers: [DIGIT_RUN],
+  triggers: [{ digits: HOUSE_NUMBER_RUN }],
   detect(text, [starts], sink) {
     let free = 0;
     for (const at of starts) {
       if (
-        !digitShape(text, at, (n) => n <= 4) ||
+        !digitShape(text, at, HOUSE_NUMBER_RUN) ||
         at < free ||
         text.charCodeAt(at - 1) !== 32 ||
         !mayEndStreet(text, at - 1)
@@ -840,33 +836,42 @@ const TOWN_BEFORE_RE = new RegExp(
   `(?:^|[ ,])(${NAME_WORD}(?:[ ](?:[${UPPER}][${LETTER}'-]+|\\d{1,2}))?),[ ]$`,
 );
 
+/** A continental postcode: a run of 5 or 4 digits. */
+const POSTCODE_RUN = (n: number): boolean => n === 5 || n === 4;
+const isPostcodeRun = (text: string, at: number): boolean => digitShape(text, at, POSTCODE_RUN);
+/** The digit run inside a UK or Irish postcode: 6 digits at most, followed by a blank or a capital. */
+const UK_POSTCODE_RUN = (n: number, c: string): boolean =>
+  n <= 6 && (c === " " || CAPITALS.includes(c));
+
 const POSTCODES: Detector[] = [
   {
     type: "LOCATION",
-    triggers: [DIGIT_RUN],
-    detect(text, [runs], sink) {
-      const starts = runs.filter((at) => digitShape(text, at, (n) => n === 5 || n === 4));
-      eachAt(POSTCODE_CITY_RE_Y, text, starts, (m) => {
-        if (EUROPE.regions.has(m[2])) {
-          sink("LOCATION", m.index, m.index + m[1].length);
-          return;
-        }
-        sink("LOCATION", m.index, m.index + m[0].length);
-      });
+    triggers: [{ digits: POSTCODE_RUN }],
+    detect(text, [starts], sink) {
+      eachAt(
+        POSTCODE_CITY_RE_Y,
+        text,
+        starts,
+        (m) => {
+          if (EUROPE.regions.has(m[2])) {
+            sink("LOCATION", m.index, m.index + m[1].length);
+            return;
+          }
+          sink("LOCATION", m.index, m.index + m[0].length);
+        },
+        isPostcodeRun,
+      );
     },
   },
   {
     type: "LOCATION",
     // Every postcode has a digit run as its second or third character, followed by a blank
     // or a capital; the postcode starts at the one or two capitals before it.
-    triggers: [DIGIT_RUN],
+    triggers: [{ digits: UK_POSTCODE_RUN }],
     detect(text, [digitRuns], sink) {
       const starts: number[] = [];
       for (const at of digitRuns) {
-        if (
-          isCapital(text.charCodeAt(at - 1)) &&
-          digitShape(text, at, (n, c) => n <= 6 && (c === " " || CAPITALS.includes(c)))
-        ) {
+        if (isCapital(text.charCodeAt(at - 1)) && digitShape(text, at, UK_POSTCODE_RUN)) {
           const two = isCapital(text.charCodeAt(at - 2));
           const start = two ? at - 2 : at - 1;
           if (start === 0 || !isWordChar(text.charCodeAt(start - 1))) {

@@ -557,19 +557,21 @@ function fire(targets: Targets, out: Array<number[] | undefined>, at: number): v
 }
 
 /**
- * Calls `fn` with each match of the sticky regex `re` that starts at one of `starts`, skipping starts inside the
- * previous match: what a global scan finds, when every match starts at one of `starts`.
+ * Calls `fn` with each match of the sticky regex `re` that starts at one of `starts` (and, when given, where
+ * `accept` holds), skipping starts inside the previous match: what a global scan finds, when every match starts
+ * at one of `starts`.
  */
 export function eachAt(
   re: RegExp,
   text: string,
   starts: Starts,
   fn: (m: RegExpExecArray) => void,
+  accept?: (text: string, at: number) => boolean,
 ): void {
   let free = 0;
   for (let k = 0; k < starts.length; k++) {
     const at = starts[k];
-    if (at < free) {
+    if (at < free || (accept !== undefined && !accept(text, at))) {
       continue;
     }
     re.lastIndex = at;
