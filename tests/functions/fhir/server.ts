@@ -41,8 +41,12 @@ export interface StandIn {
   retained(): Record<string, number>;
   /** Loads resources keeping their ids (PUT), as a server seeded with them. */
   seed(resources: readonly Resource[]): Promise<void>;
-  /** From now on, the `n`-th request (1-based) whose method and path match `test` and every later one fail. */
-  failAfter(n: number, test: (method: string, path: string) => boolean): void;
+  /**
+   * From now on, the `n`-th request (1-based) whose method and path match `test` and every later one fail: the
+   * connection is dropped before the request is handled, or with `handled` after it was (the change is made but
+   * the client never hears of it, as when the caller crashes right after sending).
+   */
+  failAfter(n: number, test: (method: string, path: string) => boolean, handled?: boolean): void;
   /** Ends a failure started by failAfter (the service is back). */
   recover(): void;
   close(): Promise<void>;
@@ -54,7 +58,8 @@ export async function startFhirStandIn(): Promise<StandIn> {
   const router = new FhirRouter();
   const versions = new Map<string, number>();
   const requests: string[] = [];
-  let failure: { remaining: number; test: (m: string, p: string) => boolean } | undefined;
+  let failure:
+    { remaining: number; test: (m: string, p: string) => boolean; handled: boolean } | undefined;
 
   const handle = async (
     method: HttpMethod,
@@ -141,16 +146,24 @@ export async function startFhirStandIn(): Promise<StandIn> {
       const method = (req.method ?? "GET") as HttpMethod;
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       requests.push(`${method} ${url.pathname}${url.search}`);
+      let drop = false;
       if (failure && failure.test(method, url.pathname)) {
         failure.remaining -= 1;
         if (failure.remaining <= 0) {
-          res.destroy();
-          return;
+          if (!failure.handled) {
+            res.destroy();
+            return;
+          }
+          drop = true;
         }
       }
       const text = Buffer.concat(chunks).toString("utf8");
       handle(method, url, text ? JSON.parse(text) : undefined).then(
         (r) => {
+          if (drop) {
+            res.destroy();
+            return;
+          }
           const payload = r.body === undefined || r.status === 204 ? "" : JSON.stringify(r.body);
           res.writeHead(r.status, { "content-type": "application/fhir+json" });
           res.end(payload);
@@ -177,8 +190,8 @@ export async function startFhirStandIn(): Promise<StandIn> {
         }
       }
     },
-    failAfter: (n, test) => {
-      failure = { remaining: n, test };
+    failAfter: (n, test, handled = false) => {
+      failure = { remaining: n, test, handled };
     },
     recover: () => {
       failure = undefined;
