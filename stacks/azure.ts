@@ -1,7 +1,8 @@
 /**
  * The Azure part of a stack, on the stack's explicit Azure provider: the resource group, the audit workspace and the
  * Key Vault; the network with its private DNS zones; one identity per customer-managed key; the FHIR service and the
- * OpenAI account behind private endpoints; and the symptom triage container behind the API front door.
+ * OpenAI account behind private endpoints; the symptom triage container behind the API front door; and, when their images
+ * are configured, the FHIR consent gateway and the GDPR erasure containers.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
@@ -213,6 +214,58 @@ export function buildAzure(
     },
     opts,
   );
+  // The FHIR consent gateway and the GDPR erasure service: each its own identity with only the FHIR data role it
+  // needs on the FHIR service and read access to the pseudonym key secret; reachable from the API subnet only.
+  const pseudonymSecret = "phi-pseudonym-key";
+  const fhirService = (
+    serviceName: string,
+    image: string,
+    role: "FHIR Data Reader" | "FHIR Data Contributor",
+  ) => {
+    const identity = new WorkloadIdentity(
+      serviceName,
+      {
+        ...common,
+        location: azure.location,
+        subscriptionId: azure.subscriptionId,
+        grants: [
+          { name: "fhir", role, scope: fhir.fhirServiceId },
+          {
+            name: "pseudonym-key",
+            role: "Key Vault Secrets User",
+            scope: pulumi.interpolate`${vault.vaultId}/secrets/${pseudonymSecret}`,
+          },
+        ],
+      },
+      opts,
+    );
+    return new ContainerService(
+      serviceName,
+      {
+        ...common,
+        location: azure.location,
+        environmentId: environment.environmentId,
+        image,
+        identityId: identity.identityId,
+        identityClientId: identity.clientId,
+        environment: { FHIR_URL: fhir.fhirUrl },
+        keyVaultSecrets: {
+          PHI_PSEUDONYM_KEY: vault.vaultUri.apply(
+            (uri) => `${uri.replace(/\/+$/, "")}/secrets/${pseudonymSecret}`,
+          ),
+        },
+        allowedSourceRanges: [network.subnetPrefixes.api],
+      },
+      opts,
+    );
+  };
+  if (azure.fhirGateway) {
+    fhirService("fhir-gateway", azure.fhirGateway.image, "FHIR Data Reader");
+  }
+  if (azure.gdprErasure) {
+    fhirService("gdpr-erasure", azure.gdprErasure.image, "FHIR Data Contributor");
+  }
+
   const frontDoor = new ApiFrontDoor(
     "api",
     {

@@ -196,6 +196,16 @@ export interface AzureConfig {
     /** FHIR data-plane role of the hosting identity. */
     readonly fhirDataRole: (typeof azureFhirDataRoles)[number];
   };
+  /**
+   * The FHIR consent gateway container (functions/fhir-gateway), FHIR Data Reader on the FHIR service; deployed only
+   * when `mediconnect:azureFhirGatewayImage` is set.
+   */
+  readonly fhirGateway?: { readonly image: string };
+  /**
+   * The GDPR erasure container (functions/gdpr-erasure), FHIR Data Contributor on the FHIR service (hard delete and
+   * $purge-history); deployed only when `mediconnect:azureGdprErasureImage` is set.
+   */
+  readonly gdprErasure?: { readonly image: string };
   /** Publisher e-mail of the API Management front door (receives service notifications). */
   readonly apiPublisherEmail: string;
 }
@@ -534,6 +544,21 @@ export function parsePlatformConfig(
       spanner: { config: spannerConfig, replicaRegions, processingUnits },
     };
   };
+  /** An optional digest-pinned image: unset leaves the service out, set must be pinned. */
+  const optionalImage = <T>(
+    name: string,
+    service: string,
+    build: (image: string) => T,
+  ): Partial<T> =>
+    raw[name]?.trim()
+      ? build(
+          matching(
+            name,
+            /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)+@sha256:[0-9a-f]{64}$/,
+            `a digest-pinned image reference, registry/repository@sha256:<64 hex digits>, for example myregistry.azurecr.io/mediconnect/${service}@sha256:<digest>`,
+          ),
+        )
+      : {};
   const azureSection = (): AzureConfig => {
     const inUnion = (name: string, value: string): string => {
       if (
@@ -722,6 +747,12 @@ export function parsePlatformConfig(
         ),
         fhirDataRole: oneOf("azureTriageFhirDataRole", azureFhirDataRoles, "reader"),
       },
+      ...optionalImage("azureFhirGatewayImage", "fhir-gateway", (image) => ({
+        fhirGateway: { image },
+      })),
+      ...optionalImage("azureGdprErasureImage", "gdpr-erasure", (image) => ({
+        gdprErasure: { image },
+      })),
       apiPublisherEmail: matching(
         "azureApiPublisherEmail",
         /^[^@\s]+@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
@@ -844,6 +875,8 @@ export const platformConfigKeys = [
   "azureTriageAudience",
   "azureTriageFhirDataRole",
   "azureApiPublisherEmail",
+  "azureFhirGatewayImage",
+  "azureGdprErasureImage",
 ] as const;
 
 /** Whether the engine handed the program a key as a secret: in the SDK's runtime, though not in its typings. */

@@ -24,6 +24,13 @@ export interface ContainerServiceArgs {
   readonly identityClientId: pulumi.Input<string>;
   /** Plain configuration for the container (no secrets: names ending in KEY, SECRET, TOKEN... are refused). */
   readonly environment: Readonly<Record<string, pulumi.Input<string>>>;
+  /**
+   * Secret environment variables, each read from a Key Vault secret by the app's identity (a Key Vault reference:
+   * the value never passes through the program, its state or the app's configuration). Variable name to the
+   * secret's URL, https://<vault>.vault.azure.net/secrets/<name>; the identity needs Key Vault Secrets User on it.
+   * @default {} (no secrets)
+   */
+  readonly keyVaultSecrets?: Readonly<Record<string, pulumi.Input<string>>>;
   /** Address ranges (CIDR) allowed to reach the ingress: the API front door's subnet. At least one. */
   readonly allowedSourceRanges: readonly string[];
   /**
@@ -39,11 +46,16 @@ export interface ContainerServiceArgs {
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** Container Apps secret names are lower case letters, digits and hyphens: PHI_PSEUDONYM_KEY -> phi-pseudonym-key. */
+export function secretName(variable: string): string {
+  return variable.toLowerCase().replace(/_/g, "-");
+}
+
 /**
  * One HTTP service in a container: a digest-pinned image run as a user-assigned identity (which also pulls it, so no
  * registry password exists), ingress over HTTPS only (allowInsecure false: the ingress answers plain HTTP with a
- * redirect, never serves it) and only from the listed address ranges, configuration without secrets, liveness on
- * GET /healthz and readiness on GET /readyz.
+ * redirect, never serves it) and only from the listed address ranges, configuration without secrets (secrets only as
+ * Key Vault references read by the identity), liveness on GET /healthz and readiness on GET /readyz.
  */
 export class ContainerService extends pulumi.ComponentResource {
   public readonly appId: pulumi.Output<string>;
@@ -68,6 +80,19 @@ export class ContainerService extends pulumi.ComponentResource {
     if (secret !== undefined) {
       throw new Error(
         `${where}: [environment] must hold plain configuration only (credentials come from the managed identity; PORT and AZURE_CLIENT_ID are set by the component), received a variable named ${JSON.stringify(secret)}`,
+      );
+    }
+    const keyVaultSecrets = args.keyVaultSecrets ?? {};
+    const badSecret = Object.keys(keyVaultSecrets).find(
+      (k) =>
+        !/^[A-Z][A-Z0-9_]{0,63}$/.test(k) ||
+        Object.hasOwn(args.environment, k) ||
+        k === "AZURE_CLIENT_ID" ||
+        k === "PORT",
+    );
+    if (badSecret !== undefined) {
+      throw new Error(
+        `${where}: [keyVaultSecrets] names environment variables (upper case, digits, underscores) not set elsewhere, received ${JSON.stringify(badSecret)}`,
       );
     }
     const cidr = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/;
@@ -108,7 +133,11 @@ export class ContainerService extends pulumi.ComponentResource {
             })),
           },
           registries: [{ server: registry, identity: args.identityId }],
-          secrets: [],
+          secrets: Object.entries(keyVaultSecrets).map(([variable, url]) => ({
+            name: secretName(variable),
+            keyVaultUrl: url,
+            identity: args.identityId,
+          })),
         },
         template: {
           containers: [
@@ -118,6 +147,7 @@ export class ContainerService extends pulumi.ComponentResource {
               env: [
                 { name: "PORT", value: String(port) },
                 ...Object.entries(args.environment).map(([n, value]) => ({ name: n, value })),
+                ...Object.keys(keyVaultSecrets).map((n) => ({ name: n, secretRef: secretName(n) })),
                 { name: "AZURE_CLIENT_ID", value: args.identityClientId },
               ],
               resources: { cpu: 0.5, memory: "1Gi" },

@@ -10,6 +10,7 @@ export const builtInRoles = {
   "FHIR Data Reader": "4c8d0bbc-75d3-4935-991f-5f3c56d81508",
   "FHIR Data Contributor": "5a1fc7df-4bf1-4951-a576-89034ee01acd",
   "Storage Blob Data Contributor": "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+  "Key Vault Secrets User": "4633458b-17de-408a-b874-0445c86b69e6",
 } as const;
 export type BuiltInRole = keyof typeof builtInRoles;
 

@@ -32,6 +32,11 @@ import { riskService } from "../../functions/risk-inference/handler";
 import { VertexPredictor } from "../../functions/risk-inference/vertex";
 import { helpers } from "@google-cloud/aiplatform";
 import { SETTINGS, answer, completion, json, transport } from "./triage/transport";
+import { FhirClient } from "../../functions/lib/fhir/client";
+import { gatewayService } from "../../functions/fhir-gateway/handler";
+import { erasureService } from "../../functions/gdpr-erasure/handler";
+import { FhirTaskProgressStore } from "../../functions/gdpr-erasure/progress";
+import { startFhirStandIn } from "./fhir/server";
 
 const PATIENT_ID = "pat-7734-canary";
 const PLANTED = {
@@ -396,7 +401,127 @@ async function runRisk(): Promise<Run> {
   return { lines, outputs };
 }
 
+/** The planted patient in a FHIR server, with data of their own and a Consent that denies everything. */
+function plantedRecords(): Array<Record<string, unknown>> {
+  const subject = { reference: `Patient/${PATIENT_ID}`, display: PLANTED.name };
+  return [
+    {
+      resourceType: "Patient",
+      id: PATIENT_ID,
+      name: [{ text: PLANTED.name }],
+      identifier: [{ value: PLANTED.mrn }, { value: PLANTED.ssn }],
+      telecom: [{ value: PLANTED.phone }, { value: PLANTED.email }],
+    },
+    {
+      resourceType: "Observation",
+      id: PLANTED.mrn,
+      status: "final",
+      code: { text: PLANTED.name },
+      subject,
+      device: { reference: `Device/${PLANTED.device}` },
+      effectiveDateTime: "2026-11-23T10:00:00Z",
+    },
+    {
+      resourceType: "Consent",
+      id: `consent-${PLANTED.appointmentId}`,
+      status: "active",
+      scope: {
+        coding: [
+          { system: "http://terminology.hl7.org/CodeSystem/consentscope", code: "patient-privacy" },
+        ],
+      },
+      category: [{ text: PLANTED.name }],
+      patient: subject,
+      provision: { type: "deny" },
+    },
+  ];
+}
+
+/** fetch toward the stand-in that fails the n-th call with an error quoting the planted identifiers. */
+function failingFetch(n: number): typeof fetch {
+  let calls = 0;
+  return async (input, init) => {
+    calls += 1;
+    if (calls === n) {
+      throw poison("connection reset");
+    }
+    return fetch(input, init);
+  };
+}
+
+async function overHttpGet(
+  service: Parameters<typeof createService>[0],
+  requests: Array<[string, Record<string, string>]>,
+): Promise<string[]> {
+  const running = await createService(service).listen(0, "127.0.0.1");
+  const out: string[] = [];
+  try {
+    for (const [route, headers] of requests) {
+      out.push(await (await fetch(`http://127.0.0.1:${running.port}${route}`, { headers })).text());
+    }
+  } finally {
+    await running.shutdown(100);
+  }
+  return out;
+}
+
+async function runGateway(): Promise<Run> {
+  const { lines, logger } = capture();
+  const fhir = await startFhirStandIn();
+  try {
+    await fhir.seed(plantedRecords() as never);
+    const service = gatewayService({
+      fhir: new FhirClient({ baseUrl: fhir.baseUrl, fetch: failingFetch(7) }),
+      logger: logger("fhir-gateway"),
+      pseudonymKey: KEY,
+    });
+    const caller = { "x-purpose-of-use": "TREAT", "x-actor": "Practitioner/doc-1" };
+    const outputs = await overHttpGet(service, [
+      [`/fhir/Patient/${PATIENT_ID}`, caller],
+      [`/fhir/Observation/${PLANTED.mrn}`, caller],
+      [`/fhir/Observation?subject=Patient/${PATIENT_ID}`, caller],
+      [`/fhir/Patient/${PATIENT_ID}`, { ...caller, "x-actor": PLANTED.name }],
+      [`/fhir/Patient/${PATIENT_ID}`, { ...caller, "x-purpose-of-use": PLANTED.email }],
+      [`/fhir/${encodeURIComponent(PLANTED.name)}`, caller],
+      [`/fhir/Patient/${PATIENT_ID}`, caller],
+      [`/fhir/Observation?${encodeURIComponent(PLANTED.ssn)}.x=${PLANTED.mrn}`, caller],
+    ]);
+    return { lines, outputs };
+  } finally {
+    await fhir.close();
+  }
+}
+
+async function runErasure(): Promise<Run> {
+  const { lines, logger } = capture();
+  const fhir = await startFhirStandIn();
+  try {
+    await fhir.seed(plantedRecords() as never);
+    const client = new FhirClient({ baseUrl: fhir.baseUrl, fetch: failingFetch(120) });
+    const service = erasureService({
+      fhir: client,
+      progress: new FhirTaskProgressStore(new FhirClient({ baseUrl: fhir.baseUrl })),
+      logger: logger("gdpr-erasure"),
+      pseudonymKey: KEY,
+    });
+    const outputs = await overHttp(service, "/erasure", [
+      { patient: PLANTED.name },
+      { patient: `Patient/${PATIENT_ID}`, [PLANTED.mrn]: PLANTED.email },
+      { patient: PLANTED.ssn },
+      { patient: `Patient/${PATIENT_ID}` },
+      { patient: `Patient/${PATIENT_ID}` },
+      { patient: `Patient/${PATIENT_ID}` },
+      `{"patient": "${PLANTED.name}`,
+    ]);
+    return { lines, outputs };
+  } finally {
+    await fhir.close();
+  }
+}
+
 const DRIVERS: Record<string, () => Promise<Run>> = {
+  "fhir-gateway": runGateway,
+  "gdpr-erasure": runErasure,
   "vitals-anomaly": runVitals,
   "video-meeting": runVideo,
   "symptom-triage": runTriage,

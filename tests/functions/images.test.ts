@@ -1,5 +1,5 @@
 /**
- * The container images of the AI handlers: each Dockerfile is multi-stage, ends on a distroless image as uid
+ * The container images of the HTTP handlers: each Dockerfile is multi-stage, ends on a distroless image as uid
  * 65532, and its esbuild bundle runs on its own (outside this checkout's node_modules): /healthz answers and
  * SIGTERM ends the process cleanly.
  */
@@ -18,6 +18,16 @@ const SERVICES: Record<string, Record<string, string>> = {
     AZURE_OPENAI_DEPLOYMENT: "triage",
     AZURE_OPENAI_API_VERSION: "2024-10-21",
     AZURE_CLIENT_ID: "00000000-0000-4000-8000-0000000000aa",
+  },
+  "fhir-gateway": {
+    FHIR_URL: "https://mc-test-fhir.fhir.azurehealthcareapis.com",
+    AZURE_CLIENT_ID: "00000000-0000-4000-8000-0000000000bb",
+    PHI_PSEUDONYM_KEY: "image-test-key-0123456789abcdef0123456789",
+  },
+  "gdpr-erasure": {
+    FHIR_URL: "https://mc-test-fhir.fhir.azurehealthcareapis.com",
+    AZURE_CLIENT_ID: "00000000-0000-4000-8000-0000000000cc",
+    PHI_PSEUDONYM_KEY: "image-test-key-0123456789abcdef0123456789",
   },
   "risk-inference": {
     VERTEX_PROJECT: "mediconnect-prod-eu",

@@ -88,8 +88,23 @@ describe("Azure configuration section", () => {
         audience: "11111111-2222-4333-8444-555555555555",
         fhirDataRole: "contributor",
       },
+      fhirGateway: {
+        image: `mediconnectregistry.azurecr.io/mediconnect/fhir-gateway@sha256:${"0".repeat(63)}2`,
+      },
+      gdprErasure: {
+        image: `mediconnectregistry.azurecr.io/mediconnect/gdpr-erasure@sha256:${"0".repeat(63)}3`,
+      },
       apiPublisherEmail: "ops@example.org",
     });
+  });
+
+  it("leaves the FHIR gateway and the erasure service out when their images are unset", () => {
+    const azure = us({ azureFhirGatewayImage: undefined, azureGdprErasureImage: "" }).azure;
+    expect([azure?.fhirGateway, azure?.gdprErasure, azure?.triage.image]).toEqual([
+      undefined,
+      undefined,
+      `mediconnectregistry.azurecr.io/mediconnect/symptom-triage@sha256:${"0".repeat(64)}`,
+    ]);
   });
 
   it("declares every key it reads in Pulumi.yaml", () => {
@@ -102,7 +117,7 @@ describe("Azure configuration section", () => {
     );
     const azureKeys = platformConfigKeys.filter((k) => /^azure|^triageImage$/.test(k));
     expect(azureKeys.filter((k) => !declared.includes(`mediconnect:${k}`))).toEqual([]);
-    expect(azureKeys.length).toBe(21);
+    expect(azureKeys.length).toBe(23);
   });
 
   it.each<[string, RawConfig, string]>([
@@ -150,6 +165,11 @@ describe("Azure configuration section", () => {
       "a triage image pinned by tag",
       { triageImage: "mediconnectregistry.azurecr.io/mediconnect/symptom-triage:1.2.3" },
       'Invalid configuration [mediconnect:triageImage]: received "mediconnectregistry.azurecr.io/mediconnect/symptom-triage:1.2.3"; expected a digest-pinned image reference',
+    ],
+    [
+      "a FHIR gateway image by tag",
+      { azureFhirGatewayImage: "mediconnectregistry.azurecr.io/mediconnect/fhir-gateway:1.0.0" },
+      'Invalid configuration [mediconnect:azureFhirGatewayImage]: received "mediconnectregistry.azurecr.io/mediconnect/fhir-gateway:1.0.0"; expected a digest-pinned image reference',
     ],
     [
       "no triage image",

@@ -49,6 +49,10 @@ describe.each(stacks)("offline plan of stack %s, Azure side", (stack) => {
         "mediconnect:azure:ContainerAppsEnvironment::apps",
         "mediconnect:azure:ContainerService::symptom-triage",
         "mediconnect:azure:ApiFrontDoor::api",
+        "mediconnect:azure:WorkloadIdentity::fhir-gateway",
+        "mediconnect:azure:ContainerService::fhir-gateway",
+        "mediconnect:azure:WorkloadIdentity::gdpr-erasure",
+        "mediconnect:azure:ContainerService::gdpr-erasure",
       ].sort(),
     );
   });
@@ -159,7 +163,7 @@ describe.each(stacks)("offline plan of stack %s, Azure side", (stack) => {
 
   it("gives the triage container the contract's environment, and its identity only OpenAI and FHIR roles on those resources", () => {
     const plan = planOf(stack);
-    const app = only(plan, "azure-native:app:ContainerApp");
+    const app = only(plan, "azure-native:app:ContainerApp", "symptom-triage-app");
     const [container] = (
       app.inputs["template"] as { containers: { env: { name: string; value: string }[] }[] }
     ).containers;
@@ -192,6 +196,64 @@ describe.each(stacks)("offline plan of stack %s, Azure side", (stack) => {
       ["4c8d0bbc-75d3-4935-991f-5f3c56d81508", fhir.id],
     ]);
   });
+});
+
+describe.each(stacks)("offline plan of stack %s, FHIR services", (stack) => {
+  it.each([
+    ["fhir-gateway", "4c8d0bbc-75d3-4935-991f-5f3c56d81508"],
+    ["gdpr-erasure", "5a1fc7df-4bf1-4951-a576-89034ee01acd"],
+  ])(
+    "runs %s with the FHIR URL and the pseudonym key from Key Vault; its identity holds one FHIR data role and that secret only",
+    (service, fhirRole) => {
+      const plan = planOf(stack);
+      const app = only(plan, "azure-native:app:ContainerApp", `${service}-app`);
+      const identity = only(
+        plan,
+        "azure-native:managedidentity:UserAssignedIdentity",
+        `${service}-identity`,
+      );
+      const vault = only(plan, "azure-native:keyvault:Vault");
+      const fhir = only(plan, "azure-native:healthcareapis:FhirService");
+      const vaultUri = String(
+        (vault.outputs["properties"] as { vaultUri?: string } | undefined)?.vaultUri ?? "",
+      ).replace(/\/+$/, "");
+      const configuration = app.inputs["configuration"] as { secrets: unknown };
+      const [container] = (
+        app.inputs["template"] as { containers: { env: unknown; image: string }[] }
+      ).containers;
+      expect(container.image).toBe(
+        `mediconnectregistry.azurecr.io/mediconnect/${service}@sha256:${"0".repeat(63)}${service === "fhir-gateway" ? 2 : 3}`,
+      );
+      expect(configuration.secrets).toEqual([
+        {
+          name: "phi-pseudonym-key",
+          keyVaultUrl: `${vaultUri}/secrets/phi-pseudonym-key`,
+          identity: identity.id,
+        },
+      ]);
+      expect(container.env).toEqual([
+        { name: "PORT", value: "8080" },
+        { name: "FHIR_URL", value: fhir.outputs["fhirUrl"] ?? expect.any(String) },
+        { name: "PHI_PSEUDONYM_KEY", secretRef: "phi-pseudonym-key" },
+        { name: "AZURE_CLIENT_ID", value: identity.outputs["clientId"] },
+      ]);
+      expect(
+        plan.resources
+          .filter(
+            (r) =>
+              r.type === "azure-native:authorization:RoleAssignment" &&
+              r.inputs["principalId"] === identity.outputs["principalId"],
+          )
+          .map((r) => [String(r.inputs["roleDefinitionId"]).split("/").pop(), r.inputs["scope"]])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      ).toEqual(
+        [
+          [fhirRole, fhir.id],
+          ["4633458b-17de-408a-b874-0445c86b69e6", `${vault.id}/secrets/phi-pseudonym-key`],
+        ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
+    },
+  );
 });
 
 describe("EU residency of the Azure side", () => {

@@ -99,6 +99,12 @@ describe("parsePlatformConfig", () => {
           audience: "api://mc-eu-triage",
           fhirDataRole: "reader",
         },
+        fhirGateway: {
+          image: `mediconnectregistry.azurecr.io/mediconnect/fhir-gateway@sha256:${"0".repeat(63)}2`,
+        },
+        gdprErasure: {
+          image: `mediconnectregistry.azurecr.io/mediconnect/gdpr-erasure@sha256:${"0".repeat(63)}3`,
+        },
         apiPublisherEmail: "platform-team@mediconnect.example",
       },
     });

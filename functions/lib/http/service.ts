@@ -24,6 +24,8 @@ export interface JsonResult {
   readonly body: unknown;
   /** Extra fields for the request's log line (counts, outcome names); never request data. */
   readonly log?: Record<string, string | number | boolean>;
+  /** Media type of the response body. @default "application/json" */
+  readonly contentType?: string;
 }
 
 /** A problem response: `detail` names the field and what is expected, and never quotes the request's values. */
@@ -47,15 +49,28 @@ export interface RequestContext {
   readonly requestId: string;
   /** Aborted when the client goes away or the service shuts down past its grace period. */
   readonly signal: AbortSignal;
+  /**
+   * The request's path and query string, parsed against a placeholder origin. createService always sets it (and
+   * `headers`); both are optional so that a route can be called directly with only the two fields above.
+   */
+  readonly url?: URL;
+  /** The request headers (names lower-case, as node:http gives them). */
+  readonly headers?: http.IncomingHttpHeaders;
 }
 
-/** Handles a parsed JSON body; throws ProblemError for client errors. */
+/**
+ * Handles a parsed JSON body (undefined for GET and DELETE, which are not read); throws ProblemError for client
+ * errors.
+ */
 export type JsonRoute = (body: unknown, ctx: RequestContext) => Promise<JsonResult>;
 
 export interface ServiceOptions {
   /** Service name in log lines. */
   readonly name: string;
-  /** `POST /path` to handler. */
+  /**
+   * `METHOD /path` to handler. A path ending in `/*` matches every path below it (`GET /fhir/*` matches
+   * `/fhir/Patient/1`); an exact path wins over a prefix, a longer prefix over a shorter one.
+   */
   readonly routes: Readonly<Record<string, JsonRoute>>;
   readonly logger: ServiceLogger;
   /**
@@ -130,6 +145,32 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
+/** Methods whose request body is not read: their route gets `undefined`. */
+const BODYLESS = new Set(["GET", "HEAD", "DELETE"]);
+
+/** The route key matching a request: the exact `METHOD /path`, else the longest `METHOD /prefix/*`. */
+export function matchRoute(
+  routes: Readonly<Record<string, JsonRoute>>,
+  method: string,
+  path: string,
+): string | undefined {
+  const exact = `${method} ${path}`;
+  if (Object.hasOwn(routes, exact)) {
+    return exact;
+  }
+  return Object.keys(routes)
+    .filter((k) => {
+      const [m, p] = k.split(" ");
+      return m === method && p.endsWith("/*") && path.startsWith(p.slice(0, -1));
+    })
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+function pathMatches(routeKey: string, path: string): boolean {
+  const p = routeKey.split(" ")[1];
+  return p === path || (p.endsWith("/*") && path.startsWith(p.slice(0, -1)));
+}
+
 /** Creates the server (not listening); `listen` starts it. */
 export function createService(options: ServiceOptions): {
   server: http.Server;
@@ -161,10 +202,9 @@ export function createService(options: ServiceOptions): {
       );
       return;
     }
-    const routeKey = `${method} ${path}`;
-    const route: JsonRoute | undefined = Object.hasOwn(routes, routeKey)
-      ? routes[routeKey]
-      : undefined;
+    const matched = matchRoute(routes, method, path);
+    const routeKey = matched ?? `${method} ${path}`;
+    const route: JsonRoute | undefined = matched !== undefined ? routes[matched] : undefined;
     const requestId = randomUUID();
     const finish = (status: number, extra: Record<string, unknown> = {}) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -176,14 +216,14 @@ export function createService(options: ServiceOptions): {
       }
     };
     if (route === undefined) {
-      const known = Object.keys(routes).some((k) => k.split(" ")[1] === path);
+      const known = Object.keys(routes).some((k) => pathMatches(k, path));
       const p = known
         ? new ProblemError(
             405,
             "method-not-allowed",
             "Method not allowed",
             `this path accepts ${Object.keys(routes)
-              .filter((k) => k.split(" ")[1] === path)
+              .filter((k) => pathMatches(k, path))
               .map((k) => k.split(" ")[0])
               .join(", ")}`,
           )
@@ -205,7 +245,16 @@ export function createService(options: ServiceOptions): {
         controller.abort();
       }
     });
+    const url = new URL(req.url ?? "/", "http://service.invalid");
     (async () => {
+      if (BODYLESS.has(method)) {
+        return route(undefined, {
+          requestId,
+          signal: controller.signal,
+          url,
+          headers: req.headers,
+        });
+      }
       const mediaType = String(req.headers["content-type"] ?? "")
         .split(";")[0]
         .trim()
@@ -230,10 +279,10 @@ export function createService(options: ServiceOptions): {
           "the body is not valid JSON",
         );
       }
-      return route(body, { requestId, signal: controller.signal });
+      return route(body, { requestId, signal: controller.signal, url, headers: req.headers });
     })().then(
       (result) => {
-        send(res, result.status, result.body);
+        send(res, result.status, result.body, result.contentType);
         finish(result.status, result.log);
       },
       (err: unknown) => {

@@ -16,10 +16,12 @@ let serviceModule: typeof import("../../../components/azure/container-service");
 let doorModule: typeof import("../../../components/azure/api-front-door");
 let door: import("../../../components/azure/api-front-door").ApiFrontDoor;
 let service: import("../../../components/azure/container-service").ContainerService;
+let gateway: import("../../../components/azure/container-service").ContainerService;
 
 const tags = { "data-classification": "phi" };
 const image = `mediconnectregistry.azurecr.io/mediconnect/symptom-triage@sha256:${"ab".repeat(32)}`;
 const domain = "calm-sea-1234.germanywestcentral.azurecontainerapps.io";
+const gatewayImage = `mediconnectregistry.azurecr.io/mediconnect/fhir-gateway@sha256:${"cd".repeat(32)}`;
 
 function serviceArgs(
   overrides: Partial<
@@ -79,7 +81,19 @@ beforeAll(async () => {
     },
     tags,
   });
-  await Promise.all([valueOf(door.apiUrl), valueOf(environment.staticIp)]);
+  gateway = new serviceModule.ContainerService(
+    "fhir-gateway",
+    serviceArgs({
+      image: gatewayImage,
+      identityId: "gateway-identity-id",
+      identityClientId: "gateway-client",
+      environment: { FHIR_URL: "https://mceu-health.fhir.azurehealthcareapis.com" },
+      keyVaultSecrets: {
+        PHI_PSEUDONYM_KEY: "https://mc-eu-phi.vault.azure.net/secrets/phi-pseudonym-key",
+      },
+    }),
+  );
+  await Promise.all([valueOf(door.apiUrl), valueOf(environment.staticIp), valueOf(gateway.fqdn)]);
   await settle();
 });
 
@@ -201,7 +215,39 @@ describe("ContainerService", () => {
     expect(await valueOf(service.fqdn)).toBe(`mc-eu-symptom-triage.${domain}`);
   });
 
+  it("reads a secret variable from Key Vault through its identity, never as a value", async () => {
+    const inputs = one(recorded, "azure-native:app:ContainerApp", "fhir-gateway-app").inputs as {
+      configuration: { secrets: unknown };
+      template: { containers: Array<{ env: unknown }> };
+    };
+    expect(inputs.configuration.secrets).toEqual([
+      {
+        name: "phi-pseudonym-key",
+        keyVaultUrl: "https://mc-eu-phi.vault.azure.net/secrets/phi-pseudonym-key",
+        identity: "gateway-identity-id",
+      },
+    ]);
+    expect(inputs.template.containers[0].env).toEqual([
+      { name: "PORT", value: "8080" },
+      { name: "FHIR_URL", value: "https://mceu-health.fhir.azurehealthcareapis.com" },
+      { name: "PHI_PSEUDONYM_KEY", secretRef: "phi-pseudonym-key" },
+      { name: "AZURE_CLIENT_ID", value: "gateway-client" },
+    ]);
+    expect(await valueOf(gateway.fqdn)).toBe(`mc-eu-fhir-gateway.${domain}`);
+  });
+
   it.each([
+    [
+      { keyVaultSecrets: { "phi-key": "https://v.vault.azure.net/secrets/k" } },
+      '[keyVaultSecrets] names environment variables (upper case, digits, underscores) not set elsewhere, received "phi-key"',
+    ],
+    [
+      {
+        environment: { FHIR_URL: "https://x" },
+        keyVaultSecrets: { FHIR_URL: "https://v.vault.azure.net/secrets/k" },
+      },
+      'received "FHIR_URL"',
+    ],
     [
       { image: "mediconnectregistry.azurecr.io/mediconnect/symptom-triage:1.0" },
       "[image] must be pinned by digest",
