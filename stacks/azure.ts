@@ -9,7 +9,8 @@ import * as resources from "@pulumi/azure-native/resources";
 import type { AzureConfig } from "./config";
 import type { BuildContext, StackOutputs } from "./context";
 import { physicalName } from "../components/shared/naming";
-import { KeyVault } from "../components/azure/key-vault";
+import { KeyVault, keyVaultPrivateDnsZone } from "../components/azure/key-vault";
+import { PrivateLink } from "../components/azure/private-link";
 import { AuditWorkspace } from "../components/azure/audit-workspace";
 import { sixYearsInDays } from "../policies/catalog/retention";
 import { NetworkFoundation } from "../components/azure/network-foundation";
@@ -51,6 +52,8 @@ export function buildAzure(
     },
     opts,
   );
+  // The FHIR gateway and the erasure service read the pseudonym key from the vault (a Key Vault reference).
+  const readsVaultSecrets = Boolean(azure.fhirGateway || azure.gdprErasure);
   const vault = new KeyVault(
     "phi",
     {
@@ -72,10 +75,27 @@ export function buildAzure(
         ...fhirPrivateDnsZones,
         openAiPrivateDnsZone,
         ...(azure.fhir.export ? [blobPrivateDnsZone] : []),
+        ...(readsVaultSecrets ? [keyVaultPrivateDnsZone] : []),
       ],
     },
     opts,
   );
+  if (readsVaultSecrets) {
+    // Container Apps resolve Key Vault references from inside the environment's network; the vault admits no
+    // public network, so it gets a private endpoint there.
+    new PrivateLink(
+      "phi-vault",
+      {
+        ...common,
+        location: azure.location,
+        targetId: vault.vaultId,
+        groupId: "vault",
+        subnetId: network.subnetIds["private-endpoints"],
+        privateDnsZoneIds: [network.privateDnsZoneIds[keyVaultPrivateDnsZone]],
+      },
+      opts,
+    );
+  }
 
   // One identity per customer-managed key, allowed to use that key only (the FHIR service's also writes its exports).
   const keyIdentity = (identityName: string, service: string, location: string) =>

@@ -3,6 +3,9 @@ import * as keyvault from "@pulumi/azure-native/keyvault";
 import * as monitor from "@pulumi/azure-native/monitor";
 import { physicalName } from "../shared/naming";
 
+/** The private DNS zone in which a vault's private endpoint publishes the vault's name. */
+export const keyVaultPrivateDnsZone = "privatelink.vaultcore.azure.net";
+
 export interface KeyVaultArgs {
   readonly resourceGroupName: pulumi.Input<string>;
   readonly location: pulumi.Input<string>;

@@ -45,6 +45,7 @@ describe.each(stacks)("offline plan of stack %s, Azure side", (stack) => {
         "mediconnect:azure:PrivateLink::health-export-blob",
         "mediconnect:azure:OpenAiAccount::openai",
         "mediconnect:azure:PrivateLink::openai-account",
+        "mediconnect:azure:PrivateLink::phi-vault",
         "mediconnect:azure:WorkloadIdentity::symptom-triage",
         "mediconnect:azure:ContainerAppsEnvironment::apps",
         "mediconnect:azure:ContainerService::symptom-triage",
@@ -90,7 +91,7 @@ describe.each(stacks)("offline plan of stack %s, Azure side", (stack) => {
     ).toEqual([]);
   });
 
-  it("reaches the FHIR workspace, the OpenAI account and the export storage only through private endpoints in the endpoints subnet", () => {
+  it("reaches the FHIR workspace, the OpenAI account, the export storage and the Key Vault only through private endpoints in the endpoints subnet", () => {
     const plan = planOf(stack);
     const subnet = only(plan, "azure-native:network:Subnet", "network-private-endpoints");
     expect(subnet.inputs["subnetName"]).toBe("private-endpoints");
@@ -119,6 +120,18 @@ describe.each(stacks)("offline plan of stack %s, Azure side", (stack) => {
       ["health-export", ["blob"], true],
       ["health-workspace", ["healthcareworkspace"], true],
       ["openai-account", ["account"], true],
+      // The Container Apps read the pseudonym key through a Key Vault reference from inside the network.
+      ["phi-vault", ["vault"], true],
+    ]);
+    const vaultZone = only(
+      plan,
+      "azure-native:privatedns:PrivateZone",
+      "network-vaultcore-azure-net-zone",
+    );
+    expect(vaultZone.inputs["privateZoneName"]).toBe("privatelink.vaultcore.azure.net");
+    const vaultDns = only(plan, "azure-native:network:PrivateDnsZoneGroup", "phi-vault-dns");
+    expect(vaultDns.inputs["privateDnsZoneConfigs"]).toEqual([
+      { name: "zone-0", privateDnsZoneId: vaultZone.id },
     ]);
     expect(only(plan, "azure-native:cognitiveservices:Account").inputs["properties"]).toMatchObject(
       { publicNetworkAccess: "Disabled", disableLocalAuth: true },
