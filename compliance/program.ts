@@ -74,19 +74,19 @@ function loadSdk(packages: ProgramPackages): Sdk {
  * wrapper keeps only what the program can observe: the same chain of settlements (so the same order of events),
  * and the `promise` property the SDK sets on a rejection.
  */
+const settled = <T>(val: T): T => val;
+
 function leanDebuggablePromises(debuggable: any): void {
   const original = debuggable?.debuggablePromise;
   if (typeof original !== "function" || original.__planPatched) {
     return;
   }
   const lean = function <T>(p: Promise<T>): Promise<T> {
-    return p
-      .then((val) => val)
-      .catch(function (err: any) {
-        "use strict"; // as in the SDK: a rejection with a primitive fails here with a TypeError
-        err.promise = p;
-        throw err;
-      });
+    return p.then(settled).catch(function (err: any) {
+      "use strict"; // as in the SDK: a rejection with a primitive fails here with a TypeError
+      err.promise = p;
+      throw err;
+    });
   };
   (lean as any).__planPatched = true;
   debuggable.debuggablePromise = lean;
