@@ -8,7 +8,14 @@
  * The pack is asked about each resource as soon as the program registers it (`StreamingEvaluation.submit`), so it
  * works on its own core while the program is still running, with many requests in flight over its gRPC server.
  */
-import { AnalyzeResult, Diagnostic, PackClient, PackInfo, PolicyInfo } from "./analyzer";
+import {
+  AnalyzeResult,
+  Diagnostic,
+  NotApplicableSet,
+  PackClient,
+  PackInfo,
+  PolicyInfo,
+} from "./analyzer";
 import { CapturedResource } from "./types";
 import { ReconciledConfig } from "./policy-config";
 
@@ -37,7 +44,7 @@ export interface NotApplicableCount {
 export interface Evaluation {
   /** Every resource x policy outcome except not-applicable: pass, fail, suppressed, indeterminate. */
   readonly results: PolicyResult[];
-  /** Not-applicable outcomes, counted per policy (policies with none are left out). */
+  /** Not-applicable outcomes, counted per policy, in the pack's order of policies (policies with none are left out). */
   readonly notApplicable: NotApplicableCount[];
   readonly violations: Finding[];
   /** Findings a valid suppression covers: advisory for the engine, listed apart so they are never lost. */
@@ -136,65 +143,148 @@ interface Classified {
   readonly violations: Finding[];
   readonly suppressed: Finding[];
   readonly indeterminate: Finding[];
+  /** The answer's not-applicable list, counted in `finish`. */
+  readonly notApplicable: NotApplicableSet | undefined;
 }
 
+/** What one distinct not-applicable list means for the enabled resource policies. */
+interface SetView {
+  /** Enabled resource policies not in the list, in pack order: each gets a result. */
+  readonly applicable: readonly PolicyInfo[];
+  /** Enabled resource policies in the list, in pack order, with the reason. */
+  readonly notApplicable: readonly { name: string; reason: string }[];
+}
+
+/** Analyze calls in flight at once: enough to keep the pack busy, few enough that memory stays flat. */
+const window = 32;
+
 /**
- * Asks the pack about each resource as it is registered and classifies each answer as it arrives, keeping only
- * what the report needs; `finish` adds the stack analysis and puts everything in program order.
+ * Asks the pack about each resource as it is registered (at most `window` calls in flight, the rest queued in
+ * registration order) and classifies each answer as it arrives, keeping only what the report needs; `finish` adds
+ * the stack analysis and puts everything in program order. Not-applicable entries are counted per distinct list
+ * (resources of one type share one), not per resource.
  */
 export class StreamingEvaluation {
   private readonly classified = new Map<string, Promise<Classified>>();
   private readonly byUrn = new Map<string, CapturedResource>();
-  private readonly notApplicable = new Map<string, { count: number; reason: string }>();
-  private readonly resourcePolicies: Promise<PolicyInfo[]>;
+  private readonly queue: { r: CapturedResource; done: (c: Promise<Classified>) => void }[] = [];
+  private inFlight = 0;
+  private ready: Ready | undefined;
+  private policies: PolicyInfo[] | undefined;
+  private readonly views = new Map<NotApplicableSet, SetView>();
   private started: bigint | undefined;
+  private readonly whenReady: Promise<void>;
 
-  constructor(private readonly ready: Promise<Ready>) {
-    this.resourcePolicies = ready.then(({ info, config }) =>
-      info.policies.filter(
-        (p) => p.kind === "resource" && config[p.name]?.enforcementLevel !== "disabled",
-      ),
-    );
-    this.resourcePolicies.catch(() => undefined);
+  constructor(ready: Promise<Ready>) {
+    this.whenReady = ready.then((r) => {
+      this.ready = r;
+      this.policies = r.info.policies.filter(
+        (p) => p.kind === "resource" && r.config[p.name]?.enforcementLevel !== "disabled",
+      );
+      this.pump();
+    });
+    // A failure (the pack did not start) is reported by `finish`, not as unhandled.
+    this.whenReady.catch(() => undefined);
   }
 
   submit(r: CapturedResource): void {
     this.started ??= process.hrtime.bigint();
     this.byUrn.set(r.urn, r);
-    const done = this.ready.then(async ({ pack }) => {
-      const answer = await pack.analyze(r, this.byUrn);
-      const policies = await this.resourcePolicies;
-      const sinks: Sinks = {
-        violations: [],
-        suppressed: [],
-        indeterminate: [],
-        notApplicable: this.notApplicable,
-      };
-      const results = classify(policies, r.urn, answer, sinks);
-      return { results, ...sinks };
+    const classified = new Promise<Classified>((resolve, reject) => {
+      this.queue.push({ r, done: (c) => c.then(resolve, reject) });
+      this.whenReady.catch(reject);
     });
-    // Awaited in `finish`; a failure before then (the pack did not start) is reported there, not as unhandled.
-    done.catch(() => undefined);
-    this.classified.set(r.urn, done);
+    // Awaited in `finish`; a failure before then is reported there, not as unhandled.
+    classified.catch(() => undefined);
+    this.classified.set(r.urn, classified);
+    this.pump();
+  }
+
+  /** Starts queued calls while fewer than `window` are in flight. */
+  private pump(): void {
+    const ready = this.ready;
+    if (!ready) {
+      return;
+    }
+    while (this.inFlight < window && this.queue.length > 0) {
+      const { r, done } = this.queue.shift()!;
+      this.inFlight++;
+      const c = ready.pack.analyze(r, this.byUrn).then((answer) => this.classify(r.urn, answer));
+      c.catch(() => undefined).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+      done(c);
+    }
+  }
+
+  private viewOf(set: NotApplicableSet | undefined): SetView {
+    const policies = this.policies!;
+    if (!set) {
+      return { applicable: policies, notApplicable: [] };
+    }
+    let view = this.views.get(set);
+    if (!view) {
+      view = {
+        applicable: policies.filter((p) => !set.reasons.has(p.name)),
+        notApplicable: policies
+          .filter((p) => set.reasons.has(p.name))
+          .map((p) => ({ name: p.name, reason: set.reasons.get(p.name)! })),
+      };
+      this.views.set(set, view);
+    }
+    return view;
+  }
+
+  private classify(urn: string, answer: AnalyzeResult): Classified {
+    const set =
+      answer.notApplicableSet ??
+      (answer.notApplicable.length > 0
+        ? {
+            entries: answer.notApplicable,
+            reasons: new Map(answer.notApplicable.map((n) => [n.policyName, n.reason])),
+          }
+        : undefined);
+    const sinks: Sinks = {
+      violations: [],
+      suppressed: [],
+      indeterminate: [],
+      notApplicable: new Map(),
+    };
+    const results = classify(
+      this.viewOf(set).applicable,
+      urn,
+      { diagnostics: answer.diagnostics, notApplicable: [] },
+      sinks,
+    );
+    return {
+      results,
+      violations: sinks.violations,
+      suppressed: sinks.suppressed,
+      indeterminate: sinks.indeterminate,
+      notApplicable: set,
+    };
   }
 
   async finish(resources: readonly CapturedResource[], stackUrn: string): Promise<Evaluation> {
-    const { pack, info, config } = await this.ready;
+    await this.whenReady;
+    const { pack, info, config } = this.ready!;
     this.started ??= process.hrtime.bigint();
     for (const r of resources) {
       if (!this.classified.has(r.urn)) {
         this.submit(r);
       }
     }
-    const resourcePolicies = await this.resourcePolicies;
+    const resourcePolicies = this.policies!;
     const stackPolicies = info.policies.filter(
       (p) => p.kind === "stack" && config[p.name]?.enforcementLevel !== "disabled",
     );
+    const notApplicable = new Map<string, { count: number; reason: string }>();
     const sinks: Sinks = {
       violations: [],
       suppressed: [],
       indeterminate: [],
-      notApplicable: this.notApplicable,
+      notApplicable,
     };
     const results: PolicyResult[] = [];
     const stackAnswer = pack.analyzeStack(resources);
@@ -204,6 +294,28 @@ export class StreamingEvaluation {
       sinks.violations.push(...c.violations);
       sinks.suppressed.push(...c.suppressed);
       sinks.indeterminate.push(...c.indeterminate);
+    }
+    // Not-applicable counts per distinct list, in the order resources were submitted (the first resource a policy
+    // does not apply to gives its reason), added up per policy below.
+    const listCounts = new Map<NotApplicableSet, number>();
+    for (const classified of this.classified.values()) {
+      const set = (await classified).notApplicable;
+      if (set) {
+        const seen = listCounts.get(set);
+        if (seen === undefined) {
+          for (const { name, reason } of this.viewOf(set).notApplicable) {
+            if (!notApplicable.has(name)) {
+              notApplicable.set(name, { count: 0, reason });
+            }
+          }
+        }
+        listCounts.set(set, (seen ?? 0) + 1);
+      }
+    }
+    for (const [set, n] of listCounts) {
+      for (const { name } of this.viewOf(set).notApplicable) {
+        notApplicable.get(name)!.count += n;
+      }
     }
     const stackResult = await stackAnswer;
     for (const p of stackPolicies) {
@@ -228,9 +340,13 @@ export class StreamingEvaluation {
         );
       }
     }
+    // In the pack's order of policies, whatever order the answers came in.
+    const rank = new Map(info.policies.map((p, i) => [p.name, i]));
     return {
       results,
-      notApplicable: [...this.notApplicable].map(([policyName, v]) => ({ policyName, ...v })),
+      notApplicable: [...notApplicable]
+        .sort(([a], [b]) => rank.get(a)! - rank.get(b)!)
+        .map(([policyName, v]) => ({ policyName, ...v })),
       violations: sinks.violations,
       suppressed: sinks.suppressed,
       indeterminate: sinks.indeterminate,

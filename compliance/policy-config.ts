@@ -209,6 +209,8 @@ export function reconcilePolicyConfig(
     );
   }
   const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
+  // Most policies share a schema (the suppressions property): each distinct one is compiled once.
+  const validators = new Map<string, ReturnType<typeof ajv.compile>>();
   const result: Record<string, ReconciledConfig> = {};
   const problems: string[] = [];
   for (const policy of policies) {
@@ -240,11 +242,17 @@ export function reconcilePolicyConfig(
       problems.push(...suppressionProblems(policy.name, properties.suppressions, maxDays, today));
     }
     if (schema?.properties) {
-      const validate = ajv.compile({
+      const full = {
         type: "object",
         properties: schema.properties,
         ...(schema.required ? { required: schema.required } : {}),
-      });
+      };
+      const key = JSON.stringify(full);
+      let validate = validators.get(key);
+      if (!validate) {
+        validate = ajv.compile(full);
+        validators.set(key, validate);
+      }
       if (!validate(properties)) {
         for (const e of validate.errors ?? []) {
           const at = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : "";

@@ -83,6 +83,11 @@ function cacheFile(project: ProgramProject): string {
   return path.join(cacheDir, `${sha(project.main).slice(0, 32)}.json`);
 }
 
+/** Forgets the program's passing check, so the next plan checks it again (the bench's cold runs). */
+export function forgetTypeCheck(project: ProgramProject): void {
+  fs.rmSync(cacheFile(project), { force: true });
+}
+
 function stillValid(project: ProgramProject): boolean {
   let record: CheckRecord;
   try {
