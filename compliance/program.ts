@@ -186,13 +186,10 @@ export async function runProgram(
     process.off("beforeExit", onStall);
   }
   if (failure !== undefined) {
-    // The SDK rejects its own pending promises with the same error once more, after the program's run has settled:
-    // that error is reported below, and must not end the process before the result is sent.
-    process.on("unhandledRejection", (reason) => {
-      if (reason !== failure) {
-        throw reason;
-      }
-    });
+    // After the first error, the SDK keeps rejecting its pending promises (each failed registration or invoke once
+    // more, as new Error objects, some seconds later while the TypeScript check runs): the first error is the one
+    // reported below, and these echoes must not end the process before the result is sent.
+    process.on("unhandledRejection", () => undefined);
     throw asProgramError(failure, project, packages);
   }
   return { resources: monitor.capturedResources(), outputs: outputs ?? {} };

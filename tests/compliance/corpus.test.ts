@@ -217,14 +217,23 @@ describe("corpus patterns that stop the plan with a clear message", () => {
     ["missing-config", true],
     ["stalled", true],
     ["program-throws", true],
+    ["failing-lookups-copy", false],
   ];
   let tmp: string;
+  let lateTmp: string;
 
   beforeAll(async () => {
     // A helper package that is not installed: outside this repository, so no ancestor node_modules provides it.
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "corpus-missing-helper-"));
     fs.cpSync(path.join(corpus, "missing-helper"), tmp, { recursive: true });
-    const dirs: Record<string, string> = { "missing-helper-copy": tmp };
+    // Type-checked from a fresh directory (a check not remembered yet), so the worker is still waiting for the check
+    // when the program's later failures arrive.
+    lateTmp = fs.mkdtempSync(path.join(os.tmpdir(), "corpus-failing-lookups-"));
+    fs.cpSync(path.join(corpus, "failing-lookups"), lateTmp, { recursive: true });
+    const dirs: Record<string, string> = {
+      "missing-helper-copy": tmp,
+      "failing-lookups-copy": lateTmp,
+    };
     const queue = [...patterns];
     await Promise.all(
       [0, 1].map(async () => {
@@ -236,7 +245,10 @@ describe("corpus patterns that stop the plan with a clear message", () => {
     );
   }, 600_000);
 
-  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  afterAll(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(lateTmp, { recursive: true, force: true });
+  });
 
   const failure = (name: string) => {
     const r = outcomes.get(name);
@@ -289,6 +301,14 @@ describe("corpus patterns that stop the plan with a clear message", () => {
     expect(failure("unmocked-invoke").message).toContain(
       'The program calls the function "aws:acm/getCertificate:getCertificate", which has no offline mock. ' +
         "To plan it offline, either add a mock",
+    );
+  });
+
+  it("failing-lookups: the first failure is reported; the later ones do not crash the plan", () => {
+    const r = failure("failing-lookups-copy");
+    expect(r.kind).toBe("program");
+    expect(r.message).toMatch(
+      /^The program calls the function "aws:acm\/getCertificate:getCertificate", which has no offline mock\./,
     );
   });
 
