@@ -116,6 +116,24 @@ describe("corpus patterns that run to a plan (one plan of corpus/all)", () => {
     ]);
   });
 
+  it("credential-lookups: keys, registry credentials, kubeconfigs and addresses read back answer plausibly", () => {
+    const tags = analyzed("cl-wiring")["tags"];
+    expect(tags).toMatchObject({
+      sharedKeyLength: "88",
+      centralLogs:
+        "/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/shared-rg/providers/" +
+        "Microsoft.OperationalInsights/workspaces/central-logs",
+      registryUser: "clrecords",
+      passwords: "2",
+      cosmosKeyLength: "88",
+      ecr: "AWS@https://123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+    });
+    expect(tags["ipAddress"]).toMatch(/^203\.0\.113\.\d{1,3}$/);
+    expect(tags["kubeServer"]).toMatch(
+      /^https:\/\/cl-aks-[0-9a-f]{8}\.hcp\.offline\.azmk8s\.io:443$/,
+    );
+  });
+
   it("gcp-lookups: client config, zones, default service account and GKE versions", () => {
     const gke = analyzed("gl-gke");
     expect(gke["nodeLocations"]).toEqual(["europe-west3-a", "europe-west3-b", "europe-west3-c"]);
