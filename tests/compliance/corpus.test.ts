@@ -3,6 +3,7 @@
  * The patterns that run to a plan run together as one program (corpus/all), one plan for all of them; each pattern
  * that must stop the plan runs on its own. Inputs are checked in the form the pack receives them (`forAnalyzer`).
  */
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -219,6 +220,36 @@ describe("corpus patterns that run to a plan (one plan of corpus/all)", () => {
       "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
       value: "https://records.internal.example.org",
     });
+  });
+});
+
+describe("own-tsconfig: a program's own strict tsconfig.json, outside this repository", () => {
+  let dir: string;
+  let result: WorkerResult;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "corpus-own-tsconfig-"));
+    fs.cpSync(path.join(corpus, "own-tsconfig"), dir, { recursive: true });
+    result = await planOf(dir, false);
+  }, 240_000);
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("type-checks as in the program's directory: none of the runner's own @types packages are read", () => {
+    expect(result.ok ? "planned" : result.message).toBe("planned");
+    const record = JSON.parse(
+      fs.readFileSync(
+        path.join(
+          root,
+          ".cache/plan-typecheck",
+          `${createHash("sha256").update(path.join(dir, "index.ts")).digest("hex").slice(0, 32)}.json`,
+        ),
+        "utf8",
+      ),
+    ) as { packages: Record<string, string> };
+    const read = Object.keys(record.packages).map((p) => path.basename(p));
+    expect(read).toContain("aws");
+    expect(read.filter((p) => ["jest", "sinon", "express"].includes(p))).toEqual([]);
   });
 });
 
