@@ -10,6 +10,7 @@ import Module from "module";
 import type * as pulumiTypes from "@pulumi/pulumi";
 import { createCapturingMonitor, providerUrn } from "./mock-monitor";
 import { mockInvoke } from "./invokes";
+import { beforeExitListeners, runBeforeExitListeners } from "./exit-hooks";
 import { PlanError } from "./errors";
 import { ProgramProject, StackConfig } from "./stack-config";
 import { CapturedResource } from "./types";
@@ -162,6 +163,7 @@ export async function runProgram(
   process.on("unhandledRejection", onFailure);
   process.on("uncaughtException", onFailure);
   process.on("beforeExit", onStall);
+  const runnerExitListeners = beforeExitListeners();
   const previousCwd = process.cwd();
   process.chdir(project.dir);
   let outputs: Record<string, unknown> = {};
@@ -177,6 +179,12 @@ export async function runProgram(
     });
     outputs = (await Promise.race([run, failed])) as Record<string, unknown>;
     await Promise.race([sdk.settings.waitForRPCs(), failed]);
+    // What the program's libraries register when Node.js is about to exit (compliance/exit-hooks.ts).
+    await runBeforeExitListeners(
+      runnerExitListeners,
+      () => Promise.race([sdk.settings.waitForRPCs(), failed]),
+      () => monitor.order.length,
+    );
   } catch (err) {
     failure = err;
   } finally {

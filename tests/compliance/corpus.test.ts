@@ -135,6 +135,22 @@ describe("corpus patterns that run to a plan (one plan of corpus/all)", () => {
     );
   });
 
+  it("bucket-subscriptions: the bucket's notification, registered by the SDK at exit, covers both callbacks", () => {
+    const notification = all.resources.filter(
+      (r) => r.type === "aws:s3/bucketNotification:BucketNotification",
+    );
+    expect(notification.map((r) => [r.name, r.parent])).toEqual([
+      ["bs-on-upload", byName("bs-uploads").urn],
+    ]);
+    const inputs = forAnalyzer(notification[0].inputs) as Record<string, any>;
+    expect(inputs["bucket"]).toBe(byName("bs-uploads").id);
+    const functions = inputs["lambdaFunctions"] as Record<string, unknown>[];
+    expect(functions.map((f) => [f["events"], f["filterSuffix"]])).toEqual([
+      [["s3:ObjectCreated:*"], undefined],
+      [["s3:ObjectRemoved:*"], ".json"],
+    ]);
+  });
+
   it("gcp-lookups: client config, zones, default service account and GKE versions", () => {
     const gke = analyzed("gl-gke");
     expect(gke["nodeLocations"]).toEqual(["europe-west3-a", "europe-west3-b", "europe-west3-c"]);
