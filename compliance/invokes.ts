@@ -30,6 +30,49 @@ function rdsFamily(engine: string, version: string): string {
   return `${engine}${major}`;
 }
 
+/** A made-up access key shaped as Azure's (64 bytes, base64): the plan never holds a real credential. */
+const madeUpKey = (seed: string) => Buffer.from(hex(seed, 64), "hex").toString("base64").repeat(2);
+
+function uuidOf(seed: string): string {
+  const h = hex(seed, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The ARM envelope of an existing Azure resource read by its names: id, name, type, location, tags. */
+function azureResource(
+  ctx: InvokeContext,
+  args: Record<string, any>,
+  type: string,
+  nameKey: string,
+): Record<string, unknown> {
+  const subscription =
+    str(ctx.provider["subscriptionId"]) ?? "00000000-0000-4000-8000-000000000000";
+  const name = String(args[nameKey] ?? "resource");
+  return {
+    id: `/subscriptions/${subscription}/resourceGroups/${args["resourceGroupName"]}/providers/${type}/${name}`,
+    name,
+    type,
+    location: str(ctx.provider["location"]) ?? ctx.config["azure-native:location"] ?? "westus",
+    tags: {},
+  };
+}
+
+/** AKS credentials: one kubeconfig (base64) for the cluster, pointing at a made-up API server. */
+function kubeconfigs(args: Record<string, any>, user: string): Record<string, unknown> {
+  const cluster = String(args["resourceName"] ?? "cluster");
+  const server = `https://${cluster}-${hex(cluster, 8)}.hcp.offline.azmk8s.io:443`;
+  const kubeconfig = [
+    "apiVersion: v1",
+    "kind: Config",
+    `clusters:\n- name: ${cluster}\n  cluster:\n    server: ${server}`,
+    `users:\n- name: ${user}_${cluster}\n  user:\n    token: offline-plan-${hex(`${cluster}/${user}`, 32)}`,
+    `contexts:\n- name: ${cluster}\n  context:\n    cluster: ${cluster}\n    user: ${user}_${cluster}`,
+    `current-context: ${cluster}`,
+    "",
+  ].join("\n");
+  return { kubeconfigs: [{ name: user, value: Buffer.from(kubeconfig).toString("base64") }] };
+}
+
 export interface InvokeContext {
   /** Inputs of the provider the call names, or of the stack's provider configuration. */
   readonly provider: Record<string, unknown>;
@@ -387,6 +430,109 @@ export const invokeMocks: Readonly<Record<string, InvokeMock>> = {
       .map((d) => d.toJSON())
       .filter((o) => o !== null && o !== undefined),
   }),
+  // Keys, credentials and kubeconfigs programs read back from resources they create (shaped as real ones, made up).
+  "azure-native:operationalinsights:getSharedKeys": (args) => ({
+    primarySharedKey: madeUpKey(`${args["workspaceName"]}/primary`),
+    secondarySharedKey: madeUpKey(`${args["workspaceName"]}/secondary`),
+  }),
+  "azure-native:operationalinsights:getWorkspace": (args, ctx) => ({
+    ...azureResource(ctx, args, "Microsoft.OperationalInsights/workspaces", "workspaceName"),
+    customerId: uuidOf(`${args["workspaceName"]}/customer`),
+    provisioningState: "Succeeded",
+    retentionInDays: 30,
+    sku: { name: "PerGB2018" },
+    publicNetworkAccessForIngestion: "Enabled",
+    publicNetworkAccessForQuery: "Enabled",
+    privateLinkScopedResources: [],
+    createdDate: "2025-01-01T00:00:00Z",
+    modifiedDate: "2025-01-01T00:00:00Z",
+  }),
+  "azure-native:containerregistry:listRegistryCredentials": (args) => ({
+    username: String(args["registryName"] ?? "registry"),
+    passwords: ["password", "password2"].map((name) => ({
+      name,
+      value: hex(`${args["registryName"]}/${name}`, 32),
+    })),
+  }),
+  "azure-native:documentdb:listDatabaseAccountKeys": (args) => ({
+    primaryMasterKey: madeUpKey(`${args["accountName"]}/primary`),
+    secondaryMasterKey: madeUpKey(`${args["accountName"]}/secondary`),
+    primaryReadonlyMasterKey: madeUpKey(`${args["accountName"]}/primary-ro`),
+    secondaryReadonlyMasterKey: madeUpKey(`${args["accountName"]}/secondary-ro`),
+  }),
+  "azure-native:documentdb:listDatabaseAccountConnectionStrings": (args) => ({
+    connectionStrings: ["Primary", "Secondary"].map((kind) => ({
+      connectionString: `AccountEndpoint=https://${args["accountName"]}.documents.azure.com:443/;AccountKey=${madeUpKey(`${args["accountName"]}/${kind}`)};`,
+      description: `${kind} SQL Connection String`,
+      keyKind: kind,
+      type: "Sql",
+    })),
+  }),
+  "azure-native:network:getPublicIPAddress": (args, ctx) => {
+    const name = String(args["publicIpAddressName"] ?? "ip");
+    const octet = (i: number) => parseInt(hex(`${name}/${i}`, 2), 16) % 250;
+    return {
+      ...azureResource(ctx, args, "Microsoft.Network/publicIPAddresses", "publicIpAddressName"),
+      // Documentation range (RFC 5737): never a real host.
+      ipAddress: `203.0.113.${octet(1) + 1}`,
+      publicIPAddressVersion: "IPv4",
+      publicIPAllocationMethod: "Static",
+      provisioningState: "Succeeded",
+      resourceGuid: uuidOf(`${name}/guid`),
+      etag: `W/"${uuidOf(`${name}/etag`)}"`,
+      ipConfiguration: {},
+    };
+  },
+  "azure-native:containerservice:listManagedClusterUserCredentials": (args) =>
+    kubeconfigs(args, "clusterUser"),
+  "azure-native:containerservice:listManagedClusterAdminCredentials": (args) =>
+    kubeconfigs(args, "clusterAdmin"),
+  "azure-native:authorization:getClientToken": () => ({ token: "offline-plan-token" }),
+  "azure-native:web:listWebAppPublishingCredentials": (args, ctx) => ({
+    ...azureResource(ctx, args, "Microsoft.Web/sites/config", "name"),
+    name: "publishingcredentials",
+    publishingUserName: `$${args["name"]}`,
+    publishingPassword: hex(`${args["name"]}/publishing`, 40),
+    scmUri: `https://$${args["name"]}:offline@${args["name"]}.scm.azurewebsites.net`,
+  }),
+  "azure-native:logic:listWorkflowTriggerCallbackUrl": (args, ctx) => {
+    const base = `https://prod-00.${ctx.config["azure-native:location"] ?? "westus"}.logic.azure.com/workflows/${hex(String(args["workflowName"]), 32)}/triggers/${args["triggerName"]}`;
+    return {
+      basePath: `${base}/paths/invoke`,
+      method: "POST",
+      relativePath: "",
+      relativePathParameters: [],
+      queries: {
+        apiVersion: "2016-10-01",
+        sp: `/triggers/${args["triggerName"]}/run`,
+        sv: "1.0",
+        sig: hex(base, 43),
+      },
+      value: `${base}/paths/invoke?api-version=2016-10-01&sp=%2Ftriggers%2F${args["triggerName"]}%2Frun&sv=1.0&sig=${hex(base, 43)}`,
+    };
+  },
+  "azure:core/getClientConfig:getClientConfig": (_a, ctx) => ({
+    id: "offline",
+    clientId: "00000000-0000-4000-8000-00000000c11e",
+    objectId: "00000000-0000-4000-8000-0000000000b1",
+    subscriptionId: str(ctx.provider["subscriptionId"]) ?? "00000000-0000-4000-8000-000000000000",
+    tenantId: str(ctx.provider["tenantId"]) ?? "00000000-0000-4000-8000-000000000000",
+  }),
+  "aws:ecr/getAuthorizationToken:getAuthorizationToken": (args, ctx) => {
+    const region = str(args["region"]) ?? awsRegion(ctx);
+    const registryId = str(args["registryId"]) ?? awsAccount(ctx);
+    const password = `offline-plan-${hex(`${registryId}/${region}`, 24)}`;
+    return {
+      id: region,
+      region,
+      registryId,
+      userName: "AWS",
+      password,
+      authorizationToken: Buffer.from(`AWS:${password}`).toString("base64"),
+      proxyEndpoint: `https://${registryId}.dkr.ecr.${region}.amazonaws.com`,
+      expiresAt: "2030-01-01T00:00:00Z",
+    };
+  },
   "azure-native:authorization:getClientConfig": (_a, ctx) => ({
     clientId: "00000000-0000-4000-8000-00000000c11e",
     objectId: "00000000-0000-4000-8000-0000000000b1",
@@ -394,6 +540,12 @@ export const invokeMocks: Readonly<Record<string, InvokeMock>> = {
     tenantId: str(ctx.provider["tenantId"]) ?? "00000000-0000-4000-8000-000000000000",
   }),
 };
+
+// azure-native 3 renamed the documentdb module to cosmosdb: the same functions under both tokens.
+for (const fn of ["listDatabaseAccountKeys", "listDatabaseAccountConnectionStrings"]) {
+  (invokeMocks as Record<string, InvokeMock>)[`azure-native:cosmosdb:${fn}`] =
+    invokeMocks[`azure-native:documentdb:${fn}`];
+}
 
 export function mockInvoke(
   token: string,

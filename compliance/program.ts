@@ -10,6 +10,7 @@ import Module from "module";
 import type * as pulumiTypes from "@pulumi/pulumi";
 import { createCapturingMonitor, providerUrn } from "./mock-monitor";
 import { mockInvoke } from "./invokes";
+import { beforeExitListeners, runBeforeExitListeners } from "./exit-hooks";
 import { PlanError } from "./errors";
 import { ProgramProject, StackConfig } from "./stack-config";
 import { CapturedResource } from "./types";
@@ -166,6 +167,7 @@ export async function runProgram(
   process.on("unhandledRejection", onFailure);
   process.on("uncaughtException", onFailure);
   process.on("beforeExit", onStall);
+  const runnerExitListeners = beforeExitListeners();
   const previousCwd = process.cwd();
   process.chdir(project.dir);
   let outputs: Record<string, unknown> = {};
@@ -181,6 +183,12 @@ export async function runProgram(
     });
     outputs = (await Promise.race([run, failed])) as Record<string, unknown>;
     await Promise.race([sdk.settings.waitForRPCs(), failed]);
+    // What the program's libraries register when Node.js is about to exit (compliance/exit-hooks.ts).
+    await runBeforeExitListeners(
+      runnerExitListeners,
+      () => Promise.race([sdk.settings.waitForRPCs(), failed]),
+      () => monitor.order.length,
+    );
   } catch (err) {
     failure = err;
   } finally {
@@ -190,13 +198,10 @@ export async function runProgram(
     process.off("beforeExit", onStall);
   }
   if (failure !== undefined) {
-    // The SDK rejects its own pending promises with the same error once more, after the program's run has settled:
-    // that error is reported below, and must not end the process before the result is sent.
-    process.on("unhandledRejection", (reason) => {
-      if (reason !== failure) {
-        throw reason;
-      }
-    });
+    // After the first error, the SDK keeps rejecting its pending promises (each failed registration or invoke once
+    // more, as new Error objects, some seconds later while the TypeScript check runs): the first error is the one
+    // reported below, and these echoes must not end the process before the result is sent.
+    process.on("unhandledRejection", () => undefined);
     throw asProgramError(failure, project, packages);
   }
   return { resources: monitor.capturedResources(), outputs: outputs ?? {} };

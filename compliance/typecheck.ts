@@ -149,7 +149,9 @@ export async function typeCheck(project: ProgramProject): Promise<void> {
         // A program without its own @pulumi packages runs with the runner's: its check reads their declarations.
         programPackages(project.dir, runnerRoot).own ? "" : runnerRoot,
       ],
-      { stdio: ["ignore", "pipe", "pipe"] },
+      // In the program's directory, as the language host runs ts-node: @types packages are found from there, never
+      // from the runner's own node_modules.
+      { stdio: ["ignore", "pipe", "pipe"], cwd: project.dir },
     );
     const onSignal = () => child.kill();
     process.once("exit", onSignal);
@@ -201,7 +203,13 @@ function check(dir: string, main: string, pulumiFrom: string): CheckOutcome {
     if (read.error) {
       diagnostics.push(read.error);
     } else {
-      const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file));
+      const parsed = ts.parseJsonConfigFileContent(
+        read.config,
+        ts.sys,
+        path.dirname(file),
+        undefined,
+        file,
+      );
       options = parsed.options;
       diagnostics.push(...parsed.errors.filter((d) => d.code !== 18003)); // "no inputs found" is not an error here
     }

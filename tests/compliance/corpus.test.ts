@@ -3,6 +3,7 @@
  * The patterns that run to a plan run together as one program (corpus/all), one plan for all of them; each pattern
  * that must stop the plan runs on its own. Inputs are checked in the form the pack receives them (`forAnalyzer`).
  */
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -116,6 +117,40 @@ describe("corpus patterns that run to a plan (one plan of corpus/all)", () => {
     ]);
   });
 
+  it("credential-lookups: keys, registry credentials, kubeconfigs and addresses read back answer plausibly", () => {
+    const tags = analyzed("cl-wiring")["tags"];
+    expect(tags).toMatchObject({
+      sharedKeyLength: "88",
+      centralLogs:
+        "/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/shared-rg/providers/" +
+        "Microsoft.OperationalInsights/workspaces/central-logs",
+      registryUser: "clrecords",
+      passwords: "2",
+      cosmosKeyLength: "88",
+      ecr: "AWS@https://123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+    });
+    expect(tags["ipAddress"]).toMatch(/^203\.0\.113\.\d{1,3}$/);
+    expect(tags["kubeServer"]).toMatch(
+      /^https:\/\/cl-aks-[0-9a-f]{8}\.hcp\.offline\.azmk8s\.io:443$/,
+    );
+  });
+
+  it("bucket-subscriptions: the bucket's notification, registered by the SDK at exit, covers both callbacks", () => {
+    const notification = all.resources.filter(
+      (r) => r.type === "aws:s3/bucketNotification:BucketNotification",
+    );
+    expect(notification.map((r) => [r.name, r.parent])).toEqual([
+      ["bs-on-upload", byName("bs-uploads").urn],
+    ]);
+    const inputs = forAnalyzer(notification[0].inputs) as Record<string, any>;
+    expect(inputs["bucket"]).toBe(byName("bs-uploads").id);
+    const functions = inputs["lambdaFunctions"] as Record<string, unknown>[];
+    expect(functions.map((f) => [f["events"], f["filterSuffix"]])).toEqual([
+      [["s3:ObjectCreated:*"], undefined],
+      [["s3:ObjectRemoved:*"], ".json"],
+    ]);
+  });
+
   it("gcp-lookups: client config, zones, default service account and GKE versions", () => {
     const gke = analyzed("gl-gke");
     expect(gke["nodeLocations"]).toEqual(["europe-west3-a", "europe-west3-b", "europe-west3-c"]);
@@ -204,6 +239,36 @@ describe("corpus patterns that run to a plan (one plan of corpus/all)", () => {
   });
 });
 
+describe("own-tsconfig: a program's own strict tsconfig.json, outside this repository", () => {
+  let dir: string;
+  let result: WorkerResult;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "corpus-own-tsconfig-"));
+    fs.cpSync(path.join(corpus, "own-tsconfig"), dir, { recursive: true });
+    result = await planOf(dir, false);
+  }, 240_000);
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("type-checks as in the program's directory: none of the runner's own @types packages are read", () => {
+    expect(result.ok ? "planned" : result.message).toBe("planned");
+    const record = JSON.parse(
+      fs.readFileSync(
+        path.join(
+          root,
+          ".cache/plan-typecheck",
+          `${createHash("sha256").update(path.join(dir, "index.ts")).digest("hex").slice(0, 32)}.json`,
+        ),
+        "utf8",
+      ),
+    ) as { packages: Record<string, string> };
+    const read = Object.keys(record.packages).map((p) => path.basename(p));
+    expect(read).toContain("aws");
+    expect(read.filter((p) => ["jest", "sinon", "express"].includes(p))).toEqual([]);
+  });
+});
+
 describe("corpus patterns that stop the plan with a clear message", () => {
   const outcomes = new Map<string, WorkerResult>();
   const patterns: [string, boolean][] = [
@@ -217,14 +282,23 @@ describe("corpus patterns that stop the plan with a clear message", () => {
     ["missing-config", true],
     ["stalled", true],
     ["program-throws", true],
+    ["failing-lookups-copy", false],
   ];
   let tmp: string;
+  let lateTmp: string;
 
   beforeAll(async () => {
     // A helper package that is not installed: outside this repository, so no ancestor node_modules provides it.
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "corpus-missing-helper-"));
     fs.cpSync(path.join(corpus, "missing-helper"), tmp, { recursive: true });
-    const dirs: Record<string, string> = { "missing-helper-copy": tmp };
+    // Type-checked from a fresh directory (a check not remembered yet), so the worker is still waiting for the check
+    // when the program's later failures arrive.
+    lateTmp = fs.mkdtempSync(path.join(os.tmpdir(), "corpus-failing-lookups-"));
+    fs.cpSync(path.join(corpus, "failing-lookups"), lateTmp, { recursive: true });
+    const dirs: Record<string, string> = {
+      "missing-helper-copy": tmp,
+      "failing-lookups-copy": lateTmp,
+    };
     const queue = [...patterns];
     await Promise.all(
       [0, 1].map(async () => {
@@ -236,7 +310,10 @@ describe("corpus patterns that stop the plan with a clear message", () => {
     );
   }, 600_000);
 
-  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  afterAll(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(lateTmp, { recursive: true, force: true });
+  });
 
   const failure = (name: string) => {
     const r = outcomes.get(name);
@@ -289,6 +366,14 @@ describe("corpus patterns that stop the plan with a clear message", () => {
     expect(failure("unmocked-invoke").message).toContain(
       'The program calls the function "aws:acm/getCertificate:getCertificate", which has no offline mock. ' +
         "To plan it offline, either add a mock",
+    );
+  });
+
+  it("failing-lookups: the first failure is reported; the later ones do not crash the plan", () => {
+    const r = failure("failing-lookups-copy");
+    expect(r.kind).toBe("program");
+    expect(r.message).toMatch(
+      /^The program calls the function "aws:acm\/getCertificate:getCertificate", which has no offline mock\./,
     );
   });
 
