@@ -394,6 +394,8 @@ export function inputsFromEventLog(
       indeterminate,
       evaluations: results.length,
       configPlaceholders: [],
+      // The engine expands every component itself: its event log holds their children.
+      unexpandedComponents: [],
     } satisfies ReportInput;
   });
 }

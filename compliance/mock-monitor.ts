@@ -199,6 +199,7 @@ export function createCapturingMonitor(
         type,
         name: req.getName(),
         custom,
+        ...(!custom && req.getRemote() ? { remote: true } : {}),
         parent: req.getParent() || undefined,
         provider: providerUrn(providerRef),
         inputs,

@@ -9,8 +9,11 @@ import { controls as catalog, Control, controlLabel } from "../policies/catalog/
 import type { WorkerResult } from "./worker";
 import type { PolicyInfo } from "./analyzer";
 
-/** 2.0.0: not-applicable pairs became counts per policy; controls, fingerprints, locations and evidence added. */
-export const reportSchemaVersion = "2.0.0";
+/**
+ * 2.0.0: not-applicable pairs became counts per policy; controls, fingerprints, locations and evidence added.
+ * 2.1.0: `unexpandedComponents` added.
+ */
+export const reportSchemaVersion = "2.1.0";
 
 export type Cloud = "aws" | "gcp" | "azure" | "kubernetes" | "stack" | "other";
 export const clouds: readonly Cloud[] = ["aws", "gcp", "azure", "kubernetes", "stack", "other"];
@@ -166,6 +169,8 @@ export interface Report {
   readonly baseline: BaselineComparison | null;
   /** Encrypted stack config keys that ran with placeholder values. */
   readonly configPlaceholders: string[];
+  /** URNs of components a provider plugin builds, whose children the offline plan could not plan or check. */
+  readonly unexpandedComponents: string[];
 }
 
 /** One policy as the report needs it, whatever produced the evaluation. */
@@ -232,6 +237,7 @@ export interface ReportInput {
   readonly indeterminate: readonly { policyName: string; urn: string; message: string }[];
   readonly evaluations: number;
   readonly configPlaceholders: readonly string[];
+  readonly unexpandedComponents: readonly string[];
 }
 
 type Ok = Extract<WorkerResult, { ok: true }>;
@@ -505,6 +511,7 @@ export function buildReport(input: ReportInput, generatedAt: Date): Report {
     controls: catalog.map((c) => rollup(c, input.policies, assessed, cloudOfUrn, presentClouds)),
     baseline: null,
     configPlaceholders: [...input.configPlaceholders],
+    unexpandedComponents: [...input.unexpandedComponents],
   };
 }
 
@@ -558,6 +565,7 @@ export function inputFromWorker(run: Ok): ReportInput {
     })),
     evaluations: ev.evaluations,
     configPlaceholders: run.placeholders,
+    unexpandedComponents: run.resources.filter((r) => r.remote).map((r) => r.urn),
   };
 }
 

@@ -155,6 +155,14 @@ export function renderPolicies(report: Report): string {
       ),
     );
   }
+  if (report.unexpandedComponents.length > 0) {
+    lines.push(
+      ...wrap(
+        `Note: ${report.unexpandedComponents.length} component(s) are built by a provider plugin, which the offline plan does not run; their children were neither planned nor checked (\`pulumi preview --policy-pack\` runs them): ${report.unexpandedComponents.join(", ")}.`,
+        4,
+      ),
+    );
+  }
   if (report.configPlaceholders.length > 0) {
     lines.push(
       ...wrap(

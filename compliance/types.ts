@@ -17,6 +17,11 @@ export interface CapturedResource {
   readonly type: string;
   readonly name: string;
   readonly custom: boolean;
+  /**
+   * A component that a provider plugin builds (registered with `remote: true`, as awsx, eks and aws-apigateway
+   * components are): the offline plan runs no plugin, so its children are neither planned nor checked.
+   */
+  readonly remote?: boolean;
   readonly id?: string;
   readonly parent?: string;
   /** URN of the provider resource that manages it (custom resources only). */

@@ -221,6 +221,7 @@ ${
         : "")
     : ""
 }
+${report.unexpandedComponents.length ? `<p>Components built by a provider plugin, whose children the offline plan neither planned nor checked (<code>pulumi preview --policy-pack</code> does): ${report.unexpandedComponents.map((u) => `<code>${esc(u)}</code>`).join(", ")}.</p>` : ""}
 ${report.configPlaceholders.length ? `<p>Encrypted configuration ran with placeholder values: ${report.configPlaceholders.map((k) => `<code>${esc(k)}</code>`).join(", ")}.</p>` : ""}
 </section>
 <section aria-labelledby="matrix">

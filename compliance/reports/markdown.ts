@@ -131,6 +131,12 @@ export function renderMarkdown(report: Report): string {
       "</details>",
     );
   }
+  if (report.unexpandedComponents.length > 0) {
+    out.push(
+      "",
+      `Components built by a provider plugin, whose children the offline plan neither planned nor checked (\`pulumi preview --policy-pack\` does): ${report.unexpandedComponents.map((u) => `\`${u}\``).join(", ")}.`,
+    );
+  }
   if (report.configPlaceholders.length > 0) {
     out.push(
       "",

@@ -10,6 +10,7 @@ import * as path from "path";
 import { runWorker } from "../../compliance/cli";
 import { forAnalyzer, unknownValue } from "../../compliance/analyzer";
 import type { WorkerResult } from "../../compliance/worker";
+import { buildReport, inputFromWorker } from "../../compliance/report";
 
 const root = path.resolve(__dirname, "../..");
 const corpus = path.join(root, "tests/fixtures/programs/corpus");
@@ -149,6 +150,18 @@ describe("corpus patterns that run to a plan (one plan of corpus/all)", () => {
       [["s3:ObjectCreated:*"], undefined],
       [["s3:ObjectRemoved:*"], ".json"],
     ]);
+  });
+
+  it("plugin-component: a component its provider plugin builds is listed as unexpanded in the report", () => {
+    const component = byName("pc-vpc");
+    expect([component.custom, component.remote]).toEqual([false, true]);
+    expect(all.resources.filter((r) => r.remote).map((r) => r.urn)).toEqual([component.urn]);
+    const report = buildReport(inputFromWorker(all), new Date());
+    expect(report.unexpandedComponents).toEqual([component.urn]);
+    // The program's own resources beside it are planned and checked as usual.
+    expect(statusOf("aws-s3-bucket-public-access-block-enable-all-settings", "pc-block")).toBe(
+      "pass",
+    );
   });
 
   it("gcp-lookups: client config, zones, default service account and GKE versions", () => {

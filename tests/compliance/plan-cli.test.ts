@@ -119,8 +119,9 @@ describe("npm run plan", () => {
       "controls",
       "baseline",
       "configPlaceholders",
+      "unexpandedComponents",
     ]);
-    expect([report.schemaVersion, report.stack, report.project]).toEqual(["2.0.0", "dev", "clean"]);
+    expect([report.schemaVersion, report.stack, report.project]).toEqual(["2.1.0", "dev", "clean"]);
     expect(report.violations).toEqual([]);
     expect(report.resources.map((r: { urn: string }) => r.urn).sort()).toEqual([
       "urn:pulumi:dev::clean::pulumi:providers:aws::eu",

@@ -163,6 +163,7 @@ export const knownInput: ReportInput = {
   ],
   evaluations: 7,
   configPlaceholders: ["clinic:apiKey"],
+  unexpandedComponents: [],
 };
 
 export function knownReport(): Report {
