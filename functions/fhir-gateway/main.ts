@@ -3,8 +3,7 @@
  * user-assigned managed identity (Entra ID tokens for the service's own audience, no keys) and serves GET /fhir/*
  * on PORT.
  */
-import { ManagedIdentityCredential, getBearerTokenProvider } from "@azure/identity";
-import { FhirClient } from "../lib/fhir/client";
+import { managedIdentityFhir } from "../lib/fhir/identity";
 import { runService } from "../lib/http/service";
 import { readClientId, readFhirUrl, readPseudonymKey } from "../lib/fhir/env";
 import { createLogger } from "../lib/logging";
@@ -45,15 +44,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): GatewaySetti
 async function main(): Promise<void> {
   const settings = readSettings();
   const logger = createLogger({ serviceName: "fhir-gateway", pseudonymKey: settings.pseudonymKey });
-  const credential = new ManagedIdentityCredential({ clientId: settings.clientId });
-  // Azure Health Data Services issues data-plane access for tokens whose audience is the FHIR service URL.
-  const token = getBearerTokenProvider(credential, `${settings.fhirUrl}/.default`);
-  const fhir = new FhirClient({ baseUrl: settings.fhirUrl, token });
-  const readiness = () =>
-    token().then(
-      (t) => t.length > 0,
-      () => false,
-    );
+  const { fhir, readiness } = managedIdentityFhir(settings.fhirUrl, settings.clientId);
   await runService(
     gatewayService(
       {

@@ -2,8 +2,7 @@
  * Container entry point: reads the environment (README.md), authenticates to the FHIR service with the
  * user-assigned managed identity (no keys) and serves POST /erasure on PORT.
  */
-import { ManagedIdentityCredential, getBearerTokenProvider } from "@azure/identity";
-import { FhirClient } from "../lib/fhir/client";
+import { managedIdentityFhir } from "../lib/fhir/identity";
 import { runService } from "../lib/http/service";
 import { createLogger } from "../lib/logging";
 import { readClientId, readFhirUrl, readPseudonymKey } from "../lib/fhir/env";
@@ -32,14 +31,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ErasureSetti
 async function main(): Promise<void> {
   const settings = readSettings();
   const logger = createLogger({ serviceName: "gdpr-erasure", pseudonymKey: settings.pseudonymKey });
-  const credential = new ManagedIdentityCredential({ clientId: settings.clientId });
-  const token = getBearerTokenProvider(credential, `${settings.fhirUrl}/.default`);
-  const fhir = new FhirClient({ baseUrl: settings.fhirUrl, token });
-  const readiness = () =>
-    token().then(
-      (t) => t.length > 0,
-      () => false,
-    );
+  const { fhir, readiness } = managedIdentityFhir(settings.fhirUrl, settings.clientId);
   await runService(
     erasureService(
       {
