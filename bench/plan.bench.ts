@@ -116,45 +116,25 @@ export async function run(): Promise<BenchResult> {
   const many = await planMedian(scale, "many");
   const eu = await planMedian(root, "eu");
   const nag = cdkNagMedian();
+  const row = (measurement: string, r: Ok, wallMs: number, peakRssBytes: number) => ({
+    measurement,
+    resources: r.resources.length,
+    "wall s": wallMs / 1000,
+    "program s": r.timings.programMs / 1000,
+    "policy s": r.timings.analyzeMs / 1000,
+    "peak RSS MiB": mib(peakRssBytes),
+  });
   const rows = [
-    {
-      measurement: "plan, 1-resource program",
-      resources: one.r.resources.length,
-      "wall s": one.wallMs / 1000,
-      "program s": one.r.timings.programMs / 1000,
-      "policy s": one.r.timings.analyzeMs / 1000,
-      "peak RSS MiB": mib(one.peakRssBytes),
-    },
-    {
-      measurement: "plan, 1,201-resource program",
-      resources: many.r.resources.length,
-      "wall s": many.wallMs / 1000,
-      "program s": many.r.timings.programMs / 1000,
-      "policy s": many.r.timings.analyzeMs / 1000,
-      "peak RSS MiB": mib(many.peakRssBytes),
-    },
-    {
-      measurement: "plan, eu stack",
-      resources: eu.r.resources.length,
-      "wall s": eu.wallMs / 1000,
-      "program s": eu.r.timings.programMs / 1000,
-      "policy s": eu.r.timings.analyzeMs / 1000,
-      "peak RSS MiB": mib(eu.peakRssBytes),
-    },
+    row("plan, 1-resource program", one.r, one.wallMs, one.peakRssBytes),
+    row("plan, 1,201-resource program", many.r, many.wallMs, many.peakRssBytes),
+    row("plan, eu stack", eu.r, eu.wallMs, eu.peakRssBytes),
     ...(
       [
         ["plan, 1-resource program, cold type check (1 run)", coldOne],
         ["plan, 1,201-resource program, cold type check (1 run)", coldMany],
         ["plan, eu stack, cold type check (1 run)", coldEu],
       ] as const
-    ).map(([measurement, c]) => ({
-      measurement,
-      resources: c.r.resources.length,
-      "wall s": c.wallMs / 1000,
-      "program s": c.r.timings.programMs / 1000,
-      "policy s": c.r.timings.analyzeMs / 1000,
-      "peak RSS MiB": mib(c.r.timings.peakRssBytes),
-    })),
+    ).map(([measurement, c]) => row(measurement, c.r, c.wallMs, c.r.timings.peakRssBytes)),
     {
       measurement: "cdk-nag 3.0.2 HIPAA at synth, eu AWS slice",
       resources: nag.resources,
